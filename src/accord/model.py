@@ -1,0 +1,205 @@
+"""The data accord passes between stages: a read `Document` and its `Extraction` (contract "accord/1").
+
+Readers make Documents; the pipeline turns each into an Extraction; the store and every interface read
+Extractions. All offsets are Python string indices into `Document.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_ID = "accord/1"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The "PLACE, DATE —" opening of a news body."""
+
+    place: str | None
+    date: str | None  # YYYY-MM-DD
+
+
+@dataclass
+class Document:
+    """One article as read from its source: body text plus metadata, before any NLP."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    sources: list[str] = field(default_factory=list)
+    published: str | None = None  # YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS
+    document_date: str | None = None  # YYYY-MM-DDTHH:MM:SS
+    categories: list[str] = field(default_factory=list)
+    language: str | None = "en"
+    dateline: Dateline | None = None
+    warnings: list[str] = field(default_factory=list)
+    # Provenance, not part of the contract output.
+    origin: str = ""  # path, "path#item-3", "path:line 7" or "<stdin>"
+    reader: str = ""  # which reader made it: headered, plain, html, feed, jsonl
+
+
+@dataclass
+class Failure:
+    """An input that could not become a Document, with a reason a user can act on."""
+
+    origin: str
+    reason: str
+    reader: str | None = None
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention(Span):
+    pass
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | country | organization | group
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    code: str | None = None
+    kb_id: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Speaker:
+    actor: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Quote:
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | indirect
+    speaker: Speaker | None = None
+    cue: Span | None = None
+
+
+@dataclass
+class SentenceRef:
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    id: str
+    cameo: str
+    cameo_root: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    source: str | None
+    target: str | None
+    status: str  # occurred | planned | negated | hypothetical
+    date: str | None
+    date_end: str | None
+    date_basis: str  # text | anchor
+    place: str | None
+    sentence: SentenceRef
+    trigger: Span
+    quote: str | None
+    rule: str
+    confidence: float
+
+
+@dataclass
+class TimeExpr:
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    range: list[str] | None = None
+
+
+@dataclass
+class Place:
+    id: str
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    feature: str  # country | admin1 | city | other
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything accord found in one document: the contract object."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    sources: list[str] = field(default_factory=list)
+    published: str | None = None
+    document_date: str | None = None
+    categories: list[str] = field(default_factory=list)
+    language: str | None = "en"
+    dateline: Dateline | None = None
+    anchor_date: str | None = None
+    sentences: list[SentenceRef] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> "Extraction":
+        return cls(
+            id=doc.id,
+            text=doc.text,
+            title=doc.title,
+            url=doc.url,
+            publisher=doc.publisher,
+            sources=list(doc.sources),
+            published=doc.published,
+            document_date=doc.document_date,
+            categories=list(doc.categories),
+            language=doc.language,
+            dateline=doc.dateline,
+            warnings=list(doc.warnings),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract object, keys in the contract's order."""
+        body = asdict(self)
+        out: dict[str, Any] = {"schema": SCHEMA_ID}
+        for key in CONTRACT_KEYS[1:]:
+            out[key] = body[key]
+        return out
+
+
+CONTRACT_KEYS = (
+    "schema", "id", "title", "url", "publisher", "sources", "published", "document_date",
+    "categories", "language", "dateline", "anchor_date", "text", "sentences", "actors",
+    "quotes", "events", "times", "places", "warnings",
+)

@@ -1,0 +1,78 @@
+"""Documents to Extractions: one batched spaCy pass (`nlp.pipe`), then sentences and the extractors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .. import __version__
+from ..config import Settings
+from ..model import Document, Extraction, SentenceRef
+from .anchor import choose_anchor
+from .chunks import split_for_parsing
+from .extractors import run_extractors
+from .loader import load_model, model_label
+
+
+def pipeline_version(settings: Settings | None = None) -> str:
+    settings = settings or Settings()
+    return f"accord-{__version__}+{model_label(load_model(settings.model))}"
+
+
+class Pipeline:
+    """Holds the loaded model and settings; `extract` streams Extractions in input order."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.nlp = load_model(self.settings.model)
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.chunk_chars * 2)
+        self.version = f"accord-{__version__}+{model_label(self.nlp)}"
+
+    def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
+        pending: dict[int, tuple[Document, list[Doc | None]]] = {}
+
+        def chunks():
+            for n, document in enumerate(documents):
+                parts = split_for_parsing(document.text, self.settings.chunk_chars)
+                pending[n] = (document, [None] * len(parts))
+                for k, part in enumerate(parts):
+                    yield part, (n, k)
+
+        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.settings.batch_size,
+                               n_process=self.settings.n_process)
+        for spacy_doc, (n, k) in stream:
+            document, parts = pending[n]
+            parts[k] = spacy_doc
+            if k == len(parts) - 1:
+                del pending[n]
+                yield self._finish(document, parts, published)
+
+    def extract_one(self, document: Document, published: str | None = None) -> Extraction:
+        return next(self.extract([document], published))
+
+    def _finish(self, document: Document, parts: list[Doc], published: str | None) -> Extraction:
+        ex = Extraction.from_document(document)
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        if len(parts) > 1:
+            ex.warnings.append(f"long text parsed in {len(parts)} parts of at most "
+                               f"{self.settings.chunk_chars:,} characters")
+        ex.sentences = sentence_spans(doc)
+        choose_anchor(ex, published)
+        run_extractors(ex, doc)
+        return ex
+
+
+def sentence_spans(doc: Doc) -> list[SentenceRef]:
+    """Sentence boundaries with surrounding whitespace trimmed; whitespace-only sentences dropped."""
+    text = doc.text
+    out: list[SentenceRef] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(SentenceRef(start, end))
+    return out

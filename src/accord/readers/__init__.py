@@ -1,0 +1,66 @@
+"""Readers: raw inputs to Documents, format detected by content. `read_inputs` is the entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..model import Document, Failure
+from .common import content_id
+from .decoding import BinaryInput, decode
+from .detect import FORMATS, detect_format
+from .feed import read_feed
+from .headered import read_headered
+from .html import NoArticleText, read_html
+from .jsonl import read_jsonl
+from .plain import read_plain
+from .sources import RawInput, iter_raw_inputs
+
+__all__ = ["FORMATS", "read_inputs", "read_bytes", "detect_format"]
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Document | Failure]:
+    """Documents and Failures from files, folders, globs and "-", in input order."""
+    for raw in iter_raw_inputs(paths, max_bytes):
+        if isinstance(raw, Failure):
+            yield raw
+        else:
+            yield from read_bytes(raw)
+
+
+def read_bytes(raw: RawInput) -> Iterator[Document | Failure]:
+    """Every Document in one raw input; any problem becomes a Failure, never an exception."""
+    if not raw.data.strip():
+        yield Failure(raw.origin, "empty file (no text)")
+        return
+    try:
+        text, warning = decode(raw.data)
+    except BinaryInput as exc:
+        yield Failure(raw.origin, str(exc))
+        return
+    fmt = detect_format(text, raw.origin)
+    try:
+        for item in _parse(fmt, text, raw):
+            if isinstance(item, Document):
+                if warning:
+                    item.warnings.insert(0, warning)
+                if not item.text.strip():
+                    yield Failure(item.origin or raw.origin, "no body text after the header", fmt)
+                    continue
+            yield item
+    except NoArticleText as exc:
+        yield Failure(raw.origin, str(exc), fmt)
+    except Exception as exc:  # a reader bug must not stop the batch; say what happened
+        yield Failure(raw.origin, f"{fmt} reader failed: {type(exc).__name__}: {exc}", fmt)
+
+
+def _parse(fmt: str, text: str, raw: RawInput) -> Iterator[Document | Failure]:
+    doc_id = raw.stem or content_id(text)
+    if fmt == "jsonl":
+        yield from read_jsonl(text, raw.origin)
+    elif fmt == "feed":
+        yield from read_feed(text, raw.stem, raw.origin)
+    else:
+        reader = {"html": read_html, "headered": read_headered, "plain": read_plain}[fmt]
+        doc = reader(text, doc_id)
+        doc.origin = raw.origin
+        yield doc

@@ -1,0 +1,84 @@
+"""Turns command-line paths into raw inputs: files, folders (recursively), globs and "-" for stdin.
+
+Every path that cannot be read becomes a Failure naming the path and the reason; nothing is dropped
+silently.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Failure
+
+STDIN = "-"
+
+
+@dataclass
+class RawInput:
+    origin: str  # the path as the user will recognise it, or "<stdin>"
+    stem: str  # file stem, "" for stdin
+    data: bytes
+
+
+def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput | Failure]:
+    for path in paths:
+        if path == STDIN:
+            yield _read_stdin(max_bytes)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            for child in _walk(p):
+                yield _read_file(child, max_bytes)
+        elif p.exists():
+            yield _read_file(p, max_bytes)
+        elif glob.has_magic(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            if not matches:
+                yield Failure(path, "no files match this pattern")
+            for match in matches:
+                m = Path(match)
+                for child in (_walk(m) if m.is_dir() else [m]):
+                    yield _read_file(child, max_bytes)
+        else:
+            yield Failure(path, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under `folder` in a stable order, skipping hidden files and folders (".git", ".DS_Store")."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _read_file(path: Path, max_bytes: int) -> RawInput | Failure:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Failure(str(path), f"file is {_mb(size)}, over the size limit of {_mb(max_bytes)} "
+                                      "(raise it with --max-bytes or ACCORD_MAX_BYTES)")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return Failure(str(path), f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return Failure(str(path), f"file grew past the size limit of {_mb(max_bytes)} while reading")
+    return RawInput(str(path), path.stem, data)
+
+
+def _read_stdin(max_bytes: int) -> RawInput | Failure:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return Failure("<stdin>", f"standard input is over the size limit of {_mb(max_bytes)} "
+                                  "(raise it with --max-bytes or ACCORD_MAX_BYTES)")
+    return RawInput("<stdin>", "", data)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"

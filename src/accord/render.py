@@ -1,0 +1,64 @@
+"""Human-readable views of contract objects and listings for the terminal (rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def documents_table(rows: list[dict[str, Any]], total: int, offset: int) -> Table:
+    table = Table(title=f"documents {offset + 1}-{offset + len(rows)} of {total}" if rows else "no documents",
+                  title_justify="left")
+    for name in ("#", "id", "published", "title", "publisher", "actors", "quotes", "events"):
+        table.add_column(name, overflow="fold", justify="right" if name in ("#", "actors", "quotes", "events") else "left")
+    for r in rows:
+        table.add_row(str(r["pk"]), r["id"], r["published"] or "", _cut(r["title"] or "", 70),
+                      r["publisher"] or "", str(r["actors"]), str(r["quotes"]), str(r["events"]))
+    return table
+
+
+def provenance_line(row: dict[str, Any]) -> str:
+    return (f"#{row['pk']}  from {row['origin']} ({row['reader']} reader), ingested "
+            f"{row['ingested_at']:%Y-%m-%d %H:%M} by {row['pipeline_version']}, key {row['doc_key'][:16]}")
+
+
+def print_extraction(console: Console, c: dict[str, Any]) -> None:
+    dateline = c.get("dateline") or {}
+    console.rule(f"[bold]{c.get('title') or c['id']}")
+    meta = [("id", c["id"]), ("published", c["published"]), ("document date", c["document_date"]),
+            ("publisher", c["publisher"]), ("sources", ", ".join(c["sources"]) or None),
+            ("categories", ", ".join(c["categories"]) or None), ("url", c["url"]),
+            ("dateline", " / ".join(str(v) for v in (dateline.get("place"), dateline.get("date")) if v) or None),
+            ("anchor date", c["anchor_date"]), ("language", c["language"])]
+    for label, value in meta:
+        if value:
+            console.print(f"[dim]{label:>13}[/] {value}", highlight=False)
+    console.print(f"[dim]{'text':>13}[/] {len(c['text']):,} characters, {len(c['sentences'])} sentences: "
+                  f"{_cut(c['text'], 160)}", highlight=False)
+    found = ", ".join(f"{len(c[k])} {k}" for k in ("actors", "quotes", "events", "times", "places"))
+    console.print(f"[dim]{'found':>13}[/] {found}", highlight=False)
+    if c["actors"]:
+        t = Table("id", "name", "kind", "code", "role", "mentions", title="actors", title_justify="left")
+        for a in c["actors"]:
+            t.add_row(a["id"], a["name"], a["kind"], a["code"] or "", a["role"] or "", str(len(a["mentions"])))
+        console.print(t)
+    if c["quotes"]:
+        t = Table("id", "kind", "speaker", "quote", title="quotes", title_justify="left")
+        for q in c["quotes"]:
+            t.add_row(q["id"], q["kind"], (q["speaker"] or {}).get("text", ""), _cut(q["text"], 90))
+        console.print(t)
+    if c["events"]:
+        t = Table("id", "cameo", "source", "target", "status", "date", "trigger", title="events", title_justify="left")
+        for e in c["events"]:
+            t.add_row(e["id"], e["cameo"], e["source"] or "", e["target"] or "", e["status"], e["date"] or "",
+                      e["trigger"]["text"])
+        console.print(t)
+    for w in c["warnings"]:
+        console.print(f"[yellow]warning:[/] {w}", highlight=False)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

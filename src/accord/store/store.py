@@ -1,0 +1,140 @@
+"""The Store: accord's one gateway to the database, for writes (ingest) and reads (queries)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.engine import Engine
+
+from ..model import Document, Extraction, Failure
+from . import tables
+from .database import make_engine, migrate
+from .rows import child_rows, document_row
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """Open with `Store.open(url)`; the schema is migrated to the current version on open."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def start_run(self, pipeline_version: str, inputs: Sequence[str]) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(insert(tables.runs).values(
+                started_at=_now(), pipeline_version=pipeline_version, inputs=list(inputs),
+                read=0, new=0, unchanged=0, failed=0, status="running",
+            )).inserted_primary_key[0]
+
+    def finish_run(self, run_pk: int, counts: dict[str, int], status: str = "finished") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(tables.runs).where(tables.runs.c.pk == run_pk).values(
+                finished_at=_now(), status=status, **counts))
+
+    def record_failures(self, run_pk: int, failures: Iterable[Failure]) -> None:
+        rows = [{"run_pk": run_pk, "origin": f.origin, "reason": f.reason, "reader": f.reader,
+                 "recorded_at": _now()} for f in failures]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(tables.failures), rows)
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(set(keys))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                found.update(conn.execute(select(tables.documents.c.doc_key)
+                                          .where(tables.documents.c.doc_key.in_(chunk))).scalars())
+        return found
+
+    def write_batch(self, run_pk: int, pipeline_version: str,
+                    items: Sequence[tuple[str, Document, Extraction]]) -> int:
+        """Insert a batch of documents with their extraction rows in one transaction; returns how many
+        were new (a key that appeared meanwhile is skipped, so concurrent ingests do not duplicate)."""
+        written = 0
+        with self.engine.begin() as conn:
+            present = set(conn.execute(select(tables.documents.c.doc_key).where(
+                tables.documents.c.doc_key.in_([key for key, _, _ in items]))).scalars())
+            children: dict[Any, list[dict[str, Any]]] = {t: [] for t in tables.DOCUMENT_CHILDREN}
+            for key, document, extraction in items:
+                if key in present:
+                    continue
+                present.add(key)
+                contract = extraction.to_dict()
+                row = document_row(contract) | {
+                    "doc_key": key, "origin": document.origin, "reader": document.reader,
+                    "ingested_at": _now(), "pipeline_version": pipeline_version, "run_pk": run_pk,
+                }
+                doc_pk = conn.execute(insert(tables.documents).values(**row)).inserted_primary_key[0]
+                for table, rows in child_rows(doc_pk, contract).items():
+                    children[table].extend(rows)
+                written += 1
+            for table in tables.DOCUMENT_CHILDREN:
+                if children[table]:
+                    conn.execute(insert(table), children[table])
+        return written
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def count(self, table_name: str) -> int:
+        table = tables.metadata.tables[table_name]
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+    def list_documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents newest first (by published, else document date), with counts of what was found."""
+        d = tables.documents
+        when = func.coalesce(d.c.published, d.c.document_date)
+        counts = {name: select(func.count()).select_from(tables.metadata.tables[name])
+                  .where(tables.metadata.tables[name].c.doc_pk == d.c.pk).scalar_subquery()
+                  for name in ("actors", "quotes", "events")}
+        query = (select(d.c.pk, d.c.id, d.c.title, d.c.published, d.c.publisher, d.c.reader, d.c.origin,
+                        *(c.label(name) for name, c in counts.items()))
+                 .order_by(when.is_(None), when.desc(), d.c.pk.desc()).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def find_documents(self, ident: str) -> list[dict[str, Any]]:
+        """Documents whose store number, id or content-key prefix is `ident`, newest ingest first."""
+        d = tables.documents
+        conditions = [d.c.id == ident]
+        if ident.isdigit():
+            conditions.append(d.c.pk == int(ident))
+        if len(ident) >= 8 and all(ch in "0123456789abcdef" for ch in ident):
+            conditions.append(d.c.doc_key.startswith(ident))
+        query = select(d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version,
+                       d.c.extraction).where(or_(*conditions)).order_by(d.c.pk.desc())
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def failures(self, run_pk: int | None = None) -> list[dict[str, Any]]:
+        f = tables.failures
+        query = select(f.c.run_pk, f.c.origin, f.c.reason, f.c.reader, f.c.recorded_at).order_by(f.c.pk)
+        if run_pk is not None:
+            query = query.where(f.c.run_pk == run_pk)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]

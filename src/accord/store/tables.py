@@ -1,0 +1,181 @@
+"""The store's tables (SQLAlchemy Core). Migrations in `migrations/versions` create exactly these.
+
+One row per document keyed by a content hash (`doc_key`), the full contract object kept as JSON for
+exact replay, and every list of the contract flattened into its own table so it can be queried.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+)
+
+metadata = MetaData()
+
+
+def _doc_fk() -> Column:
+    return Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False)
+
+
+runs = Table(
+    "runs", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("pipeline_version", String(200), nullable=False),
+    Column("inputs", JSON, nullable=False),  # the paths given on the command line
+    Column("read", Integer, nullable=False, default=0),
+    Column("new", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("status", String(20), nullable=False),  # running | finished | interrupted
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("doc_key", String(64), nullable=False, unique=True),
+    Column("id", String(500), nullable=False, index=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("publisher", Text),
+    Column("sources", JSON, nullable=False),
+    Column("published", String(19), index=True),
+    Column("document_date", String(19)),
+    Column("categories", JSON, nullable=False),
+    Column("language", String(8)),
+    Column("dateline_place", Text),
+    Column("dateline_date", String(10)),
+    Column("anchor_date", String(10), index=True),
+    Column("text", Text, nullable=False),
+    Column("warnings", JSON, nullable=False),
+    Column("extraction", JSON, nullable=False),
+    # provenance
+    Column("origin", Text, nullable=False),
+    Column("reader", String(20), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("pipeline_version", String(200), nullable=False),
+    Column("run_pk", Integer, ForeignKey("runs.pk"), nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    _doc_fk(),
+    Column("idx", Integer, nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Index("ix_sentences_doc", "doc_pk", "idx", unique=True),
+)
+
+actors = Table(
+    "actors", metadata,
+    _doc_fk(),
+    Column("actor_id", String(20), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("country", String(3), index=True),
+    Column("sector", String(10)),
+    Column("role", Text),
+    Column("code", String(40), index=True),
+    Column("kb_id", String(200)),
+    Index("ix_actors_doc", "doc_pk", "actor_id", unique=True),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    _doc_fk(),
+    Column("actor_id", String(20), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_doc", "doc_pk", "actor_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    _doc_fk(),
+    Column("quote_id", String(20), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("speaker_actor", String(20)),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_text", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue_text", Text),
+    Index("ix_quotes_doc", "doc_pk", "quote_id", unique=True),
+)
+
+events = Table(
+    "events", metadata,
+    _doc_fk(),
+    Column("event_id", String(20), nullable=False),
+    Column("cameo", String(4), nullable=False, index=True),
+    Column("cameo_root", String(2), nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("plover", String(30)),
+    Column("plover_mode", String(30)),
+    Column("source", String(20)),
+    Column("target", String(20)),
+    Column("status", String(15), nullable=False),
+    Column("date", String(10), index=True),
+    Column("date_end", String(10)),
+    Column("date_basis", String(10), nullable=False),
+    Column("place", String(20)),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text, nullable=False),
+    Column("quote", String(20)),
+    Column("rule", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Index("ix_events_doc", "doc_pk", "event_id", unique=True),
+)
+
+times = Table(
+    "times", metadata,
+    _doc_fk(),
+    Column("time_id", String(20), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("value", String(40), nullable=False),
+    Column("range_start", String(19)),
+    Column("range_end", String(19)),
+    Index("ix_times_doc", "doc_pk", "time_id", unique=True),
+)
+
+places = Table(
+    "places", metadata,
+    _doc_fk(),
+    Column("place_id", String(20), nullable=False),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(3), index=True),
+    Column("feature", String(10), nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonames_id", Integer),
+    Index("ix_places_doc", "doc_pk", "place_id", unique=True),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("run_pk", Integer, ForeignKey("runs.pk"), nullable=False, index=True),
+    Column("origin", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("reader", String(20)),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+# Child tables of a document, in the order they are written.
+DOCUMENT_CHILDREN = (sentences, actors, mentions, quotes, events, times, places)
