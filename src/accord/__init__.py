@@ -1,3 +1,49 @@
-"""accord: political event data from news articles, offline, with evidence for every row."""
+"""accord: political event data from news articles, offline, with evidence for every row.
+
+The public Python API: `extract` runs the pipeline over paths, `open_store` opens (and migrates) a
+database, `ingest` stores inputs in it. Heavy modules load on first use, so `import accord` is cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+__all__ = ["__version__", "extract", "open_store", "ingest"]
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .ingestion import IngestSummary
+    from .model import Extraction
+    from .store import Store
+
+
+def extract(paths: Iterable[str], published: str | None = None,
+            settings: "Settings | None" = None) -> Iterator["Extraction"]:
+    """Extractions for every document readable in `paths`; unreadable inputs are skipped here (use
+    `accord.readers.read_inputs` to see them as Failures)."""
+    from .config import Settings
+    from .model import Document
+    from .nlp import Pipeline
+    from .readers import read_inputs
+
+    settings = settings or Settings()
+    docs = (d for d in read_inputs(list(paths), settings.max_bytes) if isinstance(d, Document))
+    return Pipeline(settings).extract(docs, published)
+
+
+def open_store(url: str | None = None) -> "Store":
+    """Open the store at `url` (default: ACCORD_DB or sqlite:///accord.db), migrating its schema."""
+    from .config import db_url_from
+    from .store import Store
+
+    return Store.open(db_url_from(url))
+
+
+def ingest(paths: Iterable[str], store: "Store", published: str | None = None,
+           settings: "Settings | None" = None) -> "IngestSummary":
+    """Read, extract and store `paths`; content already stored is left unchanged."""
+    from .ingestion import ingest as run
+
+    return run(paths, store, settings, published=published)

@@ -161,7 +161,7 @@ def ingest(
     """Read, extract and store PATHS; content already stored is left unchanged."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .ingest import ingest as run_ingest
+    from .ingestion import ingest as run_ingest
     from .nlp import Pipeline
     from .store import Store
 
@@ -211,7 +211,7 @@ def docs(
         writer.writerows(rows)
     else:
         from .render import documents_table
-        out.print(documents_table(rows, total, offset))
+        out.print(documents_table(rows, total, offset, out.width))
 
 
 @app.command()

@@ -14,8 +14,12 @@ class UsageError(AccordError):
 
 
 class ModelNotInstalled(AccordError):
-    """The configured spaCy model package is missing."""
+    """The configured spaCy model package is missing: an installation to fix."""
+
+    exit_code = 2
 
 
 class StoreError(AccordError):
-    """The database could not be opened or migrated."""
+    """The database could not be opened or migrated: a setting to fix, so a usage error."""
+
+    exit_code = 2

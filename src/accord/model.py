@@ -6,7 +6,7 @@ Extractions. All offsets are Python string indices into `Document.text`, end exc
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_ID = "accord/1"
@@ -20,9 +20,9 @@ class Dateline:
     date: str | None  # YYYY-MM-DD
 
 
-@dataclass
-class Document:
-    """One article as read from its source: body text plus metadata, before any NLP."""
+@dataclass(kw_only=True)
+class ArticleFields:
+    """The article metadata a reader finds and the contract carries through unchanged."""
 
     id: str
     text: str
@@ -36,6 +36,12 @@ class Document:
     language: str | None = "en"
     dateline: Dateline | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Document(ArticleFields):
+    """One article as read from its source: body text plus metadata, before any NLP."""
+
     # Provenance, not part of the contract output.
     origin: str = ""  # path, "path#item-3", "path:line 7" or "<stdin>"
     reader: str = ""  # which reader made it: headered, plain, html, feed, jsonl
@@ -148,21 +154,10 @@ class Place:
     geonames_id: int | None = None
 
 
-@dataclass
-class Extraction:
+@dataclass(kw_only=True)
+class Extraction(ArticleFields):
     """Everything accord found in one document: the contract object."""
 
-    id: str
-    text: str
-    title: str | None = None
-    url: str | None = None
-    publisher: str | None = None
-    sources: list[str] = field(default_factory=list)
-    published: str | None = None
-    document_date: str | None = None
-    categories: list[str] = field(default_factory=list)
-    language: str | None = "en"
-    dateline: Dateline | None = None
     anchor_date: str | None = None
     sentences: list[SentenceRef] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
@@ -170,24 +165,13 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_document(cls, doc: Document) -> "Extraction":
-        return cls(
-            id=doc.id,
-            text=doc.text,
-            title=doc.title,
-            url=doc.url,
-            publisher=doc.publisher,
-            sources=list(doc.sources),
-            published=doc.published,
-            document_date=doc.document_date,
-            categories=list(doc.categories),
-            language=doc.language,
-            dateline=doc.dateline,
-            warnings=list(doc.warnings),
-        )
+        shared = {f.name: getattr(doc, f.name) for f in fields(ArticleFields)}
+        for name in ("sources", "categories", "warnings"):
+            shared[name] = list(shared[name])
+        return cls(**shared)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract object, keys in the contract's order."""

@@ -8,14 +8,25 @@ from rich.console import Console
 from rich.table import Table
 
 
-def documents_table(rows: list[dict[str, Any]], total: int, offset: int) -> Table:
+def documents_table(rows: list[dict[str, Any]], total: int, offset: int, width: int = 80) -> Table:
+    """The `accord docs` listing; publisher and actor counts appear when the terminal is wide enough."""
+    wide = width >= 120
     table = Table(title=f"documents {offset + 1}-{offset + len(rows)} of {total}" if rows else "no documents",
                   title_justify="left")
-    for name in ("#", "id", "published", "title", "publisher", "actors", "quotes", "events"):
-        table.add_column(name, overflow="fold", justify="right" if name in ("#", "actors", "quotes", "events") else "left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("id", max_width=22, overflow="ellipsis", no_wrap=True)
+    table.add_column("title", ratio=1, overflow="fold")
+    if wide:
+        table.add_column("publisher", max_width=24, overflow="ellipsis", no_wrap=True)
+        table.add_column("actors", justify="right", no_wrap=True)
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("events", justify="right", no_wrap=True)
     for r in rows:
-        table.add_row(str(r["pk"]), r["id"], r["published"] or "", _cut(r["title"] or "", 70),
-                      r["publisher"] or "", str(r["actors"]), str(r["quotes"]), str(r["events"]))
+        cells = [str(r["pk"]), (r["published"] or "")[:10], r["id"], r["title"] or ""]
+        if wide:
+            cells += [r["publisher"] or "", str(r["actors"])]
+        table.add_row(*cells, str(r["quotes"]), str(r["events"]))
     return table
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import inspect
 
 from accord.config import Settings
-from accord.ingest import ingest
+from accord.ingestion import ingest
 from accord.store import Store, tables
 from accord.store.database import migrate
 

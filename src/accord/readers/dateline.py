@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Dateline
 from .dates import MONTHS, BadDate, parse_date, parse_month_day
 
-_PLACE_WORD = r"[A-Z][A-Za-z.'’\-]*"
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[.'’\-][^\W\d_]*)*\.?"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _DATE = (r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
          r"|(?P<iso>\d{4}-\d{2}-\d{2}))")
@@ -62,8 +62,17 @@ def find_dateline(text: str, year_hint: int | None = None) -> FoundDateline | No
     return FoundDateline(Dateline(place=_display_place(place), date=when), m.end(), warning)
 
 
+_LOWER_PARTICLES = frozenset("de da do dos das del della di du des la le les el al of the on upon am an".split())
+
+
 def _display_place(place: str) -> str:
-    """"WASHINGTON" -> "Washington"; mixed case is kept as written."""
-    if place.isupper():
-        return " ".join(w.capitalize() for w in place.split())
-    return place
+    """"WASHINGTON" -> "Washington", "RIO DE JANEIRO" -> "Rio de Janeiro"; mixed case is kept as written."""
+    parts = []
+    for part in place.split(","):
+        part = part.strip()
+        if part.isupper():
+            words = part.split()
+            part = " ".join(w.lower() if n and w.lower() in _LOWER_PARTICLES else w.capitalize()
+                            for n, w in enumerate(words))
+        parts.append(part)
+    return ", ".join(parts)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from ..model import Dateline, Document, Failure
-from .common import check_language, content_id, real_url
+from .common import apply_dateline, check_language, content_id, real_url
 from .dates import BadDate, parse_date
 
 NAME = "jsonl"
@@ -83,5 +83,7 @@ def _document(record: dict, body: str, where: str) -> Document:
             when = None
         place = dateline.get("place")
         doc.dateline = Dateline(place=str(place) if place else None, date=when)
+    else:
+        apply_dateline(doc, strip=False)  # the text stays verbatim: offsets match the input
     check_language(doc)
     return doc

@@ -35,15 +35,25 @@ Progress = Callable[[IngestSummary, str], None]
 def ingest(paths: Iterable[str], store: Store, settings: Settings | None = None,
            pipeline: Pipeline | None = None, published: str | None = None,
            progress: Progress | None = None) -> IngestSummary:
+    """Read `paths` (files, folders, globs, "-") and store what is new."""
+    settings = settings or Settings()
+    paths = list(paths)
+    return ingest_items(read_inputs(paths, settings.max_bytes), store, settings, pipeline, published,
+                        progress, inputs=paths)
+
+
+def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Settings | None = None,
+                 pipeline: Pipeline | None = None, published: str | None = None,
+                 progress: Progress | None = None, inputs: list[str] | None = None) -> IngestSummary:
+    """Store Documents already read (and record Failures), batch by batch."""
     settings = settings or Settings()
     pipeline = pipeline or Pipeline(settings)
-    paths = list(paths)
     summary = IngestSummary()
-    summary.run = store.start_run(pipeline.version, paths)
+    summary.run = store.start_run(pipeline.version, inputs or [])
     batch: list[tuple[str, Document]] = []
     status = "interrupted"
     try:
-        for item in read_inputs(paths, settings.max_bytes):
+        for item in items:
             if isinstance(item, Failure):
                 summary.failed += 1
                 summary.failures.append(item)
