@@ -6,11 +6,12 @@ rerun stores exactly what is missing ("unchanged" for the rest).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .model import Document, Failure
+from .model import Document, Extraction, Failure
 from .nlp import Pipeline
 from .readers import read_inputs
 from .store import Store, doc_key
@@ -45,14 +46,31 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings | None = None,
 def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Settings | None = None,
                  pipeline: Pipeline | None = None, published: str | None = None,
                  progress: Progress | None = None, inputs: list[str] | None = None) -> IngestSummary:
-    """Store Documents already read (and record Failures), batch by batch."""
+    """Store Documents already read (and record Failures).
+
+    Documents flow through one `nlp.pipe` stream (so worker processes start once), content already in
+    the store is dropped before the NLP pass, and extractions are written in batches of
+    `settings.batch_size`, each batch one transaction.
+    """
     settings = settings or Settings()
     pipeline = pipeline or Pipeline(settings)
     summary = IngestSummary()
     summary.run = store.start_run(pipeline.version, inputs or [])
-    batch: list[tuple[str, Document]] = []
-    status = "interrupted"
-    try:
+    in_flight: deque[tuple[str, Document]] = deque()
+    seen: set[str] = set()
+
+    def unseen(pending: list[tuple[str, Document]]) -> Iterator[Document]:
+        known = store.known_keys(key for key, _ in pending)
+        for key, document in pending:
+            if key in known or key in seen:
+                summary.unchanged += 1
+                continue
+            seen.add(key)
+            in_flight.append((key, document))
+            yield document
+
+    def documents() -> Iterator[Document]:
+        pending: list[tuple[str, Document]] = []
         for item in items:
             if isinstance(item, Failure):
                 summary.failed += 1
@@ -62,34 +80,31 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
                     progress(summary, item.origin)
                 continue
             summary.read += 1
-            batch.append((doc_key(item), item))
+            pending.append((doc_key(item), item))
+            if len(pending) >= settings.batch_size:
+                yield from unseen(pending)
+                pending = []
+        yield from unseen(pending)
+
+    def write(batch: list[tuple[str, Document, Extraction]]) -> None:
+        written = store.write_batch(summary.run, pipeline.version, batch)
+        summary.new += written
+        summary.unchanged += len(batch) - written
+        if progress:
+            progress(summary, batch[-1][1].origin)
+
+    status = "interrupted"
+    try:
+        batch: list[tuple[str, Document, Extraction]] = []
+        for extraction in pipeline.extract(documents(), published):
+            key, document = in_flight.popleft()
+            batch.append((key, document, extraction))
             if len(batch) >= settings.batch_size:
-                _flush(batch, store, pipeline, published, summary, progress)
+                write(batch)
                 batch = []
-        _flush(batch, store, pipeline, published, summary, progress)
+        if batch:
+            write(batch)
         status = "finished"
     finally:
         store.finish_run(summary.run, summary.counts(), status)
     return summary
-
-
-def _flush(batch: list[tuple[str, Document]], store: Store, pipeline: Pipeline, published: str | None,
-           summary: IngestSummary, progress: Progress | None) -> None:
-    if not batch:
-        return
-    known = store.known_keys(key for key, _ in batch)
-    todo: list[tuple[str, Document]] = []
-    seen: set[str] = set()
-    for key, document in batch:
-        if key in known or key in seen:
-            summary.unchanged += 1
-        else:
-            seen.add(key)
-            todo.append((key, document))
-    extractions = list(pipeline.extract((document for _, document in todo), published))
-    items = [(key, document, ex) for (key, document), ex in zip(todo, extractions)]
-    written = store.write_batch(summary.run, pipeline.version, items)
-    summary.new += written
-    summary.unchanged += len(items) - written
-    if progress:
-        progress(summary, batch[-1][1].origin)
