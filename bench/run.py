@@ -118,7 +118,7 @@ def main() -> None:
     print(f"corpus {args.corpus}, {rounds[0]['bare']['docs']} documents, {rounds[0]['bare']['tokens']:,} tokens, "
           f"{args.processes} process(es), batch {args.batch_size}; "
           f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'round':>5} {'phase':<9} {'seconds':>8} {'docs/s':>8} {'tokens/s':>9} {'peak MB':>8}")
+    print(f"{'round':>5} {'phase':<9} {'seconds':>8} {'docs/s':>8} {'tokens/s':>9} {'peak MB':>8}  (peak: largest process)")
     ratios = []
     for n, r in enumerate(rounds, start=1):
         for name in ("bare", "pipeline"):
