@@ -31,6 +31,8 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: _int_env("ACCORD_MAX_BYTES", DEFAULT_MAX_BYTES))
     batch_size: int = field(default_factory=lambda: _int_env("ACCORD_BATCH_SIZE", 64))
     n_process: int = field(default_factory=lambda: _int_env("ACCORD_PROCESSES", 1))
+    # The user's own knowledge-base files (--actors), added to the built-in ones.
+    actor_files: tuple[str, ...] = ()
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.
     chunk_chars: int = 100_000
 

@@ -4,7 +4,6 @@ of a failing extractor."""
 import pytest
 
 from accord.model import Document
-from accord.nlp import extractors
 from accord.readers import read_inputs
 
 from ..conftest import FIXTURES, check_offsets, round_trip
@@ -75,7 +74,7 @@ def test_a_failing_extractor_is_reported_not_fatal(pipeline, monkeypatch):
         ex.actors.append("half-written")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(extractors, "EXTRACTORS", [("actors", broken)])
+    monkeypatch.setattr(pipeline, "extractors", [("actors", broken)])
     ex = pipeline.extract_one(Document(id="b", text="Envoys met."), "2025-01-01")
     assert ex.actors == []
     assert any("actors extractor failed" in w and "boom" in w for w in ex.warnings)

@@ -1,26 +1,41 @@
 """The extractor stages, in the order the architecture fixes: actors, quotes, times, places, events.
 
-Each extractor reads the spaCy Doc and what earlier stages put in the Extraction, and fills its own
-slot. The slots are empty until the issues that build each extractor land; a failing extractor leaves
-its slot empty and says so in `warnings` instead of stopping the document.
+Each stage is registered as (slot, factory). The Pipeline calls every factory once with its Settings
+and the spaCy Language, so knowledge bases and matchers load once per process; the extractor it returns
+reads the spaCy Doc and what earlier stages put in the Extraction, and fills its own slot. A failing
+extractor leaves its slot empty and says so in `warnings` instead of stopping the document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..config import Settings
 from ..model import Extraction
 
 Extractor = Callable[[Extraction, Doc], None]
-
-# (slot name, extractor) pairs; later issues register their extractors here.
-EXTRACTORS: list[tuple[str, Extractor]] = []
+ExtractorFactory = Callable[[Settings, Language], Extractor]
 
 
-def run_extractors(ex: Extraction, doc: Doc) -> None:
-    for slot, extractor in EXTRACTORS:
+def _actors(settings: Settings, nlp: Language) -> Extractor:
+    from .actors import ActorExtractor
+
+    return ActorExtractor(settings, nlp)
+
+
+# (slot name, factory) pairs in pipeline order; later issues add theirs.
+EXTRACTORS: list[tuple[str, ExtractorFactory]] = [("actors", _actors)]
+
+
+def build_extractors(settings: Settings, nlp: Language) -> list[tuple[str, Extractor]]:
+    return [(slot, factory(settings, nlp)) for slot, factory in EXTRACTORS]
+
+
+def run_extractors(extractors: list[tuple[str, Extractor]], ex: Extraction, doc: Doc) -> None:
+    for slot, extractor in extractors:
         try:
             extractor(ex, doc)
         except Exception as exc:  # one extractor's bug must not cost the document

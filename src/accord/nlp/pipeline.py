@@ -11,7 +11,7 @@ from ..config import Settings
 from ..model import Document, Extraction, SentenceRef
 from .anchor import choose_anchor
 from .chunks import split_for_parsing
-from .extractors import run_extractors
+from .extractors import build_extractors, run_extractors
 from .loader import load_model, model_label
 
 
@@ -28,6 +28,7 @@ class Pipeline:
         self.nlp = load_model(self.settings.model)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.chunk_chars * 2)
         self.version = f"accord-{__version__}+{model_label(self.nlp)}"
+        self.extractors = build_extractors(self.settings, self.nlp)
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
         pending: dict[int, tuple[Document, list[Doc | None]]] = {}
@@ -59,7 +60,7 @@ class Pipeline:
                                f"{self.settings.chunk_chars:,} characters")
         ex.sentences = sentence_spans(doc)
         choose_anchor(ex, published)
-        run_extractors(ex, doc)
+        run_extractors(self.extractors, ex, doc)
         return ex
 
 

@@ -1,0 +1,73 @@
+"""Within-document coreference: "He underlined" to the person last in subject position, and
+collective phrases ("both nations", "the two leaders") to the two actors they stand for."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .recognize import SUBJECT_DEPS, Cues, Reference
+from .resolve import LEADER_ROLES, ActorDraft, Resolver
+
+
+def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, refs: list[Reference],
+                     resolver: Resolver) -> None:
+    persons = [d for d in drafts.values() if d.kind == "person"]
+    for pronoun in cues.pronouns:
+        antecedent = _antecedent(doc, persons, pronoun.idx)
+        if antecedent is not None:
+            antecedent.mentions.append((pronoun.idx, pronoun.idx + len(pronoun)))
+    for phrase in cues.collectives:
+        kind = resolver.kb.phrases["collective"].get(phrase.text.lower())
+        start, end = phrase.start_char, phrase.end_char
+        if kind == "persons":
+            members = _two_leaders(persons, start)
+        else:
+            members = [_country_actor(drafts, iso, resolver) for iso in _two_countries(drafts, start)]
+        if len(members) == 2:
+            for member in members:
+                member.mentions.append((start, end))
+
+
+def _antecedent(doc: Doc, persons: list[ActorDraft], offset: int) -> ActorDraft | None:
+    """The person last named as a subject in this or the previous two sentences, else the last named."""
+    sentence_starts = sorted(s.start_char for s in doc.sents)
+    earlier_starts = [s for s in sentence_starts if s <= offset]
+    window = earlier_starts[-3] if len(earlier_starts) >= 3 else 0
+    best_subject, best_any = None, None
+    for person in persons:
+        for start, end in person.mentions:
+            if start >= offset:
+                continue
+            if best_any is None or start > best_any[0]:
+                best_any = (start, person)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and start >= window and span.root.dep_ in SUBJECT_DEPS:
+                if best_subject is None or start > best_subject[0]:
+                    best_subject = (start, person)
+    chosen = best_subject or best_any
+    return chosen[1] if chosen else None
+
+
+def _two_leaders(persons: list[ActorDraft], offset: int) -> list[ActorDraft]:
+    def last_before(p: ActorDraft) -> int:
+        return max((s for s, _ in p.mentions if s < offset), default=-1)
+
+    named = sorted((p for p in persons if last_before(p) >= 0), key=last_before, reverse=True)
+    leaders = [p for p in named if p.role and p.role.lower() in LEADER_ROLES]
+    return (leaders if len(leaders) >= 2 else named)[:2]
+
+
+def _two_countries(drafts: dict[tuple, ActorDraft], offset: int) -> list[str]:
+    weight: Counter[str] = Counter()
+    for d in drafts.values():
+        if d.country:
+            weight[d.country] += sum(1 for s, _ in d.mentions if s < offset)
+    top = [iso for iso, n in weight.most_common() if n > 0]
+    return top[:2] if len(top) >= 2 else []
+
+
+def _country_actor(drafts: dict[tuple, ActorDraft], iso: str, resolver: Resolver) -> ActorDraft:
+    draft = resolver.country(iso)
+    return drafts.setdefault(draft.key, draft)

@@ -1,0 +1,302 @@
+"""Recognition: from knowledge-base matches and spaCy's entities to actor references ("Chinese Foreign
+Minister Wang Yi", "Chinese and US delegations", "Washington" as an agent), before resolution.
+
+Each reference records its text span, what anchors it (a name, a title, a body, an organisation, a
+country), the nationalities and titles that modify it, and whether it is a former office holder.
+Countries and cities in "in/at PLACE" after a meeting-type word are places, not actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...kb import KnowledgeBase, Title
+
+NATIONALITY = ("COUNTRY", "DEMONYM", "CAPITAL")
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+PARTICIPANT_PREPS = frozenset({"with", "against", "to", "by", "between", "toward", "towards", "on", "for", "over"})
+GENERIC_GROUP_HEADS = frozenset({"official", "officials", "leaders", "members", "ministers", "diplomats"})
+
+
+@dataclass
+class Reference:
+    """One mention of an actor in the text, with what the words around it say about the actor."""
+
+    start: int  # character offsets of the mention
+    end: int
+    kind: str  # person | office | group | body | org | country | capital | people | unknown-org
+    head: Span
+    countries: list[str] = field(default_factory=list)  # ISO-3 of nationality modifiers
+    titles: list[Title] = field(default_factory=list)
+    org: str | None = None  # organisation id (an IGO head's affiliation, or the org itself)
+    former: bool = False
+    name: str | None = None  # a person's name as written
+
+
+@dataclass
+class Cues:
+    """Anaphoric phrases for the coreference step."""
+
+    collectives: list[Span] = field(default_factory=list)
+    pronouns: list[Token] = field(default_factory=list)
+
+
+class Recognizer:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        phrases = kb.phrases
+        self.venues = set(phrases.get("venue", {}))
+        self.locatives = set(phrases.get("locative", {}))
+        self.modifiers = set(phrases.get("modifier", {}))
+        self.us_state_words = set(phrases.get("us-state", {}))
+        self.former_words = {"former", "ousted", "exiled", "late", "then", "then-", "outgoing"}
+
+    def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
+        ends = {m.end: m for m in matches}
+        consumed: set[int] = set()  # token indices already part of a reference
+        refs: list[Reference] = []
+        us_state_context = self._us_state_context(doc)
+
+        def take(ref: Reference | None, first_tok: int, last_tok: int) -> None:
+            if ref is not None:
+                refs.append(ref)
+            consumed.update(range(first_tok, last_tok))
+
+        # 1. People: KB names, surnames, and spaCy PERSON entities.
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.text[:1].isupper()]
+        heads = []
+        for m in matches:
+            if m.label_ == "PERSON":
+                heads.append(m)
+            elif m.label_ == "SHORT":
+                # "Hassan" inside "Omar Hassan al-Bashir" is not Jordan's Jafar Hassan: a longer
+                # name spaCy found around a surname match is a different person.
+                wider = next((e for e in people if e.start <= m.start and m.end <= e.end and len(e) > len(m)), None)
+                heads.append(m if wider is None else Span(doc, wider.start, wider.end, label="NER_PERSON"))
+        covered = {i for m in matches if m.label_ != "SHORT" for i in range(m.start, m.end)}
+        taken = {i for h in heads for i in range(h.start, h.end)}
+        heads += [Span(doc, e.start, e.end, label="NER_PERSON") for e in people
+                  if not covered.intersection(range(e.start, e.end)) and not taken.intersection(range(e.start, e.end))]
+        heads = list({(h.start, h.end): h for h in heads}.values())
+        for head in sorted(heads, key=lambda s: s.start):
+            if consumed.intersection(range(head.start, head.end)):
+                continue
+            first, titles, nats, org, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=True)
+            last = head.end
+            if titles and not nats:
+                last, nats = self._of_country(doc, head.end, ends, nats)
+            ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "person", head, nats,
+                            titles, org, former, head.text)
+            take(ref, first, last)
+
+        # 2. Titles, groups and bodies without a name: "Montenegro's prime minister", "a Jordanian
+        #    official", "Chinese and US delegations", "China's Foreign Ministry".
+        for head in [m for m in matches if m.label_ in ("TITLE", "BODY")]:
+            if consumed.intersection(range(head.start, head.end)):
+                continue
+            if self._title_precedes_another(head, ends, matches):
+                continue
+            first, titles, nats, org, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=True)
+            last = head.end
+            title = self.kb.titles.get(head.text.lower())
+            if head.label_ == "TITLE" and title is None:
+                title = self.kb.titles.get(head.root.lemma_.lower())
+            if not nats and not org:
+                last, nats = self._of_country(doc, head.end, ends, nats)
+            body = self.kb.bodies.get(_strip_the(head.text)) if head.label_ == "BODY" else None
+            if body is None and head.label_ == "BODY":
+                body = next((b for s, b in self.kb.bodies.items() if s.lower() == head.text.lower()), None)
+            if body is not None:
+                kind = "body"
+            elif title is None:
+                continue
+            else:
+                kind = {"title": "office", "group": "group", "body": "body"}[title.kind]
+            if kind != "body" and not nats and not org:
+                continue  # "officials" alone says nothing about whose
+            all_titles = titles + ([title] if title else [])
+            ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), kind, head, nats,
+                            all_titles, org, former, None)
+            take(ref, first, last)
+
+        # 3. Organisations from the KB, then spaCy ORG entities the KB does not know.
+        for head in [m for m in matches if m.label_ == "ORG"]:
+            if consumed.intersection(range(head.start, head.end)):
+                continue
+            first, titles, nats, _, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=False)
+            org_id = self.kb.org_names.get(_strip_the(head.text))
+            take(Reference(doc[first].idx, head.end_char, "org", head, nats, titles, org_id, former), first, head.end)
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or consumed.intersection(range(ent.start, ent.end)):
+                continue
+            if covered.intersection(range(ent.start, ent.end)):
+                continue  # a country, capital or title inside: not an unknown organisation
+            if len(ent) == 1 and not (ent.text.isupper() and len(ent.text) >= 2):
+                continue  # single capitalised words are too often mis-tagged names
+            take(Reference(ent.start_char, ent.end_char, "unknown-org", ent), ent.start, ent.end)
+
+        # 4. Countries, capitals and demonyms standing on their own.
+        for m in [m for m in matches if m.label_ in NATIONALITY]:
+            if consumed.intersection(range(m.start, m.end)):
+                continue
+            ref = self._standalone(doc, m, us_state_context)
+            if ref is not None:
+                take(ref, m.start, m.end)
+
+        cues = Cues(
+            collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
+            pronouns=[t for t in doc if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS | {"nsubj"}],
+        )
+        refs.sort(key=lambda r: r.start)
+        return refs, cues
+
+    # --- pieces -----------------------------------------------------------------------------
+
+    def _scan_left(self, doc: Doc, start: int, ends: dict[int, Span], consumed: set[int], allow_titles: bool):
+        """Walk left from a head over titles, nationalities ("Chinese and US"), possessives ("China's"),
+        organisation affiliations ("Arab League") and modifiers ("former"); return the first token
+        of the whole reference and what was found."""
+        i, titles, nats, org, former = start, [], [], None, False
+        first = start
+        while i > 0:
+            prev = ends.get(i)
+            tok = doc[i - 1]
+            if i - 1 in consumed:
+                break
+            if prev is not None and prev.label_ in ("TITLE", "BODY") and allow_titles:
+                title = self.kb.titles.get(prev.text.lower())
+                if title is not None:
+                    titles.insert(0, title)
+                i = first = prev.start
+                continue
+            if prev is not None and prev.label_ in NATIONALITY:
+                iso = self.country_of(prev)
+                if iso:
+                    nats.insert(0, iso)
+                i = first = prev.start
+                continue
+            if prev is not None and prev.label_ == "ORG" and org is None:
+                org = self.kb.org_names.get(_strip_the(prev.text))
+                i = first = prev.start
+                continue
+            if tok.text in POSSESSIVE and i - 1 > 0:
+                owner = ends.get(i - 1)
+                if owner is not None and owner.label_ in NATIONALITY + ("ORG",):
+                    i = i - 1
+                    continue
+                break
+            if tok.lower_ in ("and", "or", ",") and nats:
+                # coordinated nationalities: "Chinese and US", "Hungarian, Romanian and Polish"
+                before = ends.get(i - 1)
+                if before is not None and before.label_ in NATIONALITY:
+                    i -= 1
+                    continue
+                break
+            if tok.lower_ in self.modifiers or tok.lower_ in self.former_words:
+                former = former or tok.lower_ in self.former_words
+                i = first = i - 1
+                continue
+            if tok.pos_ == "ADJ" and tok.lower_.endswith("-elect"):
+                i = first = i - 1
+                continue
+            break
+        return first, titles, nats, org, former
+
+    def _of_country(self, doc: Doc, end: int, ends: dict[int, Span], nats: list[str]):
+        """"president of Armenia", "King Hassan of Morocco": a country after "of"."""
+        if end < len(doc) and doc[end].lower_ == "of":
+            span = next((m for e, m in ends.items() if m.start == end + 1
+                         or (m.start == end + 2 and doc[end + 1].lower_ == "the")), None)
+            if span is not None and span.label_ in ("COUNTRY", "CAPITAL"):
+                iso = self.country_of(span)
+                if iso:
+                    return span.end, nats + [iso]
+        return end, nats
+
+    def _title_precedes_another(self, head: Span, ends: dict[int, Span], matches: list[Span]) -> bool:
+        """A title or body directly followed by another title ("government officials"): the later
+        word heads the phrase and this one is its modifier."""
+        nxt = next((m for m in matches if m.start == head.end), None)
+        return nxt is not None and nxt.label_ in ("TITLE",) and head.label_ in ("TITLE", "BODY")
+
+    def country_of(self, span: Span) -> str | None:
+        kb = self.kb
+        if span.label_ == "COUNTRY":
+            return kb.country_names.get(span.text) or kb.country_names.get(span.text.title())
+        if span.label_ == "CAPITAL":
+            return kb.capitals.get(span.text) or kb.capitals.get(span.text.title())
+        if span.label_ == "DEMONYM":
+            options = kb.demonyms.get(span.text, [])
+            return options[0] if options else None
+        return None
+
+    def _standalone(self, doc: Doc, m: Span, us_state_context: bool) -> Reference | None:
+        iso = self.country_of(m)
+        if iso is None:
+            return None
+        root = m.root
+        nxt = doc[m.end] if m.end < len(doc) else None
+        if us_state_context and m.text in ("Georgia", "Washington"):
+            return None
+        if nxt is not None and nxt.lower_ in ("state", "county", "post", "times") and m.label_ != "DEMONYM":
+            return None  # "Washington state", "Washington Post"
+        if m.label_ == "DEMONYM":
+            # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people.
+            if root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
+                return Reference(m.start_char, m.end_char, "people", m, [iso])
+            # "Iraqi youths", "British aircraft", "Burundian militiamen": the nationality's noun phrase.
+            head = root.head
+            if root.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i \
+                    and head.i - m.end <= 3 and all(doc[k].dep_ in ("amod", "compound", "nmod", "cc", "conj", "punct")
+                                                     for k in range(m.end, head.i)):
+                end = head.i + 1
+                phrase = Span(doc, head.i, end, label="NOUN_GROUP")
+                return Reference(m.start_char, doc[end - 1].idx + len(doc[end - 1]), "noun-group", phrase, [iso])
+            return None
+        if self._is_location(root):
+            if m.label_ == "CAPITAL":
+                return None
+            if self._governor_is_venue(root):
+                return None
+        elif m.label_ == "CAPITAL" and not self._is_agent(root):
+            return None
+        kind = "capital" if m.label_ == "CAPITAL" else "country"
+        return Reference(m.start_char, m.end_char, kind, m, [iso])
+
+    def _is_location(self, token: Token) -> bool:
+        return token.dep_ == "pobj" and token.head.lower_ in self.locatives
+
+    def _governor_is_venue(self, token: Token) -> bool:
+        """Is the place in "talks in Malaysia" or "a meeting between the two leaders in South Korea"
+        only the venue? Looks at the words the preposition hangs on, up to three levels up."""
+        word = token.head
+        for _ in range(4):
+            if word.head is word:
+                break
+            word = word.head
+            if word.lemma_.lower() in self.venues or word.lower_ in self.venues:
+                return True
+            if word.pos_ in ("VERB", "AUX"):
+                break
+        return False
+
+    def _is_agent(self, token: Token) -> bool:
+        if token.dep_ in SUBJECT_DEPS or token.dep_ in ("dobj", "poss", "conj", "appos"):
+            return token.dep_ != "conj" or self._is_agent(token.head)
+        if token.dep_ == "pobj" and token.head.lower_ in PARTICIPANT_PREPS:
+            return True
+        return False
+
+    def _us_state_context(self, doc: Doc) -> bool:
+        words = {t.lower_ for t in doc}
+        georgian = {"georgian", "tbilisi", "abkhazia", "ossetia"} & words
+        return bool(words & self.us_state_words & {"atlanta", "savannah", "seattle", "spokane", "tacoma",
+                                                    "olympia", "county", "legislature"}) and not georgian
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
