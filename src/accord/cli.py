@@ -75,8 +75,9 @@ def _user_errors():
         raise typer.Exit(130) from None
 
 
-def _settings(max_bytes: Optional[int], db: str | None = None) -> Settings:
+def _settings(max_bytes: Optional[int], db: str | None = None, actors: Optional[list[str]] = None) -> Settings:
     settings = Settings()
+    settings.actor_files = tuple(actors or ())
     if db:
         settings.db_url = db
     if max_bytes is not None:
@@ -97,6 +98,8 @@ def _published(value: Optional[str]) -> Optional[str]:
 
 PATHS = typer.Argument(..., help="Files, folders (read recursively), globs, or - for standard input.")
 PUBLISHED = typer.Option(None, "--published", help="Anchor date (YYYY-MM-DD) for inputs that carry no date.")
+ACTORS = typer.Option(None, "--actors", help="Your own knowledge-base TSV file or folder (repeatable); "
+                                             "see docs/knowledge-base.md [env ACCORD_KB_DIR for a folder].")
 MAX_BYTES = typer.Option(None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; "
                                                    "default 20 MB].")
 
@@ -108,6 +111,7 @@ def extract(
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl: one contract object a "
                                       "line; json: an indented array; pretty: a readable summary."),
     max_bytes: Optional[int] = MAX_BYTES,
+    actors: Optional[list[str]] = ACTORS,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
     from .model import Document, Failure
@@ -116,7 +120,7 @@ def extract(
 
     with _user_errors():
         anchor = _published(published)
-        settings = _settings(max_bytes)
+        settings = _settings(max_bytes, actors=actors)
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
 
@@ -157,6 +161,7 @@ def ingest(
     paths: list[str] = PATHS,
     published: Optional[str] = PUBLISHED,
     max_bytes: Optional[int] = MAX_BYTES,
+    actors: Optional[list[str]] = ACTORS,
 ) -> None:
     """Read, extract and store PATHS; content already stored is left unchanged."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -167,7 +172,7 @@ def ingest(
 
     with _user_errors():
         anchor = _published(published)
-        settings = _settings(max_bytes, ctx.obj["db"])
+        settings = _settings(max_bytes, ctx.obj["db"], actors)
         store = Store.open(settings.db_url)
         pipeline = Pipeline(settings)
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),

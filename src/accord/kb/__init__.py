@@ -126,7 +126,9 @@ class KnowledgeBase:
 
     def holders(self, country: str, title: Title, day: date) -> list[Tenure]:
         """Who held the office `title` names ("President", "foreign minister") for `country` on `day`."""
-        return [t for t in self.tenures if t.country == country and t.holds_on(day) and title_fits(title, t)]
+        held = [t for t in self.tenures if t.country == country and t.holds_on(day)]
+        by_words = [t for t in held if role_words_fit(title, t)]
+        return by_words or [t for t in held if title_fits(title, t)]
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -196,13 +198,15 @@ class KnowledgeBase:
         self.phrases[r["kind"]][r["phrase"].lower()] = r["value"]
 
 
+def role_words_fit(title: Title, tenure: Tenure) -> bool:
+    said, held = (title.role or "").lower(), tenure.role.lower()
+    return bool(said) and (said == held or said in held or held in said)
+
+
 def title_fits(title: Title, tenure: Tenure) -> bool:
     """Does a title in the text fit an office held: by position ("foreign minister" fits India's
     External Affairs Minister), else by the words of the role ("Secretary" fits "Foreign Secretary")."""
-    if title.positions and tenure.position in title.positions:
-        return True
-    said, held = (title.role or "").lower(), tenure.role.lower()
-    return bool(said) and (said == held or said in held or held in said)
+    return role_words_fit(title, tenure) or bool(title.positions and tenure.position in title.positions)
 
 
 def short_names(t: Tenure) -> set[str]:

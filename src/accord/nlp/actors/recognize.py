@@ -285,6 +285,8 @@ class Recognizer:
         return False
 
     def _is_agent(self, token: Token) -> bool:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.venues | {"leave", "reach", "enter", "tour"}:
+            return False  # "visited Paris": the city is where, not who
         if token.dep_ in SUBJECT_DEPS or token.dep_ in ("dobj", "poss", "conj", "appos"):
             return token.dep_ != "conj" or self._is_agent(token.head)
         if token.dep_ == "pobj" and token.head.lower_ in PARTICIPANT_PREPS:

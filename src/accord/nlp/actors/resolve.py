@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...kb import KnowledgeBase, Tenure, Title, short_names, title_fits
+from ...kb import KnowledgeBase, Tenure, Title, role_words_fit, short_names, title_fits
 from .recognize import Reference
 
 LEADER_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
@@ -71,7 +71,8 @@ class Resolver:
         if ref.org:
             candidates = [t for t in candidates if t.org == ref.org] or candidates
         if title is not None and title.kind == "title" and title.role:
-            narrowed = [t for t in candidates if title_fits(title, t)]
+            narrowed = ([t for t in candidates if role_words_fit(title, t)]
+                        or [t for t in candidates if title_fits(title, t)])
             candidates = narrowed or ([] if ref.head.label_ == "SHORT" else candidates)
         return candidates
 

@@ -1,0 +1,65 @@
+"""Runs accord's evaluations on the shared dev sets and checks each figure against the floor pinned
+in eval/baseline.json. Exit 0: every figure at or above its floor; 1: some figure dropped; the data
+missing is reported as skipped, not failed.
+
+    python eval/run.py [--write FILE.json]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import plover_actors  # noqa: E402
+
+BASELINE = HERE / "baseline.json"
+
+
+def evaluations() -> dict[str, dict]:
+    """name -> figures; a missing data set gives {"skipped": reason}."""
+    results: dict[str, dict] = {}
+    if plover_actors.DEFAULT.exists():
+        results["plover_actors"] = plover_actors.run()
+    else:
+        results["plover_actors"] = {"skipped": f"{plover_actors.DEFAULT} is absent"}
+    return results
+
+
+def check(results: dict[str, dict], floors: dict[str, dict]) -> list[str]:
+    problems = []
+    for name, figures in floors.items():
+        got = results.get(name, {})
+        if "skipped" in got:
+            continue
+        for key, floor in figures.items():
+            value = got.get(key)
+            if value is None or value < floor:
+                problems.append(f"{name}.{key} = {value} is below its floor {floor}")
+    return problems
+
+
+def main() -> int:
+    floors = json.loads(BASELINE.read_text())["floors"]
+    results = evaluations()
+    for name, figures in results.items():
+        if "skipped" in figures:
+            print(f"{name}: skipped ({figures['skipped']})")
+            continue
+        for key, value in figures.items():
+            floor = floors.get(name, {}).get(key)
+            mark = "" if floor is None else f"  (floor {floor})"
+            print(f"{name}.{key} = {value}{mark}")
+    if "--write" in sys.argv:
+        Path(sys.argv[sys.argv.index("--write") + 1]).write_text(json.dumps(results, indent=2))
+    problems = check(results, floors)
+    for p in problems:
+        print(f"BELOW FLOOR: {p}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
