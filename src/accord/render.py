@@ -53,7 +53,9 @@ def print_extraction(console: Console, c: dict[str, Any]) -> None:
     if c["actors"]:
         t = Table("id", "name", "kind", "code", "role", "mentions", title="actors", title_justify="left")
         for a in c["actors"]:
-            t.add_row(a["id"], a["name"], a["kind"], a["code"] or "", a["role"] or "", str(len(a["mentions"])))
+            said = list(dict.fromkeys(m["text"] for m in a["mentions"]))
+            t.add_row(a["id"], a["name"], a["kind"], a["code"] or "", a["role"] or "",
+                      f"{len(a['mentions'])}: " + _cut(" · ".join(said), 60))
         console.print(t)
     if c["quotes"]:
         t = Table("id", "kind", "speaker", "quote", title="quotes", title_justify="left")

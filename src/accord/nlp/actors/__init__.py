@@ -58,6 +58,9 @@ class ActorExtractor:
                             ref.start, ref.end)
                 if actor not in persons_seen:
                     persons_seen.append(actor)
+            elif ref.kind == "person-body":
+                leader = self.resolver.person(ref, day, sentence_country.get(ref.head.sent.start))
+                add(self.resolver.led_government(ref, leader), ref.start, ref.end)
             elif ref.kind == "office":
                 for iso in ref.countries or [None]:
                     if iso:

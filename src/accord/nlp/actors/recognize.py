@@ -19,6 +19,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "to", "by", "between", "toward", "towards", "on", "for", "over"})
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
 GENERIC_GROUP_HEADS = frozenset({"official", "officials", "leaders", "members", "ministers", "diplomats"})
 
 
@@ -35,6 +36,7 @@ class Reference:
     org: str | None = None  # organisation id (an IGO head's affiliation, or the org itself)
     former: bool = False
     name: str | None = None  # a person's name as written
+    governs: Span | None = None  # "administration" in "the Bush administration"
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Recognizer:
         self.former_words = {"former", "ousted", "exiled", "late", "then", "then-", "outgoing"}
 
     def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
+        self._matches = matches
         ends = {m.end: m for m in matches}
         consumed: set[int] = set()  # token indices already part of a reference
         refs: list[Reference] = []
@@ -67,7 +70,16 @@ class Recognizer:
             consumed.update(range(first_tok, last_tok))
 
         # 1. People: KB names, surnames, and spaCy PERSON entities.
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.text[:1].isupper()]
+        title_tokens = {i for m in matches if m.label_ == "TITLE" for i in range(m.start, m.end)}
+        people = []
+        for e in doc.ents:
+            if e.label_ != "PERSON":
+                continue
+            start = e.start
+            while start < e.end - 1 and start in title_tokens:  # "Archbishop Desmond Tutu"
+                start += 1
+            if doc[start].text[:1].isupper():
+                people.append(Span(doc, start, e.end, label="PERSON"))
         heads = []
         for m in matches:
             if m.label_ == "PERSON":
@@ -91,6 +103,12 @@ class Recognizer:
                 last, nats = self._of_country(doc, head.end, ends, nats)
             ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "person", head, nats,
                             titles, org, former, head.text)
+            governs = self._governed_body(doc, last, ends)
+            if governs is not None:
+                # "the Bush administration", "Suharto's government": the government the person leads.
+                ref.kind, ref.governs = "person-body", governs
+                ref.end = governs.end_char
+                last = governs.end
             take(ref, first, last)
 
         # 2. Titles, groups and bodies without a name: "Montenegro's prime minister", "a Jordanian
@@ -145,7 +163,7 @@ class Recognizer:
                 continue
             ref = self._standalone(doc, m, us_state_context)
             if ref is not None:
-                take(ref, m.start, m.end)
+                take(ref, m.start, doc.char_span(ref.start, ref.end, alignment_mode="expand").end)
 
         cues = Cues(
             collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
@@ -206,6 +224,13 @@ class Recognizer:
             break
         return first, titles, nats, org, former
 
+    def _governed_body(self, doc: Doc, end: int, ends: dict[int, Span]) -> Span | None:
+        at = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
+        span = next((m for m in ends.values() if m.start == at), None)
+        if span is not None and span.label_ in ("TITLE", "BODY") and span.text.lower() in GOVERNMENT_NOUNS:
+            return span
+        return None
+
     def _of_country(self, doc: Doc, end: int, ends: dict[int, Span], nats: list[str]):
         """"president of Armenia", "King Hassan of Morocco": a country after "of"."""
         if end < len(doc) and doc[end].lower_ == "of":
@@ -245,6 +270,10 @@ class Recognizer:
         if nxt is not None and nxt.lower_ in ("state", "county", "post", "times") and m.label_ != "DEMONYM":
             return None  # "Washington state", "Washington Post"
         if m.label_ == "DEMONYM":
+            following = next((x for x in self._matches if x.start == m.end and x.label_ == "DEMONYM"), None)
+            if following is not None and following.root.tag_ in ("NNS", "NNPS"):
+                # "Bosnian Serbs", "Iraqi Kurds": a people of the first nationality's country.
+                return Reference(m.start_char, following.end_char, "people", Span(doc, m.start, following.end), [iso])
             # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people.
             if root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
                 return Reference(m.start_char, m.end_char, "people", m, [iso])

@@ -180,6 +180,14 @@ class Resolver:
         name = f"{country.adjective if country else iso} {lemma}"
         return ActorDraft(("group", iso, sector, lemma), name, "group", iso, sector, None, cameo_code(iso, sector))
 
+    def led_government(self, ref: Reference, leader: ActorDraft) -> ActorDraft:
+        """"the Trump administration": the government of the leader's country, named as written."""
+        noun = ref.governs.text.lower()
+        surname = leader.name.split()[-1] if leader.kb_id else ref.head.text
+        name = f"{surname} {noun}"
+        iso = leader.country
+        return ActorDraft(("led", name), name, "organization", iso, "GOV", None, cameo_code(iso, "GOV"))
+
     def people(self, ref: Reference, iso: str) -> ActorDraft:
         return ActorDraft(("people", iso), ref.head.text, "group", iso, None, None, iso)
 
