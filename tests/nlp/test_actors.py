@@ -118,7 +118,7 @@ CASES = [
     ("Georgian President Eduard Shevardnadze met the envoy.", "1999-04-01",
      [("Georgian President Eduard Shevardnadze", "Eduard Shevardnadze", "GEO", "GOV")], []),
     ("Kyrgyz Prime Minister Nikolai Tanaev received the observers.", "2004-04-01",
-     [("Kyrgyz Prime Minister Nikolai Tanaev", "Nikolai Tanaev", "KGZ", "GOV")], []),
+     [("Kyrgyz Prime Minister Nikolai Tanaev", None, "KGZ", "GOV")], []),
     ("Lebanon's new President Elias Hrawi asked for help.", "1989-11-25",
      [("Lebanon's new President Elias Hrawi", "Elias Hrawi", "LBN", "GOV")], []),
     ("Malian General Assimi Goita spoke on television.", "2021-06-01",

@@ -74,8 +74,10 @@ class ActorExtractor:
                     add(self.resolver.organization(ref), ref.start, ref.end)
             elif ref.kind == "body":
                 add(self.resolver.body(ref, context_country), ref.start, ref.end)
-            elif ref.kind in ("org", "unknown-org"):
+            elif ref.kind == "org":
                 add(self.resolver.organization(ref), ref.start, ref.end)
+            elif ref.kind == "unknown-org":
+                add(self.resolver.organization(ref, sentence_country.get(ref.head.sent.start)), ref.start, ref.end)
             elif ref.kind == "country":
                 add(self.resolver.country(ref.countries[0]), ref.start, ref.end)
             elif ref.kind == "capital":

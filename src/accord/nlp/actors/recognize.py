@@ -101,6 +101,9 @@ class Recognizer:
             last = head.end
             if titles and not nats:
                 last, nats = self._of_country(doc, head.end, ends, nats)
+            if not titles and not nats and not org:
+                # "Sergei Lavrov, Russia's foreign minister," -- the appositive says who the person is.
+                titles, nats, org = self._appositive(doc, head.end, ends)
             ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "person", head, nats,
                             titles, org, former, head.text)
             governs = self._governed_body(doc, last, ends)
@@ -223,6 +226,41 @@ class Recognizer:
                 continue
             break
         return first, titles, nats, org, former
+
+    def _appositive(self, doc: Doc, end: int, ends: dict[int, Span]):
+        if end >= len(doc) or doc[end].text != ",":
+            return [], [], None
+        starts = {m.start: m for m in self._matches}
+        titles, nats, org = [], [], None
+        i = end + 1
+        while i < min(len(doc), end + 10):
+            tok = doc[i]
+            span = starts.get(i)
+            if span is not None and span.label_ in NATIONALITY:
+                iso = self.country_of(span)
+                if iso:
+                    nats.append(iso)
+                i = span.end
+                continue
+            if span is not None and span.label_ == "ORG":
+                org = self.kb.org_names.get(_strip_the(span.text))
+                i = span.end
+                continue
+            if span is not None and span.label_ == "TITLE":
+                title = self.kb.titles.get(span.text.lower())
+                if title is not None and title.kind == "title":
+                    titles.append(title)
+                    break
+                i = span.end
+                continue
+            if tok.text in POSSESSIVE or tok.lower_ in DETERMINERS or tok.pos_ in ("ADJ", "NOUN", "PROPN") or tok.tag_ in ("VBG", "VBN") \
+                    and not tok.is_punct:
+                i += 1
+                continue
+            break
+        if not titles:
+            return [], [], None
+        return titles, nats, org
 
     def _governed_body(self, doc: Doc, end: int, ends: dict[int, Span]) -> Span | None:
         at = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end

@@ -153,11 +153,12 @@ class Resolver:
         return ActorDraft(("body", iso, name), name, "organization", iso, sector, None, cameo_code(iso, sector),
                           f"body:{base.lower().replace(' ', '-')}" if body is not None else None)
 
-    def organization(self, ref: Reference) -> ActorDraft:
+    def organization(self, ref: Reference, context_country: str | None = None) -> ActorDraft:
+        """A KB organisation, or one spaCy found: placed in the sentence's only country, if any."""
         org = self.kb.organizations.get(ref.org) if ref.org else None
         if org is None:
             text = _strip_the(ref.head.text)
-            return ActorDraft(("uorg", text), text, "organization")
+            return ActorDraft(("uorg", text), text, "organization", context_country, None, None, context_country)
         return ActorDraft(("org", org.id), org.name, "organization", org.country, org.sector, None, org.code,
                           f"org:{org.id}")
 
