@@ -214,6 +214,8 @@ def short_names(t: Tenure) -> set[str]:
     "Assad", and for royals the given name ("King Salman")."""
     out: set[str] = set()
     for full in (t.name, *t.aliases):
+        if " of " in full:
+            continue  # "Harald of Norway" shortens to nothing useful
         words = [w for w in full.split() if w not in _SUFFIXES and not _ROMAN.match(w)]
         if len(words) < 2:
             continue
