@@ -26,6 +26,7 @@ HEADERS = {
     "officials": ["name", "aliases", "country", "position", "role", "start", "end"],
     "titles": ["phrase", "sector", "role", "kind", "position"],
     "phrases": ["phrase", "kind", "value"],
+    "cues": ["cue", "kind"],
 }
 # Surname-first naming (Xi Jinping -> "Xi") for these countries' people.
 SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
@@ -114,6 +115,8 @@ class KnowledgeBase:
         self.short_names: dict[str, list[Tenure]] = defaultdict(list)  # surname (or royal given name)
         self.titles: dict[str, Title] = {}
         self.phrases: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> phrase -> value
+        self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
+        self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
 
     # --- lookups ------------------------------------------------------------------------------
@@ -193,6 +196,9 @@ class KnowledgeBase:
     def _add_titles(self, r: dict, path, number) -> None:
         self.titles[r["phrase"].lower()] = Title(r["phrase"].lower(), r["sector"], r["role"] or None, r["kind"],
                                                  _list(r["position"]))
+
+    def _add_cues(self, r: dict, path, number) -> None:
+        (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())
 
     def _add_phrases(self, r: dict, path, number) -> None:
         self.phrases[r["kind"]][r["phrase"].lower()] = r["value"]

@@ -26,8 +26,14 @@ def _actors(settings: Settings, nlp: Language) -> Extractor:
     return ActorExtractor(settings, nlp)
 
 
+def _quotes(settings: Settings, nlp: Language) -> Extractor:
+    from .quotes import QuoteExtractor
+
+    return QuoteExtractor(settings, nlp)
+
+
 # (slot name, factory) pairs in pipeline order; later issues add theirs.
-EXTRACTORS: list[tuple[str, ExtractorFactory]] = [("actors", _actors)]
+EXTRACTORS: list[tuple[str, ExtractorFactory]] = [("actors", _actors), ("quotes", _quotes)]
 
 
 def build_extractors(settings: Settings, nlp: Language) -> list[tuple[str, Extractor]]:

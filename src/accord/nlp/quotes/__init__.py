@@ -1,0 +1,207 @@
+"""Quotes: direct and partial quotations between quotation marks, and indirect speech ("Wang noted
+that …"), each attributed to a speaker resolved to an actor.
+
+A quotation's span includes its quotation marks. A quotation split by its attribution ("“A,” he said,
+“B.”") is one quotation. A standalone quotation with no cue in its sentence continues the previous
+quotation's speaker. Indirect speech is the clause a reporting verb governs; when that clause is
+itself a quotation it is not reported twice.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...config import Settings
+from ...kb import load_kb
+from ...model import Extraction, Quote, Span as TextSpan, Speaker
+from .attribution import Attribution, Attributor
+from .marks import QuotedSpan, find_quoted_spans
+
+__all__ = ["QuoteExtractor"]
+
+TRAILING = " \t\n,.;:—–-"
+
+
+class QuoteExtractor:
+    def __init__(self, settings: Settings, nlp: Language):
+        kb = load_kb(tuple(settings.actor_files))
+        self.attributor = Attributor(kb.cue_verbs, kb.cue_phrases)
+
+    def __call__(self, ex: Extraction, doc: Doc) -> None:
+        spans, warnings = find_quoted_spans(doc.text)
+        ex.warnings.extend(warnings)
+        drafts: list[tuple[int, int, str, Attribution]] = []
+        previous: Attribution | None = None
+        previous_end = -1
+        for start, end, gaps in self._join_split_quotations(doc, spans):
+            attribution = self.attributor.for_span(doc, start, end, gaps)
+            if attribution.speaker is None and previous is not None and self._continues(doc, previous_end, start):
+                if self._same_paragraph(doc, drafts[-1][0], start):
+                    # “A,” he said. “B.” -- one quotation, one attribution
+                    first_start, _, first_kind, first_attr = drafts.pop()
+                    drafts.append((first_start, end, "direct", first_attr))
+                    previous_end = end
+                    continue
+                attribution = Attribution(None, previous.speaker)
+            kind = self._kind(doc, start, end)
+            if kind == "partial" and attribution.speaker is None:
+                continue  # a scare quote or a title ("the so-called “reform”"): nobody is quoted
+            drafts.append((start, end, kind, attribution))
+            if attribution.speaker is not None:
+                previous, previous_end = attribution, end
+        direct = [(s, e) for s, e, _, _ in drafts]
+        for start, end, attribution in self._indirect(doc, direct):
+            drafts.append((start, end, "indirect", attribution))
+        ex.quotes = self._to_quotes(sorted(drafts, key=lambda d: (d[0], d[1])), ex, doc)
+
+    # --- direct and partial ----------------------------------------------------------------
+
+    def _join_split_quotations(self, doc: Doc, spans: list[QuotedSpan]):
+        """“A,” he said, “B.” -> one quotation from the first mark to the last, with the gap kept."""
+        out: list[tuple[int, int, list[tuple[int, int]]]] = []
+        text = doc.text
+        for span in spans:
+            if out:
+                prev_start, prev_end, gaps = out[-1]
+                between = text[prev_end:span.start]
+                if "\n" not in between and len(between) < 60 and between.strip().endswith(",") \
+                        and text[prev_end - 2:prev_end - 1] == "," and self._has_verb(doc, prev_end, span.start):
+                    out[-1] = (prev_start, span.end, gaps + [(prev_end, span.start)])
+                    continue
+            out.append((span.start, span.end, []))
+        return out
+
+    def _has_verb(self, doc: Doc, start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+    def _continues(self, doc: Doc, previous_end: int, start: int) -> bool:
+        """A quotation standing alone right after another speaker's quotation (and its attribution
+        sentence) continues it."""
+        gap = doc.text[previous_end:start]
+        if not 0 <= previous_end <= start or gap.count("\n\n") > 1:
+            return False
+        if len(gap.strip()) < 3:
+            return True
+        # “A,” he said. “B.”: only the attribution's own sentence stands between
+        first = doc.char_span(previous_end, previous_end + 1, alignment_mode="expand")
+        return first is not None and first.sent.end_char >= start - 2 and "\n" not in gap
+
+    @staticmethod
+    def _same_paragraph(doc: Doc, start: int, later: int) -> bool:
+        return "\n\n" not in doc.text[start:later]
+
+    def _kind(self, doc: Doc, start: int, end: int) -> str:
+        """partial: a fragment inside a sentence ("the “most valuable strategic asset”"); direct: a
+        quoted sentence or clause."""
+        inner = doc.text[start + 1:end - 1].strip(" \"“”,.")
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = inner.split()
+        if not words:
+            return "partial"
+        has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        if inner[0].islower() or len(words) < 4 or not has_verb:
+            return "partial"
+        return "direct"
+
+    # --- indirect ----------------------------------------------------------------------------
+
+    def _indirect(self, doc: Doc, direct: list[tuple[int, int]]):
+        for token in doc:
+            if not self.attributor.is_cue(token) or token.pos_ == "NOUN":
+                continue
+            content = self._reported_clause(token)
+            if content is None:
+                continue
+            start, end = content.start_char, content.end_char
+            while end > start and doc.text[end - 1] in TRAILING:
+                end -= 1
+            if end - start < 8 or self._mostly_quoted(start, end, direct):
+                continue
+            yield start, end, Attribution(self.attributor._cue_span(token), self.attributor.speaker_of(token))
+        for token in doc:
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                found = self._according_to(doc, token, direct)
+                if found is not None:
+                    yield found
+
+    def _reported_clause(self, cue) -> Span | None:
+        doc = cue.doc
+        for child in cue.children:
+            if child.dep_ == "ccomp":
+                return doc[child.left_edge.i:child.right_edge.i + 1]
+        if cue.lemma_.lower() == "describe":  # "described the outcome as …"
+            objects = [c for c in cue.children if c.dep_ == "dobj"]
+            preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if objects and preps:
+                return doc[objects[0].left_edge.i:preps[0].right_edge.i + 1]
+        return None
+
+    def _according_to(self, doc: Doc, according, direct):
+        main = according.head
+        while main.dep_ not in ("ROOT",) and main.head is not main and main.pos_ not in ("VERB", "AUX"):
+            main = main.head
+        if self.attributor.is_cue(main):
+            return None  # "According to a statement, Wang emphasized that …": Wang's own report
+        source = [c for c in doc[according.i + 1].children if c.dep_ == "pobj"]
+        if not source:
+            return None
+        sent = according.sent
+        phrase_end = according.right_edge.i + 1
+        if according.i == sent.start:  # "According to X, content."
+            first = phrase_end
+            while first < sent.end and doc[first].is_punct:
+                first += 1
+            content = doc[first:sent.end]
+        else:  # "content, according to X."
+            content = doc[sent.start:according.i]
+        if len(content) < 3:
+            return None
+        start, end = content.start_char, content.end_char
+        while end > start and doc.text[end - 1] in TRAILING:
+            end -= 1
+        if self._mostly_quoted(start, end, direct):
+            return None
+        return start, end, Attribution(doc[according.i:according.i + 2], self.attributor._noun_phrase(source[0]))
+
+    @staticmethod
+    def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]]) -> bool:
+        for s, e in direct:
+            overlap = min(end, e) - max(start, s)
+            if overlap > 0.6 * (end - start):
+                return True
+        return False
+
+    # --- output ------------------------------------------------------------------------------
+
+    def _to_quotes(self, drafts, ex: Extraction, doc: Doc) -> list[Quote]:
+        quotes: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        text = ex.text
+        for start, end, kind, attribution in drafts:
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            speaker = None
+            if attribution.speaker is not None:
+                s, e = attribution.speaker.start_char, attribution.speaker.end_char
+                speaker = Speaker(actor=_actor_at(ex, s, e), start=s, end=e, text=text[s:e])
+            cue = None
+            if attribution.cue is not None:
+                s, e = attribution.cue.start_char, attribution.cue.end_char
+                cue = TextSpan(s, e, text[s:e])
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=text[start:end], kind=kind,
+                                speaker=speaker, cue=cue))
+        return quotes
+
+
+def _actor_at(ex: Extraction, start: int, end: int) -> str | None:
+    """The actor with the mention that best covers the speaker's words."""
+    best, best_overlap = None, 0
+    for actor in ex.actors:
+        for m in actor.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and actor.kind == "person"):
+                best, best_overlap = actor.id, overlap
+    return best

@@ -1,0 +1,197 @@
+"""Who said it: the reporting cue that governs a stretch of text, and that cue's speaker, read off the
+dependency parse ("…,” Wang said", "Rubio described X as “…”", "according to X")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "dobj", "prep", "attr",
+                "oprd", "npadvmod", "appos", "parataxis", "dep", "nsubj")
+
+
+@dataclass
+class Attribution:
+    cue: Span | None
+    speaker: Span | None
+
+
+class Attributor:
+    def __init__(self, cue_verbs: set[str], cue_phrases: set[str]):
+        self.cue_verbs = cue_verbs
+        self.cue_phrases = cue_phrases
+
+    def is_cue(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.cue_verbs and token.pos_ in ("VERB", "AUX", "NOUN")
+
+    def for_span(self, doc: Doc, start: int, end: int, gaps: list[tuple[int, int]] = ()) -> Attribution:
+        """The cue and speaker for a quoted stretch of text [start, end) in characters; `gaps` are the
+        unquoted stretches inside a quotation split by its attribution ("“A,” he said, “B.”")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return Attribution(None, None)
+        for gap_start, gap_end in gaps:
+            gap = doc.char_span(gap_start, gap_end, alignment_mode="expand")
+            for token in gap if gap is not None else []:
+                if token.pos_ in ("VERB", "AUX") and self.speaker_of(token) is not None:
+                    return Attribution(self._cue_span(token), self.speaker_of(token))
+        inside = set(range(span.start, span.end))
+        # 1. cue verbs the quotation hangs from, walking up from where it attaches outside itself
+        for token in span:
+            head = token.head
+            if head.i in inside:
+                continue
+            cue = self._cue_above(head, inside)
+            if cue is not None:
+                return Attribution(self._cue_span(cue), self.speaker_of(cue))
+        # 2. a cue attached to the quotation ("…,” he said, when parsed as the quotation's child)
+        for token in span:
+            for child in token.children:
+                if child.i not in inside and self.is_cue(child):
+                    return Attribution(self._cue_span(child), self.speaker_of(child))
+        # 3. by position: "“…,” X verbed" / "X verbed, “…”" / "X verbed:" then the quotation
+        found = self._verb_after(doc, span) or self._verb_before(doc, span) or self._colon_before(doc, span)
+        if found is not None:
+            return found
+        found = self._governing_verb(doc, span)
+        if found is not None:
+            return found
+        # 4. "according to X" in the same sentence
+        for token in span.sent:
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                source = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+                if source:
+                    return Attribution(doc[token.i:token.i + 2], self._noun_phrase(source[0]))
+        # 5. "Name: “…”" headline style
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text == ":" and span.start > 1:
+            prev = doc[span.start - 2]
+            if prev.pos_ == "PROPN":
+                return Attribution(doc[span.start - 1:span.start], self._noun_phrase(prev))
+        return Attribution(None, None)
+
+    def _verb_after(self, doc: Doc, span: Span) -> Attribution | None:
+        """“…,” Brafman said / “…?” asked the judge / “…,” I confessed."""
+        last = doc.text[span.end_char - 2:span.end_char]
+        if not any(c in last for c in ",?!—"):
+            return None
+        sent_end = span[-1].sent.end if span[-1].sent.end > span.end else span.end
+        window = doc[span.end:min(sent_end, span.end + 7)]
+        for token in window:
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+                speaker = self.speaker_of(token)
+                if speaker is not None and speaker.start >= span.end:
+                    return Attribution(self._cue_span(token), speaker)
+                return None
+            if token.text in ("“", '"', ".", "\n\n"):
+                return None
+        return None
+
+    def _verb_before(self, doc: Doc, span: Span) -> Attribution | None:
+        """He continued, “…” / Trump said: “…”: the verb just before the opening mark."""
+        if span.start < 2:
+            return None
+        before = doc[span.start - 1]
+        if before.text not in (",", ":"):
+            return None
+        sent_start = doc[span.start - 1].sent.start
+        for token in reversed(doc[max(sent_start, span.start - 8):span.start - 1]):
+            if token.pos_ in ("VERB", "AUX"):
+                speaker = self.speaker_of(token)
+                return Attribution(self._cue_span(token), speaker) if speaker is not None else None
+            if token.is_punct and token.text not in ("'", "’"):
+                return None
+        return None
+
+    def _colon_before(self, doc: Doc, span: Span) -> Attribution | None:
+        """“Cruz continued:” then the quotation in the next paragraph."""
+        i = span.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None
+        first = doc[i].sent.start
+        verbs = [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX") and not (first <= t.head.i < i and t.head is not t)]
+        verbs = verbs or [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX")]
+        for verb in reversed(verbs):
+            speaker = self.speaker_of(verb)
+            if speaker is not None and speaker.end <= i:
+                return Attribution(self._cue_span(verb), speaker)
+        return None
+
+    def _cue_above(self, token: Token, inside: set[int]) -> Token | None:
+        steps = 0
+        while steps < 5:
+            if self.is_cue(token) and token.i not in inside:
+                return token
+            if token.dep_ == "ROOT" or token.head is token:
+                return None
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in CLAUSE_LINKS:
+                return None
+            token = token.head
+            steps += 1
+        return None
+
+    def _governing_verb(self, doc: Doc, span: Span) -> Attribution | None:
+        """Any verb the quotation hangs from, within three steps, whose subject is outside it:
+        "thanked Obama for “…”", "called his standing “unheard of”"."""
+        inside = set(range(span.start, span.end))
+        for token in span:
+            head = token.head
+            if head.i in inside:
+                continue
+            for _ in range(3):
+                if head.pos_ in ("VERB", "AUX") and head.i not in inside:
+                    speaker = self.speaker_of(head)
+                    if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
+                        return Attribution(self._cue_span(head), speaker)
+                    return None
+                if head.head is head:
+                    break
+                head = head.head
+        return None
+
+    def speaker_of(self, cue: Token) -> Span | None:
+        """The cue's subject; a participle or infinitive cue ("expressing optimism") borrows the
+        subject of the verb it depends on."""
+        token = cue
+        for _ in range(4):
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return self._noun_phrase(subjects[0])
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                return self._noun_phrase(agents[0])
+            if token.head is token or token.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "relcl",
+                                                          "pcomp", "pobj", "prep"):
+                break
+            token = token.head
+        return None
+
+    def _noun_phrase(self, token: Token) -> Span:
+        """The subject's words, cut before a comma or relative clause ("a spokesman, who…")."""
+        doc = token.doc
+        left = token.left_edge.i
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in ("relcl", "acl", "appos") or child.text in (",", "(", "—", "–"):
+                break
+            right = child.right_edge.i
+        while right > left and (doc[right].is_punct or doc[right].is_space):
+            right -= 1
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        return doc[left:right + 1]
+
+    def _cue_span(self, cue: Token) -> Span:
+        """The reporting verb with a directly preceding auxiliary ("has said")."""
+        doc = cue.doc
+        start = cue.i
+        while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head is cue:
+            start -= 1
+        end = cue.i + 1
+        if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head is cue:
+            end += 1  # "pointed out"
+        return doc[start:end]
