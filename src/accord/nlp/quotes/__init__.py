@@ -21,12 +21,22 @@ from .marks import QuotedSpan, find_quoted_spans
 __all__ = ["QuoteExtractor"]
 
 TRAILING = " \t\n,.;:—–-"
+# Nouns for people and institutions that can be speakers beyond the titles in the knowledge base.
+SPEAKER_NOUNS = {"source", "aide", "adviser", "advisor", "analyst", "expert", "critic", "supporter", "voter",
+                 "resident", "witness", "campaign", "statement", "report", "group", "committee", "agency",
+                 "newspaper", "network", "candidate", "man", "woman", "people", "person", "member", "host",
+                 "author", "writer", "editor", "reporter", "correspondent", "pollster", "strategist", "founder",
+                 "leader", "chairman", "president", "director", "manager", "chief", "head", "teacher", "student",
+                 "lawyer", "attorney", "judge", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
+                 "team", "friend", "father", "mother", "son", "daughter", "wife", "husband", "message", "email",
+                 "letter", "poll", "survey", "study", "website", "tweet", "post", "ad", "headline", "book"}
 
 
 class QuoteExtractor:
     def __init__(self, settings: Settings, nlp: Language):
         kb = load_kb(tuple(settings.actor_files))
-        self.attributor = Attributor(kb.cue_verbs, kb.cue_phrases)
+        people = {t.phrase for t in kb.titles.values()} | SPEAKER_NOUNS
+        self.attributor = Attributor(kb.cue_verbs, kb.cue_phrases, {p.split()[-1] for p in people})
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         spans, warnings = find_quoted_spans(doc.text)
@@ -36,14 +46,15 @@ class QuoteExtractor:
         previous_end = -1
         for start, end, gaps in self._join_split_quotations(doc, spans):
             attribution = self.attributor.for_span(doc, start, end, gaps)
-            if attribution.speaker is None and previous is not None and self._continues(doc, previous_end, start):
-                if self._same_paragraph(doc, drafts[-1][0], start):
-                    # “A,” he said. “B.” -- one quotation, one attribution
-                    first_start, _, first_kind, first_attr = drafts.pop()
-                    drafts.append((first_start, end, "direct", first_attr))
-                    previous_end = end
-                    continue
-                attribution = Attribution(None, previous.speaker)
+            follows = previous is not None and self._continues(doc, previous_end, start)
+            same_cue = (follows and attribution.cue is not None and previous.cue is not None
+                        and attribution.cue.start == previous.cue.start)
+            if follows and (attribution.speaker is None or same_cue) and drafts and drafts[-1][3] is previous:
+                # “A,” Clinton said. “B.” -- one attribution whose content runs over both quotations
+                first_start = drafts.pop()[0]
+                drafts.append((first_start, end, "direct", previous))
+                previous_end = end
+                continue
             kind = self._kind(doc, start, end)
             if kind == "partial" and attribution.speaker is None:
                 continue  # a scare quote or a title ("the so-called “reform”"): nobody is quoted

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "dobj", "prep", "attr",
                 "oprd", "npadvmod", "appos", "parataxis", "dep", "nsubj")
 
@@ -19,9 +20,10 @@ class Attribution:
 
 
 class Attributor:
-    def __init__(self, cue_verbs: set[str], cue_phrases: set[str]):
+    def __init__(self, cue_verbs: set[str], cue_phrases: set[str], speaker_nouns: set[str] = frozenset()):
         self.cue_verbs = cue_verbs
         self.cue_phrases = cue_phrases
+        self.speaker_nouns = speaker_nouns
 
     def is_cue(self, token: Token) -> bool:
         return token.lemma_.lower() in self.cue_verbs and token.pos_ in ("VERB", "AUX", "NOUN")
@@ -45,12 +47,16 @@ class Attributor:
                 continue
             cue = self._cue_above(head, inside)
             if cue is not None:
-                return Attribution(self._cue_span(cue), self.speaker_of(cue))
+                speaker = self.speaker_of(cue)
+                if speaker is None or not inside.intersection(range(speaker.start, speaker.end)):
+                    return Attribution(self._cue_span(cue), speaker)
         # 2. a cue attached to the quotation ("…,” he said, when parsed as the quotation's child)
         for token in span:
             for child in token.children:
                 if child.i not in inside and self.is_cue(child):
-                    return Attribution(self._cue_span(child), self.speaker_of(child))
+                    speaker = self.speaker_of(child)
+                    if speaker is None or not inside.intersection(range(speaker.start, speaker.end)):
+                        return Attribution(self._cue_span(child), speaker)
         # 3. by position: "“…,” X verbed" / "X verbed, “…”" / "X verbed:" then the quotation
         found = self._verb_after(doc, span) or self._verb_before(doc, span) or self._colon_before(doc, span)
         if found is not None:
@@ -78,11 +84,11 @@ class Attributor:
         if not any(c in last for c in ",?!—"):
             return None
         sent_end = span[-1].sent.end if span[-1].sent.end > span.end else span.end
-        window = doc[span.end:min(sent_end, span.end + 7)]
+        window = doc[span.end:min(sent_end, span.end + 16)]
         for token in window:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 speaker = self.speaker_of(token)
-                if speaker is not None and speaker.start >= span.end:
+                if speaker is not None and speaker.start >= span.end and self.plausible(speaker, token):
                     return Attribution(self._cue_span(token), speaker)
                 return None
             if token.text in ("“", '"', ".", "\n\n"):
@@ -100,7 +106,8 @@ class Attributor:
         for token in reversed(doc[max(sent_start, span.start - 8):span.start - 1]):
             if token.pos_ in ("VERB", "AUX"):
                 speaker = self.speaker_of(token)
-                return Attribution(self._cue_span(token), speaker) if speaker is not None else None
+                ok = speaker is not None and self.plausible(speaker, token)
+                return Attribution(self._cue_span(token), speaker) if ok else None
             if token.is_punct and token.text not in ("'", "’"):
                 return None
         return None
@@ -117,7 +124,7 @@ class Attributor:
         verbs = verbs or [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX")]
         for verb in reversed(verbs):
             speaker = self.speaker_of(verb)
-            if speaker is not None and speaker.end <= i:
+            if speaker is not None and speaker.end <= i and self.plausible(speaker, verb):
                 return Attribution(self._cue_span(verb), speaker)
         return None
 
@@ -145,13 +152,26 @@ class Attributor:
             for _ in range(3):
                 if head.pos_ in ("VERB", "AUX") and head.i not in inside:
                     speaker = self.speaker_of(head)
-                    if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
+                    if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)) \
+                            and self.plausible(speaker, head):
                         return Attribution(self._cue_span(head), speaker)
                     return None
                 if head.head is head:
                     break
                 head = head.head
         return None
+
+    def plausible(self, speaker: Span, verb: Token) -> bool:
+        """Without a reporting verb, only someone who can speak is a speaker: a name, a personal
+        pronoun, or a noun for people or institutions ("the spokesman", "officials")."""
+        if self.is_cue(verb):
+            return True
+        root = speaker.root
+        if root.pos_ == "PROPN" or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        if root.pos_ == "PRON":
+            return root.lower_ in PERSONAL_PRONOUNS
+        return root.lemma_.lower() in self.speaker_nouns
 
     def speaker_of(self, cue: Token) -> Span | None:
         """The cue's subject; a participle or infinitive cue ("expressing optimism") borrows the
