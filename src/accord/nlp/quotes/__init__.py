@@ -61,6 +61,7 @@ class QuoteExtractor:
             drafts.append((start, end, kind, attribution))
             if attribution.speaker is not None:
                 previous, previous_end = attribution, end
+        # drafts = self._join_forward(doc, drafts)
         direct = [(s, e) for s, e, _, _ in drafts]
         for start, end, attribution in self._indirect(doc, direct):
             drafts.append((start, end, "indirect", attribution))
@@ -100,6 +101,22 @@ class QuoteExtractor:
         return first is not None and first.sent.end_char >= start - 2 and "\n" not in gap
 
     @staticmethod
+    def _join_forward(doc: Doc, drafts):
+        """“A.” \n\n “B,” Viguerie notes. -- an unattributed quotation followed at once by an
+        attributed one is the same speaker's: one attribution over both."""
+        out = []
+        for draft in reversed(drafts):
+            start, end, kind, attribution = draft
+            if out and attribution.speaker is None and kind == "direct":
+                nxt = out[-1]
+                gap = doc.text[end:nxt[0]]
+                if nxt[3].speaker is not None and not gap.strip() and gap.count("\n\n") <= 1:
+                    out[-1] = (start, nxt[1], "direct", nxt[3])
+                    continue
+            out.append(draft)
+        return list(reversed(out))
+
+    @staticmethod
     def _same_paragraph(doc: Doc, start: int, later: int) -> bool:
         return "\n\n" not in doc.text[start:later]
 
@@ -112,7 +129,7 @@ class QuoteExtractor:
         if not words:
             return "partial"
         has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
-        if inner[0].islower() or len(words) < 4 or not has_verb:
+        if inner[0].islower() or not has_verb:
             return "partial"
         return "direct"
 
@@ -128,7 +145,7 @@ class QuoteExtractor:
             start, end = content.start_char, content.end_char
             while end > start and doc.text[end - 1] in TRAILING:
                 end -= 1
-            if end - start < 8 or self._mostly_quoted(start, end, direct):
+            if end - start < 8 or self._mostly_quoted(start, end, direct, doc.text):
                 continue
             yield start, end, Attribution(self.attributor._cue_span(token), self.attributor.speaker_of(token))
         for token in doc:
@@ -172,16 +189,18 @@ class QuoteExtractor:
         start, end = content.start_char, content.end_char
         while end > start and doc.text[end - 1] in TRAILING:
             end -= 1
-        if self._mostly_quoted(start, end, direct):
+        if self._mostly_quoted(start, end, direct, doc.text):
             return None
         return start, end, Attribution(doc[according.i:according.i + 2], self.attributor._noun_phrase(source[0]))
 
     @staticmethod
-    def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]]) -> bool:
+    def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]], text: str = "") -> bool:
+        """Is the clause nothing but a quotation (fewer than three words outside it)?"""
         for s, e in direct:
-            overlap = min(end, e) - max(start, s)
-            if overlap > 0.6 * (end - start):
-                return True
+            if s <= start + 12 and e >= end - 2:
+                outside = (text[start:max(start, s)] + " " + text[min(end, e):end]).split() if text else []
+                if len(outside) < 3:
+                    return True
         return False
 
     # --- output ------------------------------------------------------------------------------

@@ -8,9 +8,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
+NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case",
+                     "advmod", "npadvmod"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "dobj", "prep", "attr",
                 "oprd", "npadvmod", "appos", "parataxis", "dep", "nsubj")
+
+
+def doc_det(token: Token) -> int:
+    """How many determiners stand between a verb and the noun right after it ("asked the reporter")."""
+    return sum(1 for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss"))
 
 
 @dataclass
@@ -40,6 +47,7 @@ class Attributor:
                 if token.pos_ in ("VERB", "AUX") and self.speaker_of(token) is not None:
                     return Attribution(self._cue_span(token), self.speaker_of(token))
         inside = set(range(span.start, span.end))
+        bare_cue: Attribution | None = None  # a cue whose speaker the parse does not give
         # 1. cue verbs the quotation hangs from, walking up from where it attaches outside itself
         for token in span:
             head = token.head
@@ -48,15 +56,17 @@ class Attributor:
             cue = self._cue_above(head, inside)
             if cue is not None:
                 speaker = self.speaker_of(cue)
-                if speaker is None or not inside.intersection(range(speaker.start, speaker.end)):
+                if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
                     return Attribution(self._cue_span(cue), speaker)
+                bare_cue = bare_cue or Attribution(self._cue_span(cue), None)
         # 2. a cue attached to the quotation ("…,” he said, when parsed as the quotation's child)
         for token in span:
             for child in token.children:
                 if child.i not in inside and self.is_cue(child):
                     speaker = self.speaker_of(child)
-                    if speaker is None or not inside.intersection(range(speaker.start, speaker.end)):
+                    if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
                         return Attribution(self._cue_span(child), speaker)
+                    bare_cue = bare_cue or Attribution(self._cue_span(child), None)
         # 3. by position: "“…,” X verbed" / "X verbed, “…”" / "X verbed:" then the quotation
         found = self._verb_after(doc, span) or self._verb_before(doc, span) or self._colon_before(doc, span)
         if found is not None:
@@ -76,24 +86,34 @@ class Attributor:
             prev = doc[span.start - 2]
             if prev.pos_ == "PROPN":
                 return Attribution(doc[span.start - 1:span.start], self._noun_phrase(prev))
-        return Attribution(None, None)
+        return bare_cue or Attribution(None, None)
 
     def _verb_after(self, doc: Doc, span: Span) -> Attribution | None:
         """“…,” Brafman said / “…?” asked the judge / “…,” I confessed."""
         last = doc.text[span.end_char - 2:span.end_char]
         if not any(c in last for c in ",?!—"):
             return None
-        sent_end = span[-1].sent.end if span[-1].sent.end > span.end else span.end
+        sent_end = doc[span.end].sent.end if span.end < len(doc) else span.end
         window = doc[span.end:min(sent_end, span.end + 16)]
         for token in window:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-                speaker = self.speaker_of(token)
+                speaker = self.speaker_of(token) or self._inverted_speaker(token)
+                if speaker is None and token.dep_ == "acl" and span.end <= token.head.i < token.i:
+                    speaker = self._noun_phrase(token.head)  # mis-parsed "…,” the ambassador posted"
                 if speaker is not None and speaker.start >= span.end and self.plausible(speaker, token):
                     return Attribution(self._cue_span(token), speaker)
                 return None
             if token.text in ("“", '"', ".", "\n\n"):
                 return None
         return None
+
+    def _inverted_speaker(self, cue: Token) -> Span | None:
+        """“…?” asked the reporter: after a quotation the speaker may follow the verb."""
+        if not self.is_cue(cue):
+            return None
+        after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj")
+                 and c.pos_ in ("NOUN", "PROPN") and c.i == cue.i + 1 + doc_det(c)]
+        return self._noun_phrase(after[0]) if after else None
 
     def _verb_before(self, doc: Doc, span: Span) -> Attribution | None:
         """He continued, “…” / Trump said: “…”: the verb just before the opening mark."""
@@ -180,10 +200,13 @@ class Attributor:
         for _ in range(4):
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if subjects:
+                if subjects[0].lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                    return self._noun_phrase(token.head)  # "Sanders, who said …"
                 return self._noun_phrase(subjects[0])
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return self._noun_phrase(agents[0])
+
             if token.head is token or token.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "relcl",
                                                           "pcomp", "pobj", "prep"):
                 break
@@ -193,7 +216,11 @@ class Attributor:
     def _noun_phrase(self, token: Token) -> Span:
         """The subject's words, cut before a comma or relative clause ("a spokesman, who…")."""
         doc = token.doc
-        left = token.left_edge.i
+        left = token.i
+        for child in sorted(token.lefts, key=lambda c: -c.i):  # nearest first, contiguous modifiers only
+            if child.dep_ not in NP_LEFT or child.right_edge.i != left - 1:
+                break
+            left = child.left_edge.i
         right = token.i
         for child in token.rights:
             if child.dep_ in ("relcl", "acl", "appos") or child.text in (",", "(", "—", "–"):
@@ -201,6 +228,10 @@ class Attributor:
             right = child.right_edge.i
         while right > left and (doc[right].is_punct or doc[right].is_space):
             right -= 1
+        for k in range(right, left, -1):  # never across a line break ("6:50 p.m.\n\nWith her husband…")
+            if "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_:
+                left = k
+                break
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
         return doc[left:right + 1]
