@@ -95,6 +95,11 @@ class Attributor:
             return None
         sent_end = doc[span.end].sent.end if span.end < len(doc) else span.end
         window = doc[span.end:min(sent_end, span.end + 16)]
+        # "…,” Viguerie notes.": the tagger may read a reporting verb after a name as a noun
+        for k, token in enumerate(window[:6]):
+            if token.lemma_.lower() in self.cue_verbs and token.pos_ == "NOUN" and k > 0 \
+                    and window[k - 1].pos_ == "PROPN":
+                return Attribution(doc[token.i:token.i + 1], self._noun_phrase(window[k - 1]))
         for token in window:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 speaker = self.speaker_of(token) or self._inverted_speaker(token)
@@ -146,6 +151,11 @@ class Attributor:
             speaker = self.speaker_of(verb)
             if speaker is not None and speaker.end <= i and self.plausible(speaker, verb):
                 return Attribution(self._cue_span(verb), speaker)
+        # "Partial transcript as follows:" / "From Josh Feldman at Mediaite:": the words before the colon
+        nouns = [t for t in doc[first:i] if t.pos_ in ("PROPN", "NOUN") and not (first <= t.head.i < i and t.head is not t
+                                                                                  and t.head.pos_ in ("PROPN", "NOUN"))]
+        if nouns and not verbs:
+            return Attribution(doc[i:i + 1], self._noun_phrase(nouns[0]))
         return None
 
     def _cue_above(self, token: Token, inside: set[int]) -> Token | None:
