@@ -15,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import plover_actors  # noqa: E402
+import polnear  # noqa: E402
 
 BASELINE = HERE / "baseline.json"
 
@@ -26,6 +27,10 @@ def evaluations() -> dict[str, dict]:
         results["plover_actors"] = plover_actors.run()
     else:
         results["plover_actors"] = {"skipped": f"{plover_actors.DEFAULT} is absent"}
+    if polnear.DEFAULT.exists() and polnear.SCORER.exists():
+        results["polnear_quotes"] = polnear.run()
+    else:
+        results["polnear_quotes"] = {"skipped": f"{polnear.DEFAULT} or {polnear.SCORER} is absent"}
     return results
 
 
