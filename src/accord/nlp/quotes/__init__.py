@@ -2,8 +2,9 @@
 that …"), each attributed to a speaker resolved to an actor.
 
 A quotation's span includes its quotation marks. A quotation split by its attribution ("“A,” he said,
-“B.”") is one quotation. A standalone quotation with no cue in its sentence continues the previous
-quotation's speaker. Indirect speech is the clause a reporting verb governs; when that clause is
+“B.”") is one quotation, and so is one continued in the next sentence or paragraph without a new
+cue. A quotation nobody in the text is said to have said (a scare quote, a title, an unattributed
+line) is not reported. Indirect speech is the clause a reporting verb governs; when that clause is
 itself a quotation it is not reported twice.
 """
 
@@ -61,7 +62,9 @@ class QuoteExtractor:
             drafts.append((start, end, kind, attribution))
             if attribution.speaker is not None:
                 previous, previous_end = attribution, end
-        # drafts = self._join_forward(doc, drafts)
+        drafts = self._join_forward(doc, drafts)
+        # A quotation nobody in the text is said to have said is not reported.
+        drafts = [d for d in drafts if d[3].speaker is not None]
         direct = [(s, e) for s, e, _, _ in drafts]
         for start, end, attribution in self._indirect(doc, direct):
             drafts.append((start, end, "indirect", attribution))
@@ -96,9 +99,14 @@ class QuoteExtractor:
             return False
         if len(gap.strip()) < 3:
             return True
-        # “A,” he said. “B.”: only the attribution's own sentence stands between
+        # “A,” he said. “B.” or “A,” he said.\n\n“B.”: only the attribution's own sentence between
         first = doc.char_span(previous_end, previous_end + 1, alignment_mode="expand")
-        return first is not None and first.sent.end_char >= start - 2 and "\n" not in gap
+        if first is None:
+            return False
+        body = gap.rstrip()
+        if "\n" in body:
+            return False
+        return first.sent.end_char >= previous_end + len(body) - 1
 
     @staticmethod
     def _join_forward(doc: Doc, drafts):
