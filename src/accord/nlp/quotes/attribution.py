@@ -15,11 +15,6 @@ CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pob
                 "oprd", "npadvmod", "appos", "parataxis", "dep", "nsubj")
 
 
-def doc_det(token: Token) -> int:
-    """How many determiners stand between a verb and the noun right after it ("asked the reporter")."""
-    return sum(1 for c in token.lefts if c.dep_ in ("det", "amod", "compound", "poss"))
-
-
 @dataclass
 class Attribution:
     cue: Span | None
@@ -117,7 +112,7 @@ class Attributor:
         if not self.is_cue(cue):
             return None
         after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj")
-                 and c.pos_ in ("NOUN", "PROPN") and c.i == cue.i + 1 + doc_det(c)]
+                 and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cue.i + 1]
         return self._noun_phrase(after[0]) if after else None
 
     def _verb_before(self, doc: Doc, span: Span) -> Attribution | None:
