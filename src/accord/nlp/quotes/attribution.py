@@ -201,6 +201,14 @@ class Attributor:
     def speaker_of(self, cue: Token) -> Span | None:
         """The cue's subject; a participle or infinitive cue ("expressing optimism") borrows the
         subject of the verb it depends on."""
+        if cue.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in cue.children):
+            # "De Blasio said the move was made … and said, “…”": the subject of the nearest
+            # reporting verb above, not of whatever verb the parser hung the conjunct on
+            for ancestor in cue.ancestors:
+                if self.is_cue(ancestor):
+                    subjects = [c for c in ancestor.children if c.dep_ in SUBJECTS]
+                    if subjects:
+                        return self._noun_phrase(subjects[0])
         token = cue
         for _ in range(4):
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
