@@ -49,7 +49,7 @@ class Attributor:
             if head.i in inside:
                 continue
             cue = self._cue_above(head, inside)
-            if cue is not None:
+            if cue is not None and self._near(doc, span, cue):
                 speaker = self.speaker_of(cue)
                 if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
                     return Attribution(self._cue_span(cue), speaker)
@@ -57,7 +57,7 @@ class Attributor:
         # 2. a cue attached to the quotation ("…,” he said, when parsed as the quotation's child)
         for token in span:
             for child in token.children:
-                if child.i not in inside and self.is_cue(child):
+                if child.i not in inside and self.is_cue(child) and self._near(doc, span, child):
                     speaker = self.speaker_of(child)
                     if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
                         return Attribution(self._cue_span(child), speaker)
@@ -82,6 +82,13 @@ class Attributor:
             if prev.pos_ == "PROPN":
                 return Attribution(doc[span.start - 1:span.start], self._noun_phrase(prev))
         return bare_cue or Attribution(None, None)
+
+    @staticmethod
+    def _near(doc: Doc, span: Span, token: Token) -> bool:
+        """A cue must stand in the quotation's own paragraph: a parse that runs a quotation into
+        the next paragraph ("…”\n\nGOP frontrunner Donald Trump has called …") is not evidence."""
+        lo, hi = sorted((token.idx, span.start_char if token.i < span.start else span.end_char))
+        return "\n\n" not in doc.text[lo:hi]
 
     def _verb_after(self, doc: Doc, span: Span) -> Attribution | None:
         """“…,” Brafman said / “…?” asked the judge / “…,” I confessed."""
@@ -176,6 +183,8 @@ class Attributor:
                 continue
             for _ in range(3):
                 if head.pos_ in ("VERB", "AUX") and head.i not in inside:
+                    if not self._near(doc, span, head):
+                        return None
                     speaker = self.speaker_of(head)
                     if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)) \
                             and self.plausible(speaker, head):
