@@ -208,6 +208,15 @@ class Attributor:
         return root.lemma_.lower() in self.speaker_nouns
 
     def speaker_of(self, cue: Token) -> Span | None:
+        speaker = self._subject_of(cue)
+        if speaker is not None and "\n" in cue.doc.text[speaker.end_char:cue.idx]:
+            # "2:40 p.m.\n\nDonald Trump’s campaign manager says": the parse reached across a line
+            line_start = cue.doc.text.rfind("\n", 0, cue.idx) + 1
+            chunks = [c for c in cue.doc.noun_chunks if line_start <= c.start_char and c.end_char <= cue.idx]
+            return chunks[0] if chunks else None
+        return speaker
+
+    def _subject_of(self, cue: Token) -> Span | None:
         """The cue's subject; a participle or infinitive cue ("expressing optimism") borrows the
         subject of the verb it depends on."""
         if cue.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in cue.children):
