@@ -1,7 +1,8 @@
 """Quotes: direct and partial quotations between quotation marks, and indirect speech ("Wang noted
 that …"), each attributed to a speaker resolved to an actor.
 
-A quotation's span includes its quotation marks. A quotation split by its attribution ("“A,” he said,
+A direct quotation's span includes its quotation marks; a partial quotation (a fragment inside a
+sentence) is given as the quoted words alone, since the sentence around it is the attribution. A quotation split by its attribution ("“A,” he said,
 “B.”") is one quotation, and so is one continued in the next sentence or paragraph without a new
 cue. A quotation nobody in the text is said to have said (a scare quote, a title, an unattributed
 line) is not reported. Indirect speech is the clause a reporting verb governs; when that clause is
@@ -17,7 +18,7 @@ from ...config import Settings
 from ...kb import load_kb
 from ...model import Extraction, Quote, Span as TextSpan, Speaker
 from .attribution import Attribution, Attributor
-from .marks import QuotedSpan, find_quoted_spans
+from .marks import MARKS, QuotedSpan, find_quoted_spans
 
 __all__ = ["QuoteExtractor"]
 
@@ -218,6 +219,8 @@ class QuoteExtractor:
         seen: set[tuple[int, int]] = set()
         text = ex.text
         for start, end, kind, attribution in drafts:
+            if kind == "partial":
+                start, end = _quoted_words(text, start, end)
             if (start, end) in seen:
                 continue
             seen.add((start, end))
@@ -232,6 +235,16 @@ class QuoteExtractor:
             quotes.append(Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=text[start:end], kind=kind,
                                 speaker=speaker, cue=cue))
         return quotes
+
+
+def _quoted_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A fragment is given as the words quoted: “most valuable strategic asset” -> most valuable
+    strategic asset (a direct quotation keeps its marks, as PolNeAR and most style guides treat it)."""
+    while start < end and (text[start] in MARKS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in MARKS or text[end - 1] in " ,;:"):
+        end -= 1
+    return start, end
 
 
 def _actor_at(ex: Extraction, start: int, end: int) -> str | None:
