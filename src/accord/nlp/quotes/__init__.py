@@ -67,7 +67,10 @@ class QuoteExtractor:
         # A quotation nobody in the text is said to have said is not reported.
         drafts = [d for d in drafts if d[3].speaker is not None]
         direct = [(s, e) for s, e, _, _ in drafts]
-        for start, end, attribution in self._indirect(doc, direct):
+        indirect = list(self._indirect(doc, direct))
+        for start, end, attribution in indirect:
+            drafts.append((start, end, "indirect", attribution))
+        for start, end, attribution in self._clauses_around_fragments(doc, drafts, indirect):
             drafts.append((start, end, "indirect", attribution))
         ex.quotes = self._to_quotes(sorted(drafts, key=lambda d: (d[0], d[1])), ex, doc)
 
@@ -162,6 +165,26 @@ class QuoteExtractor:
                 found = self._according_to(doc, token, direct)
                 if found is not None:
                     yield found
+
+    def _clauses_around_fragments(self, doc: Doc, drafts, indirect):
+        """"Trump went after Bush, calling him “a total stiff”": a fragment whose cue takes no
+        reported clause still has one -- the words the cue governs around it."""
+        for start, end, kind, attribution in list(drafts):
+            if kind != "partial" or attribution.cue is None:
+                continue
+            if any(s <= start and end <= e for s, e, _ in indirect):
+                continue
+            cue = attribution.cue[-1]
+            rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("advmod", "npadvmod", "cc", "conj")]
+            holder = next((c for c in rights if c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 2), None)
+            if holder is None or not rights:
+                continue
+            clause = doc[rights[0].left_edge.i:holder.right_edge.i + 1]
+            c_start, c_end = clause.start_char, clause.end_char
+            while c_end > c_start and doc.text[c_end - 1] in TRAILING:
+                c_end -= 1
+            if c_start < start - 1 and len(doc.text[c_start:start].split()) >= 2:
+                yield c_start, max(c_end, end), attribution
 
     def _reported_clause(self, cue) -> Span | None:
         doc = cue.doc
