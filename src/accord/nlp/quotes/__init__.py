@@ -172,8 +172,8 @@ class QuoteExtractor:
         for start, end, kind, attribution in list(drafts):
             if kind != "partial" or attribution.cue is None:
                 continue
-            if any(s <= start and end <= e for s, e, _ in indirect):
-                continue
+            if any(min(end, e) > max(start, s) for s, e, _ in indirect):
+                continue  # already inside a reported clause
             cue = attribution.cue[-1]
             rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("advmod", "npadvmod", "cc", "conj")]
             holder = next((c for c in rights if c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 2), None)
@@ -190,7 +190,18 @@ class QuoteExtractor:
         doc = cue.doc
         for child in cue.children:
             if child.dep_ == "ccomp":
-                return doc[child.left_edge.i:child.right_edge.i + 1]
+                end = child.right_edge.i + 1
+                for sub in child.rights:
+                    # "…had reached a framework, while Beijing described …": another speaker's clause
+                    if sub.dep_ in ("advcl", "conj") and any(
+                            self.attributor.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                            for t in sub.subtree):
+                        end = min(end, sub.left_edge.i)
+                        while end > child.i + 1 and ((doc[end - 1].is_punct and doc[end - 1].text not in MARKS)
+                                                     or doc[end - 1].lower_ in ("while", "but", "and", "whereas")):
+                            end -= 1
+                        break
+                return doc[child.left_edge.i:end]
         if cue.lemma_.lower() == "describe":  # "described the outcome as …"
             objects = [c for c in cue.children if c.dep_ == "dobj"]
             preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -244,6 +255,8 @@ class QuoteExtractor:
         for start, end, kind, attribution in drafts:
             if kind == "partial":
                 start, end = _quoted_words(text, start, end)
+            elif kind == "indirect":
+                end = _balance_marks(text, start, end)
             if (start, end) in seen:
                 continue
             seen.add((start, end))
@@ -258,6 +271,16 @@ class QuoteExtractor:
             quotes.append(Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=text[start:end], kind=kind,
                                 speaker=speaker, cue=cue))
         return quotes
+
+
+def _balance_marks(text: str, start: int, end: int) -> int:
+    """A reported clause that opens a quotation ends after its closing mark, not inside it."""
+    opened = sum(1 for c in text[start:end] if c in MARKS) % 2 == 1
+    if opened:
+        for k in range(end, min(len(text), end + 3)):
+            if text[k] in MARKS:
+                return k + 1
+    return end
 
 
 def _quoted_words(text: str, start: int, end: int) -> tuple[int, int]:
