@@ -16,6 +16,7 @@ sys.path.insert(0, str(HERE))
 
 import plover_actors  # noqa: E402
 import polnear  # noqa: E402
+import plover_events  # noqa: E402
 
 BASELINE = HERE / "baseline.json"
 
@@ -27,6 +28,10 @@ def evaluations() -> dict[str, dict]:
         results["plover_actors"] = plover_actors.run()
     else:
         results["plover_actors"] = {"skipped": f"{plover_actors.DEFAULT} is absent"}
+    if plover_events.DEFAULT.exists() and plover_events.SCORER.exists():
+        results["plover_events"] = plover_events.run()
+    else:
+        results["plover_events"] = {"skipped": f"{plover_events.DEFAULT} or {plover_events.SCORER} is absent"}
     if polnear.DEFAULT.exists() and polnear.SCORER.exists():
         results["polnear_quotes"] = polnear.run()
     else:

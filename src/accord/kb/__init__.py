@@ -27,6 +27,8 @@ HEADERS = {
     "titles": ["phrase", "sector", "role", "kind", "position"],
     "phrases": ["phrase", "kind", "value"],
     "cues": ["cue", "kind"],
+    "cameo": ["code", "name", "goldstein", "root", "quad_class", "plover", "plover_mode"],
+    "triggers": ["lemma", "pos", "particle", "object", "prep", "cameo", "symmetric", "note"],
 }
 # Surname-first naming (Xi Jinping -> "Xi") for these countries' people.
 SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
@@ -91,6 +93,36 @@ class Tenure:
 
 
 @dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    root: str
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that signals an event: a verb or event noun, with the particle, object and
+    preposition it needs, and the CAMEO code it gives."""
+
+    lemma: str
+    pos: str  # VERB | NOUN
+    particle: str | None
+    objects: frozenset[str]
+    prep: str | None
+    cameo: str
+    symmetric: bool
+    note: str
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.particle) + bool(self.objects) + bool(self.prep)
+
+
+@dataclass(frozen=True)
 class Title:
     phrase: str
     sector: str
@@ -115,6 +147,8 @@ class KnowledgeBase:
         self.short_names: dict[str, list[Tenure]] = defaultdict(list)  # surname (or royal given name)
         self.titles: dict[str, Title] = {}
         self.phrases: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> phrase -> value
+        self.cameo: dict[str, CameoCode] = {}
+        self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)  # (lemma, pos) -> rows
         self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
         self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
@@ -196,6 +230,20 @@ class KnowledgeBase:
     def _add_titles(self, r: dict, path, number) -> None:
         self.titles[r["phrase"].lower()] = Title(r["phrase"].lower(), r["sector"], r["role"] or None, r["kind"],
                                                  _list(r["position"]))
+
+    def _add_cameo(self, r: dict, path, number) -> None:
+        try:
+            goldstein, quad = float(r["goldstein"]), int(r["quad_class"])
+        except ValueError as exc:
+            raise UsageError(f"{path}: data line {number}: {exc}") from None
+        self.cameo[r["code"]] = CameoCode(r["code"], r["name"], goldstein, r["root"], quad,
+                                          r["plover"] or None, r["plover_mode"] or None)
+
+    def _add_triggers(self, r: dict, path, number) -> None:
+        t = Trigger(r["lemma"].lower(), r["pos"].upper(), r["particle"].lower() or None,
+                    frozenset(o.lower() for o in _list(r["object"])), r["prep"].lower() or None, r["cameo"],
+                    r["symmetric"] == "1", r["note"])
+        self.triggers[(t.lemma, t.pos)].append(t)
 
     def _add_cues(self, r: dict, path, number) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())

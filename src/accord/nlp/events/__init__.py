@@ -1,0 +1,258 @@
+"""Events: CAMEO and PLOVER coding over the dependency parse, with source and target actors, status,
+the sentence and trigger as evidence, and the quotation an event is reported in.
+
+A trigger is a verb or event noun from the trigger lexicon (data, kb/triggers.tsv) whose particle,
+object and preposition conditions hold; the most specific row wins. The source is the trigger's
+subject (the agent of a passive), the target its object or the actor after with/to/against/on;
+a mutual event (meet, negotiate, sign) is coded both ways, and a compound or collective actor gives
+one event per pair. Statements are quotations, not events: accord does not emit CAMEO 010 for
+"X said", the flood that GDELT and PETRARCH produce.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...config import Settings
+from ...kb import KnowledgeBase, Trigger, load_kb
+from ...model import Event, Extraction, SentenceRef, Span as TextSpan
+from .status import event_status
+
+__all__ = ["EventCoder"]
+
+SUBJECTS = ("nsubj", "csubj")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "from", "into", "toward", "towards", "upon")
+MEETING_ROOT = "04"
+INTENT_TO_MEET = "036"
+MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot"})
+
+
+@dataclass
+class Participants:
+    sources: list[str]
+    targets: list[str]
+
+
+class EventCoder:
+    def __init__(self, settings: Settings, nlp: Language):
+        self.kb: KnowledgeBase = load_kb(tuple(settings.actor_files))
+
+    def __call__(self, ex: Extraction, doc: Doc) -> None:
+        actors_at = _actors_by_token(ex, doc)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for token in doc:
+            trigger = self._trigger(token)
+            if trigger is None:
+                continue
+            people = self._participants(token, trigger, actors_at)
+            if not people.sources and not people.targets:
+                continue  # an event nobody the text names takes part in is not coded
+            status = event_status(token)
+            code = trigger.cameo
+            if status == "planned" and code.startswith(MEETING_ROOT):
+                code = INTENT_TO_MEET  # "an expected meeting": CAMEO codes the stated intention
+            info = self.kb.cameo.get(code)
+            if info is None:
+                continue
+            for source, target in _pairs(people, trigger.symmetric):
+                key = (token.sent.start, code, source, target)  # one event per code and dyad in a sentence
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(ex, doc, token, trigger, info, source, target, status))
+        for n, event in enumerate(events, start=1):
+            event.id = f"e{n}"
+        ex.events = events
+
+    # --- triggers ---------------------------------------------------------------------------
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        rows = self.kb.triggers.get((token.lemma_.lower(), pos)) or self.kb.triggers.get((token.lower_, pos))
+        if not rows:
+            return None
+        fitting = [row for row in rows if self._fits(token, row)]
+        if not fitting:
+            return None
+        return max(fitting, key=lambda row: row.specificity)
+
+    def _fits(self, token: Token, row: Trigger) -> bool:
+        if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in token.children):
+            return False
+        if row.objects and not (self._object_lemmas(token) & row.objects):
+            return False
+        if row.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == row.prep for c in token.children) \
+                and not (token.pos_ != "VERB" and any(c.lower_ == row.prep for c in token.children)):
+            return False
+        return True
+
+    @staticmethod
+    def _object_lemmas(token: Token) -> set[str]:
+        """The direct object's head, looking through "two days of [talks]" and compounds."""
+        lemmas: set[str] = set()
+        for child in token.children:
+            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (token.pos_ != "VERB" and child.dep_ == "compound"):
+                lemmas.add(child.lemma_.lower())
+                lemmas.add(child.lower_)
+                if child.lemma_.lower() in MEASURE_NOUNS:
+                    for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+                            lemmas |= {pobj.lemma_.lower(), pobj.lower_}
+        return lemmas
+
+    # --- participants ---------------------------------------------------------------------------
+
+    def _participants(self, token: Token, trigger: Trigger, actors_at) -> Participants:
+        if token.pos_ in ("VERB", "AUX"):
+            sources = self._subject_actors(token, actors_at)
+            targets = []
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    targets += self._np_actors(child, actors_at)
+                    if not targets:  # "held talks with X": the target hangs on the object noun
+                        targets += self._prep_actors(child, actors_at, trigger)
+                elif child.dep_ == "nsubjpass":  # "Rubio was criticised by Beijing"
+                    targets += self._np_actors(child, actors_at)
+                elif child.dep_ == "agent":
+                    sources += [a for g in child.children if g.dep_ == "pobj" for a in self._np_actors(g, actors_at)]
+            targets += self._prep_actors(token, actors_at, trigger)
+        else:
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            sources = self._np_actors(owner[0], actors_at) if owner else self._governing_subject(token, actors_at)
+            targets = self._prep_actors(token, actors_at, trigger)
+            between = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                       for pobj in prep.children if pobj.dep_ == "pobj" for a in self._np_actors(pobj, actors_at)]
+            if between:  # "a meeting between the two leaders": the pair, not the clause's subject
+                sources, targets = between, []
+        return Participants(_unique(sources), [t for t in _unique(targets)])
+
+    def _subject_actors(self, verb: Token, actors_at) -> list[str]:
+        token = verb
+        for _ in range(4):
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return self._np_actors(subjects[0], actors_at)
+            if token.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") or token.head is token:
+                return []
+            if token.dep_ == "relcl":
+                return self._np_actors(token.head, actors_at)
+            token = token.head
+        return []
+
+    def _governing_subject(self, noun: Token, actors_at) -> list[str]:
+        """"Wang made the remarks during a phone conversation with Rubio": the noun's clause subject."""
+        token = noun
+        for _ in range(5):
+            if token.head is token:
+                return []
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                return self._subject_actors(token, actors_at)
+        return []
+
+    def _prep_actors(self, token: Token, actors_at, trigger: Trigger) -> list[str]:
+        out: list[str] = []
+        wanted = {trigger.prep} if trigger.prep else set(TARGET_PREPS)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in wanted:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    out += self._np_actors(pobj, actors_at)
+        return out
+
+    @staticmethod
+    def _np_actors(token: Token, actors_at) -> list[str]:
+        """Actors named by the noun phrase headed by `token`, its conjuncts included ("China and India")."""
+        heads = [token] + [c for c in token.subtree if c.dep_ == "conj" and c.head.i in
+                           {token.i} | {x.i for x in token.subtree if x.dep_ == "conj"}]
+        out: list[str] = []
+        for head in heads:
+            found = actors_at.get(head.i)
+            if not found:
+                # the head may sit outside a mention that covers its modifiers ("the Chinese side")
+                for t in head.subtree:
+                    if t.i in actors_at and t.dep_ not in ("relcl", "acl", "prep", "pobj"):
+                        found = actors_at[t.i]
+                        break
+            out += found or []
+        return out
+
+    # --- output -------------------------------------------------------------------------------
+
+    def _event(self, ex: Extraction, doc: Doc, token: Token, trigger: Trigger, info, source, target,
+               status: str) -> Event:
+        sent = token.sent
+        trigger_span = _trigger_span(token)
+        quote = next((q.id for q in ex.quotes if q.kind in ("indirect", "direct") and q.start <= token.idx < q.end),
+                     None)
+        confidence = 0.6 + 0.1 * trigger.specificity + (0.1 if source and target else 0.0)
+        return Event(
+            id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
+            plover=info.plover, plover_mode=_mode(info, token), source=source, target=target, status=status,
+            date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
+            sentence=SentenceRef(sent.start_char, sent.end_char),
+            trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
+            quote=quote, rule=f"{trigger.pos.lower()}:{trigger.note or trigger.lemma}->{trigger.cameo}",
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+
+def _mode(info, token: Token) -> str | None:
+    if info.code == "041" or any(c.lower_ in ("phone", "telephone") for c in token.children):
+        return "phone"
+    return info.plover_mode
+
+
+def _trigger_span(token: Token) -> Span:
+    """The trigger with its particle or the compound before it ("crack down", "phone conversation")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_ == "compound" and child.i == start - 1:
+            start = child.i
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return doc[start:end]
+
+
+def _actors_by_token(ex: Extraction, doc: Doc) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for actor in ex.actors:
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                ids = out.setdefault(token.i, [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+    return out
+
+
+def _pairs(people: Participants, symmetric: bool):
+    """Source-target pairs. A mutual event among several sources ("Chinese and US delegations
+    concluded talks") is coded both ways between them; with one source it is mutual with the target."""
+    sources, targets = people.sources, people.targets
+    if not sources:
+        return [(None, t) for t in targets]
+    pairs: list[tuple[str | None, str | None]] = []
+    if symmetric and len(sources) >= 2:
+        pairs += [(a, b) for a in sources for b in sources if a != b]
+        pairs += [(s, t) for s in sources for t in targets if s != t]
+        return pairs
+    if not targets:
+        return [(s, None) for s in sources]
+    pairs += [(s, t) for s in sources for t in targets if s != t]
+    if symmetric:
+        pairs += [(t, s) for s, t in list(pairs)]
+    return pairs
+
+
+def _unique(items: list) -> list:
+    return list(dict.fromkeys(items))
