@@ -65,6 +65,8 @@ def store_url(request, tmp_path):
     sep = "&" if "?" in base else "?"
     yield f"{base}{sep}options=-csearch_path%3D{schema}"
     with admin.connect() as conn:
+        # a connection a test leaked would make this wait forever: fail loudly instead
+        conn.execute(text("SET lock_timeout = '30s'"))
         conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
 

@@ -88,7 +88,8 @@ def test_an_interrupted_batch_leaves_no_half_written_document_and_a_rerun_comple
             ~tables.sentences.c.doc_pk.in_(tables.documents.select().with_only_columns(tables.documents.c.pk))
         )).fetchall()
     assert orphans == []
-    runs = store.engine.connect().execute(tables.runs.select()).fetchall()
+    with store.engine.connect() as conn:
+        runs = conn.execute(tables.runs.select()).fetchall()
     assert runs[0].status == "interrupted"
 
     monkeypatch.setattr(store_module, "child_rows", real_child_rows)
