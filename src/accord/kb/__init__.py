@@ -142,6 +142,7 @@ class KnowledgeBase:
         self.organizations: dict[str, Organization] = {}
         self.org_names: dict[str, str] = {}  # surface -> org id
         self.bodies: dict[str, Body] = {}  # surface -> body
+        self._bodies_lower: dict[str, Body] = {}  # lower-case surface -> body
         self.tenures: list[Tenure] = []
         self.person_names: dict[str, list[Tenure]] = defaultdict(list)  # full name or alias -> tenures
         self.short_names: dict[str, list[Tenure]] = defaultdict(list)  # surname (or royal given name)
@@ -157,6 +158,14 @@ class KnowledgeBase:
 
     def country(self, iso3: str | None) -> Country | None:
         return self.countries.get(iso3) if iso3 else None
+
+    def body(self, surface: str) -> Body | None:
+        """The government body a surface form names, "the" and letter case aside."""
+        surface = strip_the(surface)
+        return self.bodies.get(surface) or self._bodies_lower.get(surface.lower())
+
+    def org_id(self, surface: str) -> str | None:
+        return self.org_names.get(strip_the(surface))
 
     def people(self, surface: str) -> list[Tenure]:
         return self.person_names.get(surface, [])
@@ -204,12 +213,13 @@ class KnowledgeBase:
         o = Organization(r["id"], r["name"], _list(r["aliases"]), r["sector"], r["code"], r["country"] or None)
         self.organizations[o.id] = o
         for surface in (o.name, *o.aliases):
-            self.org_names[_strip_the(surface)] = o.id
+            self.org_names[strip_the(surface)] = o.id
 
     def _add_bodies(self, r: dict, path, number) -> None:
         b = Body(r["name"], _list(r["aliases"]), r["country"] or None, r["sector"])
         for surface in (b.name, *b.aliases):
-            self.bodies[_strip_the(surface)] = b
+            self.bodies[strip_the(surface)] = b
+            self._bodies_lower.setdefault(strip_the(surface).lower(), b)
 
     def _add_officials(self, r: dict, path, number) -> None:
         try:
@@ -263,7 +273,8 @@ def title_fits(title: Title, tenure: Tenure) -> bool:
     return role_words_fit(title, tenure) or bool(title.positions and tenure.position in title.positions)
 
 
-def short_names(t: Tenure) -> set[str]:
+@lru_cache(maxsize=None)
+def short_names(t: Tenure) -> frozenset[str]:
     """How news shortens a person's name: the surname ("Rubio"; "Xi" for Xi Jinping), "al-Assad" and
     "Assad", and for royals the given name ("King Salman")."""
     out: set[str] = set()
@@ -294,7 +305,7 @@ def _list(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
 
-def _strip_the(surface: str) -> str:
+def strip_the(surface: str) -> str:
     return surface[4:] if surface.lower().startswith("the ") else surface
 
 

@@ -128,9 +128,7 @@ class Recognizer:
                 title = self.kb.titles.get(head.root.lemma_.lower())
             if not nats and not org:
                 last, nats = self._of_country(doc, head.end, ends, nats)
-            body = self.kb.bodies.get(_strip_the(head.text)) if head.label_ == "BODY" else None
-            if body is None and head.label_ == "BODY":
-                body = next((b for s, b in self.kb.bodies.items() if s.lower() == head.text.lower()), None)
+            body = self.kb.body(head.text) if head.label_ == "BODY" else None
             if body is not None:
                 kind = "body"
             elif title is None:
@@ -149,7 +147,7 @@ class Recognizer:
             if consumed.intersection(range(head.start, head.end)):
                 continue
             first, titles, nats, _, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=False)
-            org_id = self.kb.org_names.get(_strip_the(head.text))
+            org_id = self.kb.org_id(head.text)
             take(Reference(doc[first].idx, head.end_char, "org", head, nats, titles, org_id, former), first, head.end)
         for ent in doc.ents:
             if ent.label_ != "ORG" or consumed.intersection(range(ent.start, ent.end)):
@@ -201,7 +199,7 @@ class Recognizer:
                 i = first = prev.start
                 continue
             if prev is not None and prev.label_ == "ORG" and org is None:
-                org = self.kb.org_names.get(_strip_the(prev.text))
+                org = self.kb.org_id(prev.text)
                 i = first = prev.start
                 continue
             if tok.text in POSSESSIVE and i - 1 > 0:
@@ -243,7 +241,7 @@ class Recognizer:
                 i = span.end
                 continue
             if span is not None and span.label_ == "ORG":
-                org = self.kb.org_names.get(_strip_the(span.text))
+                org = self.kb.org_id(span.text)
                 i = span.end
                 continue
             if span is not None and span.label_ == "TITLE":
@@ -366,6 +364,3 @@ class Recognizer:
         return bool(words & self.us_state_words & {"atlanta", "savannah", "seattle", "spokane", "tacoma",
                                                     "olympia", "county", "legislature"}) and not georgian
 
-
-def _strip_the(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text

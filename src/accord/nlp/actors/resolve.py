@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ...kb import KnowledgeBase, Tenure, Title, role_words_fit, short_names, title_fits
+from ...kb import KnowledgeBase, Tenure, Title, role_words_fit, short_names, strip_the, title_fits
 from .recognize import Reference
 
 LEADER_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
@@ -108,11 +108,9 @@ class Resolver:
             role, sector = (title.role if title else None), (title.sector if title else None)
         country = None if org else t.country
         code = org.code if org else cameo_code(country, sector)
-        shorts = set()
-        for other in self.kb.people(t.name):
-            shorts |= short_names(other)
-        return ActorDraft(("person", t.kb_id), t.name, "person", country, sector, role, code, t.kb_id,
-                          shorts or short_names(t))
+        # every tenure of the person counts: "Lula" is an alias on only some rows
+        shorts = set(short_names(t)).union(*(short_names(other) for other in self.kb.people(t.name)))
+        return ActorDraft(("person", t.kb_id), t.name, "person", country, sector, role, code, t.kb_id, shorts)
 
     # --- offices, groups, bodies, organisations, countries ------------------------------------
 
@@ -138,8 +136,7 @@ class Resolver:
                           cameo_code(iso, sector))
 
     def body(self, ref: Reference, context_country: str | None) -> ActorDraft:
-        body = self.kb.bodies.get(_strip_the(ref.head.text)) or next(
-            (b for s, b in self.kb.bodies.items() if s.lower() == ref.head.text.lower()), None)
+        body = self.kb.body(ref.head.text)
         if body is not None:
             iso = body.country or (ref.countries[0] if ref.countries else context_country)
             sector, base = body.sector, body.name
@@ -157,7 +154,7 @@ class Resolver:
         """A KB organisation, or one spaCy found: placed in the sentence's only country, if any."""
         org = self.kb.organizations.get(ref.org) if ref.org else None
         if org is None:
-            text = _strip_the(ref.head.text)
+            text = strip_the(ref.head.text)
             return ActorDraft(("uorg", text), text, "organization", context_country, None, None, context_country)
         return ActorDraft(("org", org.id), org.name, "organization", org.country, org.sector, None, org.code,
                           f"org:{org.id}")
@@ -223,6 +220,3 @@ def _best(tenures: list[Tenure]) -> Tenure:
 def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
-
-def _strip_the(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
