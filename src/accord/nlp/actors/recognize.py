@@ -20,7 +20,6 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "to", "by", "between", "toward", "towards", "on", "for", "over"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
-GENERIC_GROUP_HEADS = frozenset({"official", "officials", "leaders", "members", "ministers", "diplomats"})
 
 
 @dataclass
@@ -55,10 +54,12 @@ class Recognizer:
         self.locatives = set(phrases.get("locative", {}))
         self.modifiers = set(phrases.get("modifier", {}))
         self.us_state_words = set(phrases.get("us-state", {}))
+        self.georgia_country_words = set(phrases.get("georgia-country", {}))
         self.former_words = {"former", "ousted", "exiled", "late", "then", "then-", "outgoing"}
 
     def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
         self._matches = matches
+        self._starts = {m.start: m for m in matches}
         ends = {m.end: m for m in matches}
         consumed: set[int] = set()  # token indices already part of a reference
         refs: list[Reference] = []
@@ -100,13 +101,13 @@ class Recognizer:
             first, titles, nats, org, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=True)
             last = head.end
             if titles and not nats:
-                last, nats = self._of_country(doc, head.end, ends, nats)
+                last, nats = self._of_country(doc, head.end, nats)
             if not titles and not nats and not org:
                 # "Sergei Lavrov, Russia's foreign minister," -- the appositive says who the person is.
-                titles, nats, org = self._appositive(doc, head.end, ends)
+                titles, nats, org = self._appositive(doc, head.end)
             ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "person", head, nats,
                             titles, org, former, head.text)
-            governs = self._governed_body(doc, last, ends)
+            governs = self._governed_body(doc, last)
             if governs is not None:
                 # "the Bush administration", "Suharto's government": the government the person leads.
                 ref.kind, ref.governs = "person-body", governs
@@ -119,7 +120,7 @@ class Recognizer:
         for head in [m for m in matches if m.label_ in ("TITLE", "BODY")]:
             if consumed.intersection(range(head.start, head.end)):
                 continue
-            if self._title_precedes_another(head, ends, matches):
+            if self._title_precedes_another(head):
                 continue
             first, titles, nats, org, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=True)
             last = head.end
@@ -127,7 +128,7 @@ class Recognizer:
             if head.label_ == "TITLE" and title is None:
                 title = self.kb.titles.get(head.root.lemma_.lower())
             if not nats and not org:
-                last, nats = self._of_country(doc, head.end, ends, nats)
+                last, nats = self._of_country(doc, head.end, nats)
             body = self.kb.body(head.text) if head.label_ == "BODY" else None
             if body is not None:
                 kind = "body"
@@ -225,10 +226,10 @@ class Recognizer:
             break
         return first, titles, nats, org, former
 
-    def _appositive(self, doc: Doc, end: int, ends: dict[int, Span]):
+    def _appositive(self, doc: Doc, end: int):
         if end >= len(doc) or doc[end].text != ",":
             return [], [], None
-        starts = {m.start: m for m in self._matches}
+        starts = self._starts
         titles, nats, org = [], [], None
         i = end + 1
         while i < min(len(doc), end + 10):
@@ -260,29 +261,30 @@ class Recognizer:
             return [], [], None
         return titles, nats, org
 
-    def _governed_body(self, doc: Doc, end: int, ends: dict[int, Span]) -> Span | None:
+    def _governed_body(self, doc: Doc, end: int) -> Span | None:
         at = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
-        span = next((m for m in ends.values() if m.start == at), None)
+        span = self._starts.get(at)
         if span is not None and span.label_ in ("TITLE", "BODY") and span.text.lower() in GOVERNMENT_NOUNS:
             return span
         return None
 
-    def _of_country(self, doc: Doc, end: int, ends: dict[int, Span], nats: list[str]):
+    def _of_country(self, doc: Doc, end: int, nats: list[str]):
         """"president of Armenia", "King Hassan of Morocco": a country after "of"."""
         if end < len(doc) and doc[end].lower_ == "of":
-            span = next((m for e, m in ends.items() if m.start == end + 1
-                         or (m.start == end + 2 and doc[end + 1].lower_ == "the")), None)
+            span = self._starts.get(end + 1)
+            if span is None and end + 1 < len(doc) and doc[end + 1].lower_ == "the":
+                span = self._starts.get(end + 2)
             if span is not None and span.label_ in ("COUNTRY", "CAPITAL"):
                 iso = self.country_of(span)
                 if iso:
                     return span.end, nats + [iso]
         return end, nats
 
-    def _title_precedes_another(self, head: Span, ends: dict[int, Span], matches: list[Span]) -> bool:
+    def _title_precedes_another(self, head: Span) -> bool:
         """A title or body directly followed by another title ("government officials"): the later
         word heads the phrase and this one is its modifier."""
-        nxt = next((m for m in matches if m.start == head.end), None)
-        return nxt is not None and nxt.label_ in ("TITLE",) and head.label_ in ("TITLE", "BODY")
+        nxt = self._starts.get(head.end)
+        return nxt is not None and nxt.label_ == "TITLE" and head.label_ in ("TITLE", "BODY")
 
     def country_of(self, span: Span) -> str | None:
         kb = self.kb
@@ -306,8 +308,8 @@ class Recognizer:
         if nxt is not None and nxt.lower_ in ("state", "county", "post", "times") and m.label_ != "DEMONYM":
             return None  # "Washington state", "Washington Post"
         if m.label_ == "DEMONYM":
-            following = next((x for x in self._matches if x.start == m.end and x.label_ == "DEMONYM"), None)
-            if following is not None and following.root.tag_ in ("NNS", "NNPS"):
+            following = self._starts.get(m.end)
+            if following is not None and following.label_ == "DEMONYM" and following.root.tag_ in ("NNS", "NNPS"):
                 # "Bosnian Serbs", "Iraqi Kurds": a people of the first nationality's country.
                 return Reference(m.start_char, following.end_char, "people", Span(doc, m.start, following.end), [iso])
             # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people.
@@ -359,8 +361,7 @@ class Recognizer:
         return False
 
     def _us_state_context(self, doc: Doc) -> bool:
+        """Words that make "Georgia" or "Washington" the US state, unless the country is in view too."""
         words = {t.lower_ for t in doc}
-        georgian = {"georgian", "tbilisi", "abkhazia", "ossetia"} & words
-        return bool(words & self.us_state_words & {"atlanta", "savannah", "seattle", "spokane", "tacoma",
-                                                    "olympia", "county", "legislature"}) and not georgian
+        return bool(words & self.us_state_words) and not words & self.georgia_country_words
 
