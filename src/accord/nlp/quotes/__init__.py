@@ -11,6 +11,8 @@ itself a quotation it is not reported twice.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,27 +25,27 @@ from .marks import MARKS, QuotedSpan, find_quoted_spans
 __all__ = ["QuoteExtractor"]
 
 TRAILING = " \t\n,.;:—–-"
-# Nouns for people and institutions that can be speakers beyond the titles in the knowledge base.
-SPEAKER_NOUNS = {"source", "aide", "adviser", "advisor", "analyst", "expert", "critic", "supporter", "voter",
-                 "resident", "witness", "campaign", "statement", "report", "group", "committee", "agency",
-                 "newspaper", "network", "candidate", "man", "woman", "people", "person", "member", "host",
-                 "author", "writer", "editor", "reporter", "correspondent", "pollster", "strategist", "founder",
-                 "leader", "chairman", "president", "director", "manager", "chief", "head", "teacher", "student",
-                 "lawyer", "attorney", "judge", "official", "spokesman", "spokeswoman", "spokesperson", "staff",
-                 "team", "friend", "father", "mother", "son", "daughter", "wife", "husband", "message", "email",
-                 "letter", "poll", "survey", "study", "website", "tweet", "post", "ad", "headline", "book"}
+
+
+class Draft(NamedTuple):
+    """A quotation found but not yet numbered: its span, kind and attribution."""
+
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution
 
 
 class QuoteExtractor:
     def __init__(self, settings: Settings, nlp: Language):
         kb = load_kb(tuple(settings.actor_files))
-        people = {t.phrase for t in kb.titles.values()} | SPEAKER_NOUNS
+        people = {t.phrase for t in kb.titles.values()} | set(kb.phrases.get("speaker", {}))
         self.attributor = Attributor(kb.cue_verbs, kb.cue_phrases, {p.split()[-1] for p in people})
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         spans, warnings = find_quoted_spans(doc.text)
         ex.warnings.extend(warnings)
-        drafts: list[tuple[int, int, str, Attribution]] = []
+        drafts: list[Draft] = []
         previous: Attribution | None = None
         previous_end = -1
         for start, end, gaps in self._join_split_quotations(doc, spans):
@@ -51,28 +53,25 @@ class QuoteExtractor:
             follows = previous is not None and self._continues(doc, previous_end, start)
             same_cue = (follows and attribution.cue is not None and previous.cue is not None
                         and attribution.cue.start == previous.cue.start)
-            if follows and (attribution.speaker is None or same_cue) and drafts and drafts[-1][3] is previous:
+            if follows and (attribution.speaker is None or same_cue) and drafts and drafts[-1].attribution is previous:
                 # “A,” Clinton said. “B.” -- one attribution whose content runs over both quotations
-                first_start = drafts.pop()[0]
-                drafts.append((first_start, end, "direct", previous))
+                drafts[-1] = Draft(drafts[-1].start, end, "direct", previous)
                 previous_end = end
                 continue
             kind = self._kind(doc, start, end)
             if kind == "partial" and attribution.speaker is None:
                 continue  # a scare quote or a title ("the so-called “reform”"): nobody is quoted
-            drafts.append((start, end, kind, attribution))
+            drafts.append(Draft(start, end, kind, attribution))
             if attribution.speaker is not None:
                 previous, previous_end = attribution, end
         drafts = self._join_forward(doc, drafts)
         # A quotation nobody in the text is said to have said is not reported.
-        drafts = [d for d in drafts if d[3].speaker is not None]
-        direct = [(s, e) for s, e, _, _ in drafts]
+        drafts = [d for d in drafts if d.attribution.speaker is not None]
+        direct = [(d.start, d.end) for d in drafts]
         indirect = list(self._indirect(doc, direct))
-        for start, end, attribution in indirect:
-            drafts.append((start, end, "indirect", attribution))
-        for start, end, attribution in self._clauses_around_fragments(doc, drafts, indirect):
-            drafts.append((start, end, "indirect", attribution))
-        ex.quotes = self._to_quotes(sorted(drafts, key=lambda d: (d[0], d[1])), ex, doc)
+        fragment_clauses = list(self._clauses_around_fragments(doc, drafts, indirect))
+        drafts += [Draft(start, end, "indirect", attribution) for start, end, attribution in indirect + fragment_clauses]
+        ex.quotes = self._to_quotes(sorted(drafts, key=lambda d: (d.start, d.end)), ex, doc)
 
     # --- direct and partial ----------------------------------------------------------------
 
@@ -116,21 +115,16 @@ class QuoteExtractor:
     def _join_forward(doc: Doc, drafts):
         """“A.” \n\n “B,” Viguerie notes. -- an unattributed quotation followed at once by an
         attributed one is the same speaker's: one attribution over both."""
-        out = []
+        out: list[Draft] = []
         for draft in reversed(drafts):
-            start, end, kind, attribution = draft
-            if out and attribution.speaker is None and kind == "direct":
+            if out and draft.attribution.speaker is None and draft.kind == "direct":
                 nxt = out[-1]
-                gap = doc.text[end:nxt[0]]
-                if nxt[3].speaker is not None and not gap.strip() and gap.count("\n\n") <= 1:
-                    out[-1] = (start, nxt[1], "direct", nxt[3])
+                gap = doc.text[draft.end:nxt.start]
+                if nxt.attribution.speaker is not None and not gap.strip() and gap.count("\n\n") <= 1:
+                    out[-1] = Draft(draft.start, nxt.end, "direct", nxt.attribution)
                     continue
             out.append(draft)
         return list(reversed(out))
-
-    @staticmethod
-    def _same_paragraph(doc: Doc, start: int, later: int) -> bool:
-        return "\n\n" not in doc.text[start:later]
 
     def _kind(self, doc: Doc, start: int, end: int) -> str:
         """partial: a fragment inside a sentence ("the “most valuable strategic asset”"); direct: a
@@ -159,7 +153,7 @@ class QuoteExtractor:
                 end -= 1
             if end - start < 8 or self._mostly_quoted(start, end, direct, doc.text):
                 continue
-            yield start, end, Attribution(self.attributor._cue_span(token), self.attributor.speaker_of(token))
+            yield start, end, Attribution(self.attributor.cue_span(token), self.attributor.speaker_of(token))
         for token in doc:
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found = self._according_to(doc, token, direct)
@@ -234,7 +228,7 @@ class QuoteExtractor:
             end -= 1
         if self._mostly_quoted(start, end, direct, doc.text):
             return None
-        return start, end, Attribution(doc[according.i:according.i + 2], self.attributor._noun_phrase(source[0]))
+        return start, end, Attribution(doc[according.i:according.i + 2], self.attributor.noun_phrase(source[0]))
 
     @staticmethod
     def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]], text: str = "") -> bool:

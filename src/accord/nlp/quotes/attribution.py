@@ -40,7 +40,7 @@ class Attributor:
             gap = doc.char_span(gap_start, gap_end, alignment_mode="expand")
             for token in gap if gap is not None else []:
                 if token.pos_ in ("VERB", "AUX") and self.speaker_of(token) is not None:
-                    return Attribution(self._cue_span(token), self.speaker_of(token))
+                    return Attribution(self.cue_span(token), self.speaker_of(token))
         inside = set(range(span.start, span.end))
         bare_cue: Attribution | None = None  # a cue whose speaker the parse does not give
         # 1. cue verbs the quotation hangs from, walking up from where it attaches outside itself
@@ -52,16 +52,16 @@ class Attributor:
             if cue is not None and self._near(doc, span, cue):
                 speaker = self.speaker_of(cue)
                 if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
-                    return Attribution(self._cue_span(cue), speaker)
-                bare_cue = bare_cue or Attribution(self._cue_span(cue), None)
+                    return Attribution(self.cue_span(cue), speaker)
+                bare_cue = bare_cue or Attribution(self.cue_span(cue), None)
         # 2. a cue attached to the quotation ("…,” he said, when parsed as the quotation's child)
         for token in span:
             for child in token.children:
                 if child.i not in inside and self.is_cue(child) and self._near(doc, span, child):
                     speaker = self.speaker_of(child)
                     if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)):
-                        return Attribution(self._cue_span(child), speaker)
-                    bare_cue = bare_cue or Attribution(self._cue_span(child), None)
+                        return Attribution(self.cue_span(child), speaker)
+                    bare_cue = bare_cue or Attribution(self.cue_span(child), None)
         # 3. by position: "“…,” X verbed" / "X verbed, “…”" / "X verbed:" then the quotation
         found = self._verb_after(doc, span) or self._verb_before(doc, span) or self._colon_before(doc, span)
         if found is not None:
@@ -74,13 +74,13 @@ class Attributor:
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 source = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
                 if source:
-                    return Attribution(doc[token.i:token.i + 2], self._noun_phrase(source[0]))
+                    return Attribution(doc[token.i:token.i + 2], self.noun_phrase(source[0]))
         # 5. "Name: “…”" headline style
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text == ":" and span.start > 1:
             prev = doc[span.start - 2]
             if prev.pos_ == "PROPN":
-                return Attribution(doc[span.start - 1:span.start], self._noun_phrase(prev))
+                return Attribution(doc[span.start - 1:span.start], self.noun_phrase(prev))
         return bare_cue or Attribution(None, None)
 
     @staticmethod
@@ -101,14 +101,14 @@ class Attributor:
         for k, token in enumerate(window[:6]):
             if token.lemma_.lower() in self.cue_verbs and token.pos_ == "NOUN" and k > 0 \
                     and window[k - 1].pos_ == "PROPN":
-                return Attribution(doc[token.i:token.i + 1], self._noun_phrase(window[k - 1]))
+                return Attribution(doc[token.i:token.i + 1], self.noun_phrase(window[k - 1]))
         for token in window:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 speaker = self.speaker_of(token) or self._inverted_speaker(token)
                 if speaker is None and token.dep_ == "acl" and span.end <= token.head.i < token.i:
-                    speaker = self._noun_phrase(token.head)  # mis-parsed "…,” the ambassador posted"
+                    speaker = self.noun_phrase(token.head)  # mis-parsed "…,” the ambassador posted"
                 if speaker is not None and speaker.start >= span.end and self.plausible(speaker, token):
-                    return Attribution(self._cue_span(token), speaker)
+                    return Attribution(self.cue_span(token), speaker)
                 return None
             if token.text in ("“", '"', ".", "\n\n"):
                 return None
@@ -120,7 +120,7 @@ class Attributor:
             return None
         after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj")
                  and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cue.i + 1]
-        return self._noun_phrase(after[0]) if after else None
+        return self.noun_phrase(after[0]) if after else None
 
     def _verb_before(self, doc: Doc, span: Span) -> Attribution | None:
         """He continued, “…” / Trump said: “…”: the verb just before the opening mark."""
@@ -134,7 +134,7 @@ class Attributor:
             if token.pos_ in ("VERB", "AUX"):
                 speaker = self.speaker_of(token)
                 ok = speaker is not None and self.plausible(speaker, token)
-                return Attribution(self._cue_span(token), speaker) if ok else None
+                return Attribution(self.cue_span(token), speaker) if ok else None
             if token.is_punct and token.text not in ("'", "’"):
                 return None
         return None
@@ -152,12 +152,12 @@ class Attributor:
         for verb in reversed(verbs):
             speaker = self.speaker_of(verb)
             if speaker is not None and speaker.end <= i and self.plausible(speaker, verb):
-                return Attribution(self._cue_span(verb), speaker)
+                return Attribution(self.cue_span(verb), speaker)
         # "Partial transcript as follows:" / "From Josh Feldman at Mediaite:": the words before the colon
         nouns = [t for t in doc[first:i] if t.pos_ in ("PROPN", "NOUN") and not (first <= t.head.i < i and t.head is not t
                                                                                   and t.head.pos_ in ("PROPN", "NOUN"))]
         if nouns and not verbs:
-            return Attribution(doc[i:i + 1], self._noun_phrase(nouns[0]))
+            return Attribution(doc[i:i + 1], self.noun_phrase(nouns[0]))
         return None
 
     def _cue_above(self, token: Token, inside: set[int]) -> Token | None:
@@ -188,7 +188,7 @@ class Attributor:
                     speaker = self.speaker_of(head)
                     if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)) \
                             and self.plausible(speaker, head):
-                        return Attribution(self._cue_span(head), speaker)
+                        return Attribution(self.cue_span(head), speaker)
                     return None
                 if head.head is head:
                     break
@@ -226,17 +226,17 @@ class Attributor:
                 if self.is_cue(ancestor):
                     subjects = [c for c in ancestor.children if c.dep_ in SUBJECTS]
                     if subjects:
-                        return self._noun_phrase(subjects[0])
+                        return self.noun_phrase(subjects[0])
         token = cue
         for _ in range(4):
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if subjects:
                 if subjects[0].lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                    return self._noun_phrase(token.head)  # "Sanders, who said …"
-                return self._noun_phrase(subjects[0])
+                    return self.noun_phrase(token.head)  # "Sanders, who said …"
+                return self.noun_phrase(subjects[0])
             agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
-                return self._noun_phrase(agents[0])
+                return self.noun_phrase(agents[0])
 
             if token.head is token or token.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "relcl",
                                                           "pcomp", "pobj", "prep"):
@@ -244,7 +244,7 @@ class Attributor:
             token = token.head
         return None
 
-    def _noun_phrase(self, token: Token) -> Span:
+    def noun_phrase(self, token: Token) -> Span:
         """The subject's words, cut before a comma or relative clause ("a spokesman, who…")."""
         doc = token.doc
         left = token.i
@@ -267,7 +267,7 @@ class Attributor:
             left += 1
         return doc[left:right + 1]
 
-    def _cue_span(self, cue: Token) -> Span:
+    def cue_span(self, cue: Token) -> Span:
         """The reporting verb with a directly preceding auxiliary ("has said")."""
         doc = cue.doc
         start = cue.i

@@ -24,10 +24,6 @@ class QuotedSpan:
     end: int  # offset just after the closing mark (or the repaired end)
     repaired: bool = False
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - (0 if self.repaired else 1)
-
 
 def _role(text: str, i: int) -> str:
     c = text[i]
