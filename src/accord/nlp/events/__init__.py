@@ -169,8 +169,10 @@ class EventCoder:
     @staticmethod
     def _np_actors(token: Token, actors_at) -> list[str]:
         """Actors named by the noun phrase headed by `token`, its conjuncts included ("China and India")."""
-        heads = [token] + [c for c in token.subtree if c.dep_ == "conj" and c.head.i in
-                           {token.i} | {x.i for x in token.subtree if x.dep_ == "conj"}]
+        heads, frontier = [token], [token]
+        while frontier:  # follow the chain of conjuncts: "Hungarian, Romanian and Polish officials"
+            frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+            heads += frontier
         out: list[str] = []
         for head in heads:
             found = actors_at.get(head.i)
@@ -204,7 +206,8 @@ class EventCoder:
 
 
 def _mode(info, token: Token) -> str | None:
-    if info.code == "041" or any(c.lower_ in ("phone", "telephone") for c in token.children):
+    """The codebook's PLOVER mode, or "phone" when the trigger says so ("phone talks" coded 040)."""
+    if any(c.lower_ in ("phone", "telephone") for c in token.children):
         return "phone"
     return info.plover_mode
 
