@@ -87,7 +87,7 @@ class ActorExtractor:
             elif ref.kind == "people":
                 add(self.resolver.people(ref, ref.countries[0]), ref.start, ref.end)
 
-        add_coreferences(doc, drafts, cues, refs, self.resolver)
+        add_coreferences(doc, drafts, cues, self.resolver)
         ex.actors = _to_actors(drafts.values(), ex.text)
 
     def _dateline_country(self, ex: Extraction) -> str | None:

@@ -7,15 +7,15 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .recognize import SUBJECT_DEPS, Cues, Reference
+from .recognize import SUBJECT_DEPS, Cues
 from .resolve import LEADER_ROLES, ActorDraft, Resolver
 
 
-def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, refs: list[Reference],
-                     resolver: Resolver) -> None:
+def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, resolver: Resolver) -> None:
     persons = [d for d in drafts.values() if d.kind == "person"]
+    sentence_starts = [s.start_char for s in doc.sents] if cues.pronouns else []
     for pronoun in cues.pronouns:
-        antecedent = _antecedent(doc, persons, pronoun.idx)
+        antecedent = _antecedent(doc, persons, pronoun.idx, sentence_starts)
         if antecedent is not None:
             antecedent.mentions.append((pronoun.idx, pronoun.idx + len(pronoun)))
     for phrase in cues.collectives:
@@ -30,9 +30,8 @@ def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, refs
                 member.mentions.append((start, end))
 
 
-def _antecedent(doc: Doc, persons: list[ActorDraft], offset: int) -> ActorDraft | None:
+def _antecedent(doc: Doc, persons: list[ActorDraft], offset: int, sentence_starts: list[int]) -> ActorDraft | None:
     """The person last named as a subject in this or the previous two sentences, else the last named."""
-    sentence_starts = sorted(s.start_char for s in doc.sents)
     earlier_starts = [s for s in sentence_starts if s <= offset]
     window = earlier_starts[-3] if len(earlier_starts) >= 3 else 0
     best_subject, best_any = None, None
