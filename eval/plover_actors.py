@@ -57,16 +57,20 @@ def score(records: list[dict], predictions: dict[str, dict], show_misses: bool =
             "country_precision": round(right / overlapping, 4) if overlapping else 0.0}
 
 
-def run(dev: Path = DEFAULT, show_misses: bool = False) -> dict:
-    import accord
+def predict(dev: Path = DEFAULT) -> list[dict]:
+    """accord's contract object for every PLOVER gold sentence (shared with plover_events.py)."""
     from accord.model import Document
     from accord.nlp import Pipeline
 
     records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = [Document(id=r["id"], text=r["text"], reader="eval") for r in records]
-    pipeline = Pipeline()
-    predictions = {ex.id: ex.to_dict() for ex in pipeline.extract(docs)}
-    return score(records, predictions, show_misses)
+    return [ex.to_dict() for ex in Pipeline().extract(docs)]
+
+
+def run(dev: Path = DEFAULT, show_misses: bool = False, predictions: list[dict] | None = None) -> dict:
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    predictions = predictions if predictions is not None else predict(dev)
+    return score(records, {p["id"]: p for p in predictions}, show_misses)
 
 
 if __name__ == "__main__":

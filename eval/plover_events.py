@@ -7,10 +7,11 @@ type recall, type precision and dyad match (one gold event per sentence).
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+import plover_actors
+import shared_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -18,24 +19,9 @@ DEFAULT = SHARED / "plover" / "dev.jsonl"
 SCORER = SHARED / "tools" / "plover_score.py"
 
 
-def predict(dev: Path) -> list[dict]:
-    from accord.model import Document
-    from accord.nlp import Pipeline
-
-    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [Document(id=r["id"], text=r["text"], reader="eval") for r in records]
-    return [ex.to_dict() for ex in Pipeline().extract(docs)]
-
-
-def run(dev: Path = DEFAULT) -> dict:
-    predictions = predict(dev)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
-        for p in predictions:
-            handle.write(json.dumps({"id": p["id"], "actors": p["actors"], "events": p["events"]}) + "\n")
-    out = subprocess.run([sys.executable, str(SCORER), str(dev), handle.name], capture_output=True, text=True,
-                         check=True)
-    Path(handle.name).unlink()
-    figures = json.loads(out.stdout.strip().splitlines()[-1])
+def run(dev: Path = DEFAULT, predictions: list[dict] | None = None) -> dict:
+    predictions = predictions if predictions is not None else plover_actors.predict(dev)
+    figures = shared_scorer.score(SCORER, dev, predictions, ("actors", "events"))
     return {k: figures[k] for k in ("sentences", "type_recall", "type_precision", "dyad_match", "events_per_sentence")}
 
 

@@ -9,10 +9,10 @@ reports the scorer's figures, all attributions and direct-only.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+import shared_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -36,13 +36,7 @@ def predict(split: Path, limit: int | None = None) -> list[dict]:
 
 
 def score(split: Path, predictions: list[dict], direct_only: bool) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
-        for p in predictions:
-            handle.write(json.dumps({"id": p["id"], "quotes": p["quotes"]}) + "\n")
-    args = [sys.executable, str(SCORER), str(split), handle.name] + (["--direct-only"] if direct_only else [])
-    out = subprocess.run(args, capture_output=True, text=True, check=True)
-    Path(handle.name).unlink()
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return shared_scorer.score(SCORER, split, predictions, ("quotes",), *(["--direct-only"] if direct_only else []))
 
 
 def run(split: Path = DEFAULT, limit: int | None = None) -> dict:

@@ -24,12 +24,13 @@ BASELINE = HERE / "baseline.json"
 def evaluations() -> dict[str, dict]:
     """name -> figures; a missing data set gives {"skipped": reason}."""
     results: dict[str, dict] = {}
-    if plover_actors.DEFAULT.exists():
-        results["plover_actors"] = plover_actors.run()
+    plover = plover_actors.predict() if plover_actors.DEFAULT.exists() else None  # one pass for both
+    if plover is not None:
+        results["plover_actors"] = plover_actors.run(predictions=plover)
     else:
         results["plover_actors"] = {"skipped": f"{plover_actors.DEFAULT} is absent"}
-    if plover_events.DEFAULT.exists() and plover_events.SCORER.exists():
-        results["plover_events"] = plover_events.run()
+    if plover is not None and plover_events.SCORER.exists():
+        results["plover_events"] = plover_events.run(predictions=plover)
     else:
         results["plover_events"] = {"skipped": f"{plover_events.DEFAULT} or {plover_events.SCORER} is absent"}
     if polnear.DEFAULT.exists() and polnear.SCORER.exists():
