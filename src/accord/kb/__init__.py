@@ -144,6 +144,7 @@ class KnowledgeBase:
         self.bodies: dict[str, Body] = {}  # surface -> body
         self._bodies_lower: dict[str, Body] = {}  # lower-case surface -> body
         self.tenures: list[Tenure] = []
+        self._tenures_by_country: dict[str, list[Tenure]] = defaultdict(list)
         self.person_names: dict[str, list[Tenure]] = defaultdict(list)  # full name or alias -> tenures
         self.short_names: dict[str, list[Tenure]] = defaultdict(list)  # surname (or royal given name)
         self.titles: dict[str, Title] = {}
@@ -172,7 +173,7 @@ class KnowledgeBase:
 
     def holders(self, country: str, title: Title, day: date) -> list[Tenure]:
         """Who held the office `title` names ("President", "foreign minister") for `country` on `day`."""
-        held = [t for t in self.tenures if t.country == country and t.holds_on(day)]
+        held = [t for t in self._tenures_by_country.get(country, []) if t.holds_on(day)]
         by_words = [t for t in held if role_words_fit(title, t)]
         return by_words or [t for t in held if title_fits(title, t)]
 
@@ -230,6 +231,8 @@ class KnowledgeBase:
         country, org = (None, r["country"][4:]) if r["country"].startswith("org:") else (r["country"], None)
         t = Tenure(r["name"], _list(r["aliases"]), country, org, r["position"], r["role"], start, end)
         self.tenures.append(t)
+        if country:
+            self._tenures_by_country[country].append(t)
         for surface in (t.name, *t.aliases):
             if t not in self.person_names[surface]:
                 self.person_names[surface].append(t)
