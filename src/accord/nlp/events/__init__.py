@@ -88,9 +88,10 @@ class EventCoder:
             return False
         if row.objects and not (self._object_lemmas(token) & row.objects):
             return False
-        if row.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == row.prep for c in token.children) \
-                and not (token.pos_ != "VERB" and any(c.lower_ == row.prep for c in token.children)):
-            return False
+        if row.prep:
+            # a verb needs the preposition as its own prep/agent; a noun, anywhere among its dependents
+            return any(c.lower_ == row.prep and (token.pos_ != "VERB" or c.dep_ in ("prep", "agent"))
+                       for c in token.children)
         return True
 
     @staticmethod
