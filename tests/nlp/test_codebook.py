@@ -55,3 +55,23 @@ def test_triggers_name_real_codes_and_never_plain_statements():
     assert all(row.cameo in kb.cameo for row in rows)
     assert not any(row.cameo == "010" for row in rows)
     assert {row.cameo[:2] for row in rows} == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_frames_name_real_codes_of_the_frames_root():
+    kb = load_kb()
+    roots = {"intent": {"03", "13"}, "threaten": {"13"}, "refuse": {"12"}, "demand": {"10"}, "appeal": {"02"}}
+    assert set(kb.frames) == set(roots)
+    for frame, rows in kb.frames.items():
+        for inner, code in rows.items():
+            assert inner in kb.cameo and code in kb.cameo, (frame, inner, code)
+            assert code[:2] in roots[frame], (frame, inner, code)
+
+
+def test_framed_takes_the_longest_matching_prefix():
+    kb = load_kb()
+    assert kb.framed("intent", "085") == "0354"
+    assert kb.framed("intent", "1723") == "1323"
+    assert kb.framed("intent", "173") == "137"
+    assert kb.framed("demand", "0871") == "107"
+    assert kb.framed("demand", "0873") == "1056"
+    assert kb.framed("intent", "010") is None

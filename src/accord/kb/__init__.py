@@ -29,6 +29,7 @@ HEADERS = {
     "cues": ["cue", "kind"],
     "cameo": ["code", "name", "goldstein", "root", "quad_class", "plover", "plover_mode"],
     "triggers": ["lemma", "pos", "particle", "object", "prep", "cameo", "symmetric", "note"],
+    "frames": ["frame", "inner", "cameo"],
 }
 # Surname-first naming (Xi Jinping -> "Xi") for these countries' people.
 SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
@@ -151,6 +152,7 @@ class KnowledgeBase:
         self.phrases: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> phrase -> value
         self.cameo: dict[str, CameoCode] = {}
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)  # (lemma, pos) -> rows
+        self.frames: dict[str, dict[str, str]] = defaultdict(dict)  # frame -> inner code prefix -> code
         self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
         self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
@@ -178,6 +180,15 @@ class KnowledgeBase:
         return by_words or [t for t in held if title_fits(title, t)]
 
     # --- loading ------------------------------------------------------------------------------
+
+    def framed(self, frame: str, inner: str) -> str | None:
+        """The code of `inner` (a CAMEO code) inside a frame (intent, refuse, demand, appeal, threaten):
+        the row with the longest prefix of `inner`, or None."""
+        rows = self.frames.get(frame, {})
+        for n in range(len(inner), 1, -1):
+            if inner[:n] in rows:
+                return rows[inner[:n]]
+        return None
 
     def add_file(self, path: Path | str, text: str | None = None) -> None:
         text = Path(path).read_text(encoding="utf-8") if text is None else text
@@ -257,6 +268,9 @@ class KnowledgeBase:
                     frozenset(o.lower() for o in _list(r["object"])), r["prep"].lower() or None, r["cameo"],
                     r["symmetric"] == "1", r["note"])
         self.triggers[(t.lemma, t.pos)].append(t)
+
+    def _add_frames(self, r: dict, path, number) -> None:
+        self.frames[r["frame"]][r["inner"]] = r["cameo"]
 
     def _add_cues(self, r: dict, path, number) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())

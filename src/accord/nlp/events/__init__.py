@@ -11,7 +11,7 @@ one event per pair. Statements are quotations, not events: accord does not emit 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.language import Language
@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ...config import Settings
 from ...kb import KnowledgeBase, Trigger, load_kb
 from ...model import Event, Extraction, SentenceRef, Span as TextSpan
-from .status import event_status
+from .frames import KEPT_ROOTS, frame_kind, governing_trigger, has_own_subject, object_frame
+from .status import conditional_threat, event_status, stated_future
 
 __all__ = ["EventCoder"]
 
@@ -37,37 +38,144 @@ class Participants:
     targets: list[str]
 
 
+@dataclass
+class Candidate:
+    """A trigger found in the text, before frames are resolved."""
+
+    token: Token
+    trigger: Trigger
+    people: Participants
+    status: str
+    inners: list["Candidate"] = field(default_factory=list)
+    framed: bool = False
+
+    @property
+    def rule(self) -> str:
+        return f"{self.trigger.pos.lower()}:{self.trigger.note or self.trigger.lemma}->{self.trigger.cameo}"
+
+
+@dataclass
+class Coded:
+    """A candidate with its final code, participants and status."""
+
+    code: str
+    people: Participants
+    status: str
+    rule: str
+    symmetric: bool
+
+
 class EventCoder:
     def __init__(self, settings: Settings, nlp: Language):
         self.kb: KnowledgeBase = load_kb(tuple(settings.actor_files))
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         actors_at = _actors_by_token(ex, doc)
+        candidates = [c for c in (self._candidate(t, actors_at) for t in doc) if c is not None]
+        candidates += self._obligations(doc, actors_at, {c.token.i for c in candidates})
+        by_token = {c.token.i: c for c in candidates}
+        for c in candidates:
+            head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
+            if head is not None and frame_kind(by_token[head.i].trigger.cameo):
+                by_token[head.i].inners.append(c)
+                c.framed = True
         events: list[Event] = []
         seen: set[tuple] = set()
-        for token in doc:
-            trigger = self._trigger(token)
-            if trigger is None:
+        for c in candidates:
+            if c.framed:
                 continue
-            people = self._participants(token, trigger, actors_at)
+            coded = self._code(c, actors_at)
+            people = coded.people
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
-            status = event_status(token)
-            code = trigger.cameo
-            if status == "planned" and code.startswith(MEETING_ROOT):
-                code = INTENT_TO_MEET  # "an expected meeting": CAMEO codes the stated intention
-            info = self.kb.cameo.get(code)
+            info = self.kb.cameo.get(coded.code)
             if info is None:
                 continue
-            for source, target in _pairs(people, trigger.symmetric):
-                key = (token.sent.start, code, source, target)  # one event per code and dyad in a sentence
+            for source, target in _pairs(people, coded.symmetric):
+                key = (c.token.sent.start, info.code, source, target)  # one event per code and dyad in a sentence
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self._event(ex, doc, token, trigger, info, source, target, status))
+                events.append(self._event(ex, doc, c, coded, info, source, target))
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         ex.events = events
+
+    def _candidate(self, token: Token, actors_at) -> Candidate | None:
+        trigger = self._trigger(token)
+        if trigger is None:
+            return None
+        return Candidate(token, trigger, self._participants(token, trigger, actors_at), event_status(token))
+
+    def _obligations(self, doc: Doc, actors_at, taken: set[int]) -> list[Candidate]:
+        """"The Red Cross said US forces must ensure security": a reported obligation is a demand of the
+        speaker on the clause's subject (CAMEO 10), framed like "demanded that US forces ensure"."""
+        out = []
+        for token in doc:
+            if (token.dep_ == "ccomp" and any(c.lower_ == "must" and c.dep_ == "aux" for c in token.children)
+                    and token.head.lemma_.lower() in self.kb.cue_verbs and token.head.i not in taken):
+                verb = token.head
+                trigger = Trigger(verb.lemma_.lower(), "VERB", None, frozenset(), None, "100", False,
+                                  "said X must")
+                sources = self._subject_actors(verb, actors_at)
+                targets = [a for s in token.children if s.dep_ in ("nsubj", "nsubjpass")
+                           for a in self._np_actors(s, actors_at)]
+                out.append(Candidate(verb, trigger, Participants(sources, targets), "occurred"))
+                taken.add(verb.i)
+        return out
+
+    def _code(self, c: Candidate, actors_at) -> Coded:
+        """The candidate's code with its frame applied: the innermost action decides the specific code."""
+        code, status, rule, symmetric = c.trigger.cameo, c.status, c.rule, c.trigger.symmetric
+        sources, targets = list(c.people.sources), list(c.people.targets)
+        kind = frame_kind(code)
+        if kind and c.inners:
+            inner_c = min(c.inners, key=lambda i: abs(i.token.i - c.token.i))
+            inner = self._code(inner_c, actors_at)
+            if kind == "intent" and conditional_threat(inner_c.token):
+                kind = "threaten"
+            code = self._framed(kind, inner.code, fallback=code)
+            sources = sources or inner.people.sources
+            if kind in ("demand", "appeal") and has_own_subject(inner_c.token):
+                targets += inner.people.sources  # "demanded that the US cancel": the US is asked
+            targets += inner.people.targets
+            if kind == "intent" and status == "occurred":
+                status = "planned"
+            rule = f"{rule}+{inner.rule}"
+            symmetric = inner.symmetric and kind == "intent"  # "agreed to a ceasefire" binds both sides
+        elif kind:
+            targets += self._clause_targets(c, kind, actors_at)
+        elif stated_future(c.token) and not c.framed:
+            kind = "refuse" if status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
+            framed = self.kb.framed(kind, code)
+            if framed:
+                rule = f"{rule}+{kind}->{framed}"
+                code, status = framed, ("occurred" if kind == "refuse" else status)
+        if status == "planned" and code.startswith(MEETING_ROOT):
+            code = INTENT_TO_MEET  # "an expected meeting": CAMEO codes the stated intention
+        targets = [t for t in _unique(targets) if t not in sources or symmetric]
+        return Coded(code, Participants(_unique(sources), targets), status, rule, symmetric)
+
+    def _framed(self, kind: str, inner: str, fallback: str) -> str:
+        if inner[:2] in KEPT_ROOTS[kind]:
+            return inner
+        return self.kb.framed(kind, inner) or fallback
+
+    def _clause_targets(self, c: Candidate, kind: str, actors_at) -> list[str]:
+        """A frame with no event below it still names its target there: "demanded that the US cancel
+        the sale" (the clause's subject), "threatened to cut electricity to Nakhichevan" (its objects)."""
+        if c.people.targets:
+            return []
+        out: list[str] = []
+        for clause in (t for t in c.token.children if t.dep_ in ("xcomp", "ccomp")):
+            if kind in ("demand", "appeal") and clause.dep_ == "ccomp":
+                out += [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                        for a in self._np_actors(s, actors_at)]
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    out += self._np_actors(child, actors_at)
+            out += self._prep_actors(clause, actors_at, None)
+        return out
 
     # --- triggers ---------------------------------------------------------------------------
 
@@ -118,16 +226,16 @@ class EventCoder:
                 if child.dep_ == "dobj":
                     targets += self._np_actors(child, actors_at)
                     if not targets:  # "held talks with X": the target hangs on the object noun
-                        targets += self._prep_actors(child, actors_at, trigger)
+                        targets += self._prep_actors(child, actors_at, trigger.prep)
                 elif child.dep_ == "nsubjpass":  # "Rubio was criticised by Beijing"
                     targets += self._np_actors(child, actors_at)
                 elif child.dep_ == "agent":
                     sources += [a for g in child.children if g.dep_ == "pobj" for a in self._np_actors(g, actors_at)]
-            targets += self._prep_actors(token, actors_at, trigger)
+            targets += self._prep_actors(token, actors_at, trigger.prep)
         else:
             owner = [c for c in token.children if c.dep_ == "poss"]
             sources = self._np_actors(owner[0], actors_at) if owner else self._governing_subject(token, actors_at)
-            targets = self._prep_actors(token, actors_at, trigger)
+            targets = self._prep_actors(token, actors_at, trigger.prep)
             between = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
                        for pobj in prep.children if pobj.dep_ == "pobj" for a in self._np_actors(pobj, actors_at)]
             if between:  # "a meeting between the two leaders": the pair, not the clause's subject
@@ -158,9 +266,10 @@ class EventCoder:
                 return self._subject_actors(token, actors_at)
         return []
 
-    def _prep_actors(self, token: Token, actors_at, trigger: Trigger) -> list[str]:
+    def _prep_actors(self, token: Token, actors_at, prep: str | None) -> list[str]:
+        """Actors after the trigger's own preposition, or after any target preposition when it has none."""
         out: list[str] = []
-        wanted = {trigger.prep} if trigger.prep else set(TARGET_PREPS)
+        wanted = {prep} if prep else set(TARGET_PREPS)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in wanted:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -188,21 +297,20 @@ class EventCoder:
 
     # --- output -------------------------------------------------------------------------------
 
-    def _event(self, ex: Extraction, doc: Doc, token: Token, trigger: Trigger, info, source, target,
-               status: str) -> Event:
+    def _event(self, ex: Extraction, doc: Doc, c: Candidate, coded: Coded, info, source, target) -> Event:
+        token = c.token
         sent = token.sent
         trigger_span = _trigger_span(token)
         quote = next((q.id for q in ex.quotes if q.kind in ("indirect", "direct") and q.start <= token.idx < q.end),
                      None)
-        confidence = 0.6 + 0.1 * trigger.specificity + (0.1 if source and target else 0.0)
+        confidence = 0.6 + 0.1 * c.trigger.specificity + (0.1 if source and target else 0.0) + 0.05 * bool(c.inners)
         return Event(
             id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
-            plover=info.plover, plover_mode=_mode(info, token), source=source, target=target, status=status,
+            plover=info.plover, plover_mode=_mode(info, token), source=source, target=target, status=coded.status,
             date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
             sentence=SentenceRef(sent.start_char, sent.end_char),
             trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
-            quote=quote, rule=f"{trigger.pos.lower()}:{trigger.note or trigger.lemma}->{trigger.cameo}",
-            confidence=round(min(confidence, 0.95), 2),
+            quote=quote, rule=coded.rule, confidence=round(min(confidence, 0.95), 2),
         )
 
 

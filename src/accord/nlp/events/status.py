@@ -1,5 +1,5 @@
-"""Whether an event happened: occurred, planned ("will attend", "expected meeting", "plans to meet"),
-negated ("did not meet") or hypothetical ("would … if")."""
+"""Whether an event happened: occurred, planned ("will attend", "expected meeting", "plans to meet",
+"is ready to sign"), negated ("did not meet") or hypothetical ("would … if")."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+CONDITIONS = frozenset({"if", "unless", "provided", "otherwise"})
 PLANNING_VERBS = frozenset({"plan", "intend", "expect", "hope", "aim", "prepare", "want", "seek", "propose",
-                            "schedule", "set", "agree", "promise", "pledge", "vow", "offer", "decide", "try"})
+                            "schedule", "set", "agree", "promise", "pledge", "vow", "offer", "decide", "try",
+                            "threaten", "swear"})
+READY_ADJECTIVES = frozenset({"ready", "prepared", "willing", "determined", "eager", "keen", "poised", "set"})
 PLANNED_MODIFIERS = frozenset({"expected", "upcoming", "planned", "proposed", "scheduled", "future", "next",
                                "forthcoming", "possible", "potential", "anticipated"})
 REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "reject"})
@@ -21,16 +24,15 @@ def event_status(token: Token) -> str:
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in REFUSING_VERBS:
         return "negated"
-    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-    if token.dep_ == "xcomp":
-        aux |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    aux = _auxiliaries(token)
     if aux & HYPOTHETICAL_AUX:
-        sentence = token.sent
-        if any(t.lower_ == "if" for t in sentence) or "would" in aux:
+        # "would" with a condition is hypothetical; reported "said it would allow" is a plan
+        if any(t.lower_ in CONDITIONS for t in token.sent) or aux & (HYPOTHETICAL_AUX - {"would"}):
             return "hypothetical"
+        return "planned"
     if aux & FUTURE_AUX or ("going" in aux and any(c.lower_ == "to" for c in children)):
         return "planned"
-    if token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS:
+    if token.dep_ == "xcomp" and (head.lemma_.lower() in PLANNING_VERBS or head.lower_ in READY_ADJECTIVES):
         return "planned"
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in children):
@@ -38,3 +40,32 @@ def event_status(token: Token) -> str:
         if any(c.lower_ in FUTURE_AUX for c in head.children if head.pos_ in ("VERB", "AUX")):
             return "planned"
     return "occurred"
+
+
+def stated_future(token: Token) -> bool:
+    """A verb in the future or the future-in-the-past ("will lift", "said it would lift", "is ready to lift",
+    "plans to lift"), negated or not: the shape CAMEO codes as an intention or a threat."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = _auxiliaries(token)
+    if aux & (FUTURE_AUX | {"would"}) or ("going" in aux and any(c.lower_ == "to" for c in token.children)):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and (head.lemma_.lower() in PLANNING_VERBS or head.lower_ in READY_ADJECTIVES)
+
+
+def conditional_threat(token: Token) -> bool:
+    """"… unless the Kremlin closed its base", "… or face penalties": a stated action with a condition."""
+    for t in token.subtree:
+        if t.lower_ == "unless" or (t.lower_ == "face" and any(c.lower_ == "or" for c in t.head.children)):
+            return True
+    return any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in token.head.children)
+
+
+def _auxiliaries(token: Token) -> set[str]:
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ == "xcomp":
+        aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+        if token.head.dep_ == "acomp":  # "is ready to contribute": the copula's auxiliaries
+            aux |= {c.lower_ for c in token.head.head.children if c.dep_ in ("aux", "auxpass")}
+    return aux
