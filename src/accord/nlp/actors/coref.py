@@ -1,4 +1,5 @@
-"""Within-document coreference: "He underlined" to the person last in subject position, and
+"""Within-document coreference: "He underlined" to the person last in subject position; "it", "they",
+"its", "their" in a reported clause to the reporting subject ("Japan said it had halted aid"); and
 collective phrases ("both nations", "the two leaders") to the two actors they stand for."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, reso
         antecedent = _antecedent(doc, persons, pronoun.idx, sentence_starts)
         if antecedent is not None:
             antecedent.mentions.append((pronoun.idx, pronoun.idx + len(pronoun)))
+    _reported_pronouns(doc, [d for d in drafts.values() if d.kind != "person"])
     for phrase in cues.collectives:
         kind = resolver.kb.phrases["collective"].get(phrase.text.lower())
         start, end = phrase.start_char, phrase.end_char
@@ -70,3 +72,38 @@ def _two_countries(drafts: dict[tuple, ActorDraft], offset: int) -> list[str]:
 def _country_actor(drafts: dict[tuple, ActorDraft], iso: str, resolver: Resolver) -> ActorDraft:
     draft = resolver.country(iso)
     return drafts.setdefault(draft.key, draft)
+
+
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def _reported_pronouns(doc: Doc, groups: list[ActorDraft]) -> None:
+    """"Syria says it is willing", "Bosnian Serbs said their forces": a group pronoun that is the subject
+    (or the subject's owner) of a clause refers to the subject of the verb that clause hangs on, when
+    that subject is a country, organisation or group. Only that configuration: it is nearly always right."""
+    if not groups:
+        return
+    starts = {}
+    for draft in groups:
+        for start, end in draft.mentions:
+            starts.setdefault(start, draft)
+    for token in doc:
+        if token.lower_ not in GROUP_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        clause = token.head if token.dep_ != "poss" else token.head.head
+        if token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if clause.dep_ not in CLAUSE_DEPS or clause.head is clause:
+            continue
+        subjects = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        antecedent = None
+        for t in subject.subtree:
+            if t.idx in starts:
+                antecedent = starts[t.idx]
+                break
+        if antecedent is not None and (token.idx, token.idx + len(token)) not in antecedent.mentions:
+            antecedent.mentions.append((token.idx, token.idx + len(token)))
