@@ -29,7 +29,10 @@ SUBJECTS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "from", "into", "toward", "towards", "upon")
 MEETING_ROOT = "04"
 INTENT_TO_MEET = "036"
-MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot"})
+MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot",
+                           "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
+                           "form", "part", "set", "wave", "consignment", "convoy", "load"})
+CONFLICT_QUADS = (3, 4)
 
 
 @dataclass
@@ -236,6 +239,9 @@ class EventCoder:
             owner = [c for c in token.children if c.dep_ == "poss"]
             sources = self._np_actors(owner[0], actors_at) if owner else self._governing_subject(token, actors_at)
             targets = self._prep_actors(token, actors_at, trigger.prep)
+            info = self.kb.cameo.get(trigger.cameo)
+            if not trigger.prep and info is not None and info.quad_class in CONFLICT_QUADS:
+                targets += self._prep_actors(token, actors_at, "of")  # "the blockade of Serbia"
             between = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
                        for pobj in prep.children if pobj.dep_ == "pobj" for a in self._np_actors(pobj, actors_at)]
             if between:  # "a meeting between the two leaders": the pair, not the clause's subject

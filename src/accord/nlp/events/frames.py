@@ -15,6 +15,7 @@ KEPT_ROOTS = {"intent": {"03", "13"}, "threaten": {"13"}, "refuse": {"12"}, "dem
 # the dependencies an action hangs by under its frame: "agreed [to lift]", "demanded [that X lift]",
 # "demanded [a truce]", "an offer [for talks]", "its demand [that Israel ease]"
 FRAMED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass"})
+INFINITIVE_ADVCL = "advcl"  # "have sworn [to fight]": an infinitive spaCy attaches as a purpose clause
 MAX_STEPS = 4
 
 
@@ -26,7 +27,9 @@ def governing_trigger(token: Token, triggers: dict[int, object]) -> Token | None
     """The closest event trigger above `token` along framing dependencies, or None."""
     current = token
     for _ in range(MAX_STEPS):
-        if current.dep_ not in FRAMED_DEPS or current.head is current:
+        infinitive = current.dep_ == INFINITIVE_ADVCL and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if (current.dep_ not in FRAMED_DEPS and not infinitive) or current.head is current:
             return None
         current = current.head
         if current.i in triggers:

@@ -17,12 +17,18 @@ PLANNED_MODIFIERS = frozenset({"expected", "upcoming", "planned", "proposed", "s
 REFUSING_VERBS = frozenset({"refuse", "decline", "fail", "reject"})
 
 
+def infinitive_complement(token: Token) -> bool:
+    """"agreed [to lift]", and the infinitive spaCy attaches as a purpose clause: "have sworn [to fight]"."""
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
 def event_status(token: Token) -> str:
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "det" and c.lower_ == "no" for c in children):
         return "negated"
     head = token.head
-    if token.dep_ == "xcomp" and head.lemma_.lower() in REFUSING_VERBS:
+    if infinitive_complement(token) and head.lemma_.lower() in REFUSING_VERBS:
         return "negated"
     aux = _auxiliaries(token)
     if aux & HYPOTHETICAL_AUX:
@@ -32,7 +38,7 @@ def event_status(token: Token) -> str:
         return "planned"
     if aux & FUTURE_AUX or ("going" in aux and any(c.lower_ == "to" for c in children)):
         return "planned"
-    if token.dep_ == "xcomp" and (head.lemma_.lower() in PLANNING_VERBS or head.lower_ in READY_ADJECTIVES):
+    if infinitive_complement(token) and (head.lemma_.lower() in PLANNING_VERBS or head.lower_ in READY_ADJECTIVES):
         return "planned"
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in children):
@@ -45,13 +51,15 @@ def event_status(token: Token) -> str:
 def stated_future(token: Token) -> bool:
     """A verb in the future or the future-in-the-past ("will lift", "said it would lift", "is ready to lift",
     "plans to lift"), negated or not: the shape CAMEO codes as an intention or a threat."""
+    if token.pos_ in ("NOUN", "PROPN"):  # "would tighten [the blockade]", "will extend [the curfew]"
+        return token.dep_ == "dobj" and token.head.pos_ == "VERB" and stated_future(token.head)
     if token.pos_ not in ("VERB", "AUX"):
         return False
     aux = _auxiliaries(token)
     if aux & (FUTURE_AUX | {"would"}) or ("going" in aux and any(c.lower_ == "to" for c in token.children)):
         return True
     head = token.head
-    return token.dep_ == "xcomp" and (head.lemma_.lower() in PLANNING_VERBS or head.lower_ in READY_ADJECTIVES)
+    return infinitive_complement(token) and (head.lemma_.lower() in PLANNING_VERBS or head.lower_ in READY_ADJECTIVES)
 
 
 def conditional_threat(token: Token) -> bool:
@@ -64,7 +72,7 @@ def conditional_threat(token: Token) -> bool:
 
 def _auxiliaries(token: Token) -> set[str]:
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if token.dep_ == "xcomp":
+    if infinitive_complement(token):
         aux |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
         if token.head.dep_ == "acomp":  # "is ready to contribute": the copula's auxiliaries
             aux |= {c.lower_ for c in token.head.head.children if c.dep_ in ("aux", "auxpass")}
