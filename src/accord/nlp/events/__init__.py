@@ -50,7 +50,11 @@ class Candidate:
     people: Participants
     status: str
     inners: list["Candidate"] = field(default_factory=list)
-    framed: bool = False
+    framed: bool = False  # coded as part of another candidate's event
+    mutual: bool = False
+
+    def __post_init__(self):
+        self.mutual = self.mutual or self.trigger.symmetric
 
     @property
     def rule(self) -> str:
@@ -79,9 +83,22 @@ class EventCoder:
         by_token = {c.token.i: c for c in candidates}
         for c in candidates:
             head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
-            if head is not None and frame_kind(by_token[head.i].trigger.cameo):
-                by_token[head.i].inners.append(c)
+            if head is None:
+                c.framed = _background(c.token)
+                continue
+            governor = by_token[head.i]
+            if frame_kind(governor.trigger.cameo):
+                governor.inners.append(c)
                 c.framed = True
+            elif c.token.pos_ != "VERB" and governor.trigger.cameo[:2] == c.trigger.cameo[:2]:
+                # one event, not two: "hosted X for a meeting" is the hosting (the more specific code);
+                # "held a phone conversation" the conversation (same code: the noun is the better evidence)
+                keep, drop = (governor, c) if _more_specific(governor.trigger.cameo, c.trigger.cameo) else (c, governor)
+                if keep.trigger.cameo == drop.trigger.cameo:
+                    keep.mutual = keep.mutual or drop.mutual
+                keep.people = Participants(_unique(keep.people.sources + drop.people.sources),
+                                           _unique(keep.people.targets + drop.people.targets))
+                drop.framed = True
         events: list[Event] = []
         seen: set[tuple] = set()
         for c in candidates:
@@ -129,7 +146,7 @@ class EventCoder:
 
     def _code(self, c: Candidate, actors_at) -> Coded:
         """The candidate's code with its frame applied: the innermost action decides the specific code."""
-        code, status, rule, symmetric = c.trigger.cameo, c.status, c.rule, c.trigger.symmetric
+        code, status, rule, symmetric = c.trigger.cameo, c.status, c.rule, c.mutual
         sources, targets = list(c.people.sources), list(c.people.targets)
         kind = frame_kind(code)
         if kind and c.inners:
@@ -141,6 +158,8 @@ class EventCoder:
             sources = sources or inner.people.sources
             if kind in ("demand", "appeal") and has_own_subject(inner_c.token):
                 targets += inner.people.sources  # "demanded that the US cancel": the US is asked
+            elif kind in ("demand", "appeal"):
+                targets += self._clause_targets(c, kind, actors_at)
             targets += inner.people.targets
             if kind == "intent" and status == "occurred":
                 status = "planned"
@@ -254,7 +273,7 @@ class EventCoder:
             subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if subjects:
                 return self._np_actors(subjects[0], actors_at)
-            if token.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") or token.head is token:
+            if token.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp") or token.head is token:
                 return []
             if token.dep_ == "relcl":
                 return self._np_actors(token.head, actors_at)
@@ -318,6 +337,30 @@ class EventCoder:
             trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
             quote=quote, rule=coded.rule, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _more_specific(code: str, other: str) -> bool:
+    """0871 over 087 over 080: a longer code, or one that is not its root's general code."""
+    return (len(code), not code.endswith("0")) > (len(other), not other.endswith("0"))
+
+
+BACKGROUND_PREPS = frozenset({"after", "amid", "amidst", "despite", "following", "since", "before",
+                              "because"})
+
+
+def _background(token: Token) -> bool:
+    """An event noun given as background ("after fifteen years of occupation", "amid the war") is not
+    the sentence's event: CAMEO codes what the actor did, and GDELT's noise comes from coding every noun."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    current = token
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if current.dep_ not in ("pobj", "prep") or current.head is current:
+            return False
+        current = current.head
+    return False
 
 
 def _mode(info, token: Token) -> str | None:
