@@ -172,6 +172,26 @@ CASES = [
     ("Russian and Chinese warships held joint drills.", [("06", None, None, None)]),
     ("Washington said the two sides had reached an agreement.", [("0", None, None, None)]),
     ("China would retaliate if the United States imposed tariffs.", [("1", CN, None, "hypothetical")]),
+    # framed actions: one event at the frame's code
+    ("Libya has offered to hand over the two suspects to Britain.", [("03", "Libya", "United Kingdom", "planned")]),
+    ("France threatened to impose sanctions on Germany.", [("1312", "France", "Germany", "occurred")]),
+    ("Syria says it is willing to withdraw its troops from Lebanon.", [("0356", "Syria", "Lebanon", "planned")]),
+    ("Iraq said it would allow the return of weapons inspectors.", [("035", "Iraq", None, "planned")]),
+    ("Nigeria announced that it will withdraw its troops from Chad unless the fighting stops.",
+     [("13", "Nigeria", "Chad", None)]),
+    ("Syria says it will not accept any more refugees from Iraq.", [("12", "Syria", None, "occurred")]),
+    ("The PRC demanded that the United States cancel the sale.", [("10", CN, "United States", "occurred")]),
+    ("The Red Cross said US forces must ensure security.", [("10", None, None, "occurred")]),
+    ("Turkey refused to commit troops to the mission in Iraq.", [("12", "Turkey", None, "occurred")]),
+    ("Pakistan rejected an offer from Afghanistan for direct talks.", [("125", "Pakistan", None, "occurred")]),
+    ("Ethnic Albanians have sworn to fight the Macedonian army.", [("138", None, None, "planned")]),
+    ("NATO said it would tighten the blockade of Serbia.", [("1381", "North Atlantic Treaty Organization", "Serbia", "planned")]),
+    # the instrument refines the general violence codes
+    ("Three US soldiers were killed by a roadside bomb in Iraq.", [("1833", None, None, "occurred")]),
+    ("Two Palestinian suicide bombers killed 23 Israelis.", [("1831", None, None, "occurred")]),
+    # background nouns and words inside names are not events
+    ("Syria withdrew its troops from Lebanon after fifteen years of occupation.", [("0874", "Syria", "Lebanon", "occurred")]),
+    ("Amnesty International accused Egypt of torture.", [("112", None, "Egypt", "occurred")]),
 ]
 
 

@@ -11,7 +11,7 @@ one event per pair. Statements are quotations, not events: accord does not emit 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -33,6 +33,10 @@ MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", 
                            "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
                            "form", "part", "set", "wave", "consignment", "convoy", "load"})
 CONFLICT_QUADS = (3, 4)
+ULTIMATUM = "139"  # "will withdraw unless …": a stated action with a condition
+GENERAL_VIOLENCE = frozenset({"190", "182", "1823", "180"})
+INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+INSTRUMENT_PREPS = frozenset({"in", "by", "with"})
 
 
 @dataclass
@@ -122,10 +126,31 @@ class EventCoder:
         ex.events = events
 
     def _candidate(self, token: Token, actors_at) -> Candidate | None:
+        if token.i in actors_at:
+            return None  # a word inside an actor's name ("Amnesty International") is not an event
         trigger = self._trigger(token)
         if trigger is None:
             return None
+        trigger = self._instrument(token, trigger)
         return Candidate(token, trigger, self._participants(token, trigger, actors_at), event_status(token))
+
+    def _instrument(self, token: Token, trigger: Trigger) -> Trigger:
+        """"Killed by a roadside bomb" is a bombing (1833), not armed combat (190): the instrument named in
+        the clause refines the general violence codes (kb/phrases.tsv, kind instrument)."""
+        if trigger.cameo not in GENERAL_VIOLENCE:
+            return trigger
+        words = self.kb.phrases.get("instrument", {})
+        doc = token.doc
+        codes = []
+        for child in token.children:  # the subject, the agent and "in/by/with" phrases: who or what did it
+            if child.dep_ in INSTRUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPS):
+                for t in child.subtree:
+                    pair = f"{doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else ""
+                    codes += [words[w] for w in (pair, t.lower_) if w in words]
+        if not codes:
+            return trigger
+        code = max(codes, key=len)  # the most specific: "suicide bomber" is 1831, not 183
+        return replace(trigger, cameo=code, note=f"{trigger.note or trigger.lemma}; by {code}")
 
     def _obligations(self, doc: Doc, actors_at, taken: set[int]) -> list[Candidate]:
         """"The Red Cross said US forces must ensure security": a reported obligation is a demand of the
@@ -169,7 +194,7 @@ class EventCoder:
             targets += self._clause_targets(c, kind, actors_at)
         elif stated_future(c.token) and not c.framed:
             kind = "refuse" if status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
-            framed = self.kb.framed(kind, code)
+            framed = self.kb.framed(kind, code) or (ULTIMATUM if kind == "threaten" else None)
             if framed:
                 rule = f"{rule}+{kind}->{framed}"
                 code, status = framed, ("occurred" if kind == "refuse" else status)
@@ -179,6 +204,8 @@ class EventCoder:
         return Coded(code, Participants(_unique(sources), targets), status, rule, symmetric)
 
     def _framed(self, kind: str, inner: str, fallback: str) -> str:
+        if len(inner) == 3 and inner.endswith("0") and fallback != fallback[:2] + "0":
+            return fallback  # "rejected an offer" (125) says more than an offer in general (030) would
         if inner[:2] in KEPT_ROOTS[kind]:
             return inner
         return self.kb.framed(kind, inner) or fallback

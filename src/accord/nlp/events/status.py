@@ -43,6 +43,8 @@ def event_status(token: Token) -> str:
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in children):
             return "planned"
+        if token.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and head is not token:
+            return event_status(head)  # "would tighten the blockade", "did not impose sanctions"
         if any(c.lower_ in FUTURE_AUX for c in head.children if head.pos_ in ("VERB", "AUX")):
             return "planned"
     return "occurred"
