@@ -72,6 +72,12 @@ class ActorExtractor:
                     add(self.resolver.group(ref, iso), ref.start, ref.end)
                 if ref.org and not ref.countries:
                     add(self.resolver.organization(ref), ref.start, ref.end)
+                elif not ref.countries:
+                    # "police dispersed demonstrators": a group the text gives no nationality belongs, as in
+                    # CAMEO, to the one country the sentence names, else to the dateline's country
+                    iso = sentence_country.get(ref.head.sent.start) or context_country
+                    if iso:
+                        add(self.resolver.group(ref, iso), ref.start, ref.end)
             elif ref.kind == "body":
                 add(self.resolver.body(ref, context_country), ref.start, ref.end)
             elif ref.kind == "org":

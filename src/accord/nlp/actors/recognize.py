@@ -136,8 +136,9 @@ class Recognizer:
                 continue
             else:
                 kind = {"title": "office", "group": "group", "body": "body"}[title.kind]
-            if kind != "body" and not nats and not org:
-                continue  # "officials" alone says nothing about whose
+            if kind != "body" and not nats and not org and not (
+                    kind == "group" and head.text.lower() in self.kb.phrases["domestic-group"]):
+                continue  # "officials" alone says nothing about whose; "demonstrators" take the context's
             all_titles = titles + ([title] if title else [])
             ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), kind, head, nats,
                             all_titles, org, former, None)
