@@ -21,6 +21,7 @@ from ...config import Settings
 from ...kb import KnowledgeBase, Trigger, load_kb
 from ...model import Event, Extraction, SentenceRef, Span as TextSpan
 from .frames import KEPT_ROOTS, frame_kind, governing_trigger, has_own_subject, object_frame
+from .setting import Setting, SettingFinder
 from .status import conditional_threat, event_status, stated_future
 
 __all__ = ["EventCoder"]
@@ -105,6 +106,7 @@ class EventCoder:
                 drop.framed = True
         events: list[Event] = []
         seen: set[tuple] = set()
+        setting = SettingFinder(ex, doc)
         for c in candidates:
             if c.framed:
                 continue
@@ -120,7 +122,7 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self._event(ex, doc, c, coded, info, source, target))
+                events.append(self._event(ex, doc, c, coded, info, source, target, setting(c.token)))
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         ex.events = events
@@ -349,7 +351,8 @@ class EventCoder:
 
     # --- output -------------------------------------------------------------------------------
 
-    def _event(self, ex: Extraction, doc: Doc, c: Candidate, coded: Coded, info, source, target) -> Event:
+    def _event(self, ex: Extraction, doc: Doc, c: Candidate, coded: Coded, info, source, target,
+               where_when: Setting) -> Event:
         token = c.token
         sent = token.sent
         trigger_span = _trigger_span(token)
@@ -359,7 +362,8 @@ class EventCoder:
         return Event(
             id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
             plover=info.plover, plover_mode=_mode(info, token), source=source, target=target, status=coded.status,
-            date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
+            date=where_when.date, date_end=where_when.date_end, date_basis=where_when.date_basis,
+            place=where_when.place,
             sentence=SentenceRef(sent.start_char, sent.end_char),
             trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
             quote=quote, rule=coded.rule, confidence=round(min(confidence, 0.95), 2),

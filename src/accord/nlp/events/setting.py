@@ -1,0 +1,98 @@
+"""When and where an event happened: the time expression and the place in the event's own clause.
+
+The date comes from a DATE or TIME expression governed by the trigger's clause ("Over the weekend,
+the delegations concluded talks"), else the anchor date with date_basis "anchor". The place is a
+toponym in the clause ("talks in Malaysia"), else none: a Beijing dateline does not put Malaysia
+talks in Beijing, so the dateline is never a default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...model import Extraction
+
+DATED_TYPES = ("DATE", "TIME")
+CLAUSE_HEADS = ("VERB", "AUX")
+PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout", "within"})
+
+
+@dataclass
+class Setting:
+    date: str | None
+    date_end: str | None
+    date_basis: str
+    place: str | None
+
+
+class SettingFinder:
+    """Indexes one document's times and places by token, then answers per trigger."""
+
+    def __init__(self, ex: Extraction, doc: Doc):
+        self.anchor = ex.anchor_date
+        self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
+        self.places = _by_token(doc, [(p.id, p.start, p.end, p) for p in ex.places])
+
+    def __call__(self, trigger: Token) -> Setting:
+        clause = _clause_of(trigger)
+        when = self._time(trigger, clause)
+        where = self._place(trigger, clause)
+        if when is None:
+            return Setting(self.anchor, None, "anchor", where)
+        first, last = when.range
+        return Setting(first, last if last != first else None, "text", where)
+
+    def _time(self, trigger: Token, clause: Token):
+        for head in (trigger, clause):
+            found = _first_below(head, self.times, stop_at_clauses=True)
+            if found is not None:
+                return found
+        return None
+
+    def _place(self, trigger: Token, clause: Token) -> str | None:
+        for head in (trigger, clause):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                    found = _first_below(child, self.places, stop_at_clauses=True)
+                    if found is not None:
+                        return found.id
+        return None
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause the token sits in (itself when it is a verb)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in CLAUSE_HEADS or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _first_below(head: Token, index: dict[int, object], stop_at_clauses: bool):
+    """The first indexed item in `head`'s subtree, not descending into another verb's clause."""
+    frontier = [head]
+    while frontier:
+        nxt = []
+        for token in frontier:
+            if token.i in index and token is not head:
+                return index[token.i]
+            for child in token.children:
+                if stop_at_clauses and child.pos_ in CLAUSE_HEADS and child.dep_ not in ("aux", "auxpass"):
+                    continue
+                nxt.append(child)
+        frontier = nxt
+    return None
+
+
+def _by_token(doc: Doc, items: list[tuple]) -> dict[int, object]:
+    out: dict[int, object] = {}
+    for _, start, end, item in items:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            out.setdefault(token.i, item)
+    return out
