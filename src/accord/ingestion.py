@@ -1,7 +1,8 @@
 """Ingest: read inputs, skip content already stored, extract the rest, write batch by batch.
 
 Each batch is one transaction, so a run stopped at any point leaves only whole documents behind and a
-rerun stores exactly what is missing ("unchanged" for the rest).
+rerun stores exactly what is missing ("unchanged" for the rest). At the end, documents not yet linked
+are grouped into stories and their events merged (accord.linking).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .config import Settings
+from .linking import LinkSummary, link
 from .model import Document, Extraction, Failure
 from .nlp import Pipeline
 from .readers import read_inputs
@@ -25,6 +27,7 @@ class IngestSummary:
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
     run: int | None = None
+    linked: LinkSummary | None = None
 
     def counts(self) -> dict[str, int]:
         return {"read": self.read, "new": self.new, "unchanged": self.unchanged, "failed": self.failed}
@@ -107,4 +110,5 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
         status = "finished"
     finally:
         store.finish_run(summary.run, summary.counts(), status)
+    summary.linked = link(store)  # stories and merged events for what this run (or an interrupted one) stored
     return summary

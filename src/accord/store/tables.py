@@ -7,7 +7,7 @@ exact replay, and every list of the contract flattened into its own table so it 
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -179,3 +179,70 @@ failures = Table(
 
 # Child tables of a document, in the order they are written.
 DOCUMENT_CHILDREN = (sentences, actors, mentions, quotes, events, times, places)
+
+# --- links across documents: stories (near-duplicate documents) and merged events ----------------------
+
+signatures = Table(
+    "signatures", metadata,
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),  # MinHash of word 3-grams (analytics.duplicates)
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("title", Text),
+    Column("first_doc_pk", Integer, ForeignKey("documents.pk", ondelete="SET NULL")),
+    Column("first_date", String(10), index=True),
+    Column("last_date", String(10)),
+    Column("num_documents", Integer, nullable=False),
+)
+
+story_documents = Table(
+    "story_documents", metadata,
+    Column("story_pk", Integer, ForeignKey("stories.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
+    Column("similarity", Float, nullable=False),  # estimated Jaccard with the closest earlier document
+    Column("relation", String(20), nullable=False),  # first | duplicate | near-duplicate
+)
+
+event_groups = Table(
+    "event_groups", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("source_key", String(200), nullable=False),
+    Column("target_key", String(200), nullable=False),
+    Column("source_name", Text),
+    Column("target_name", Text),
+    Column("source_country", String(3), index=True),
+    Column("target_country", String(3), index=True),
+    Column("cameo", String(4), nullable=False, index=True),
+    Column("cameo_root", String(2), nullable=False),
+    Column("goldstein", Float, nullable=False),
+    Column("quad_class", Integer, nullable=False, index=True),
+    Column("plover", String(30)),
+    Column("plover_mode", String(30)),
+    Column("status", String(15), nullable=False, index=True),
+    Column("date", String(10), index=True),
+    Column("date_end", String(10)),
+    Column("date_basis", String(10), nullable=False),
+    Column("place_name", Text),
+    Column("place_country", String(3)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("num_mentions", Integer, nullable=False),
+    Column("num_sources", Integer, nullable=False),
+    Column("num_articles", Integer, nullable=False),
+    Column("first_doc_pk", Integer, ForeignKey("documents.pk", ondelete="SET NULL")),
+    Column("first_event_id", String(20)),
+    Column("story_pk", Integer, ForeignKey("stories.pk", ondelete="SET NULL")),
+    Index("ix_event_groups_dyad", "source_key", "target_key", "cameo_root", "status"),
+)
+
+event_members = Table(
+    "event_members", metadata,
+    Column("group_pk", Integer, ForeignKey("event_groups.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
+    Column("event_id", String(20), nullable=False),
+    Column("source", String(200)),  # the publisher or source the report came from, for NumSources
+    Index("ix_event_members_doc", "doc_pk", "event_id", unique=True),
+)

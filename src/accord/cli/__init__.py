@@ -1,0 +1,49 @@
+"""The `accord` command: a thin Typer layer over the library. Exit codes: 0 all inputs went in,
+1 some inputs failed (each named with its reason), 2 usage error, 130 interrupted."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from .. import __version__
+from ..config import db_url_from
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="accord: political event data from news articles, offline, with evidence for every row.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"accord {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
+                                     "[env ACCORD_DB; default sqlite:///accord.db]"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    ctx.obj = {"db": db_url_from(db)}
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
+                                     "[env ACCORD_DB; default sqlite:///accord.db]"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    ctx.obj = {"db": db_url_from(db)}
+
+
+def main() -> None:
+    app()
+
+
+from . import documents, queries  # noqa: E402,F401  (each module registers its commands on `app`)

@@ -1,0 +1,117 @@
+"""What every `accord` command shares: consoles, output formats, options, and turning accord's errors
+into one-line messages with the documented exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from ..config import Settings
+from ..errors import AccordError, UsageError
+from ..readers.dates import BadDate, parse_date
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    pretty = "pretty"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ShowFormat(str, Enum):
+    pretty = "pretty"
+    json = "json"
+
+
+@contextmanager
+def user_errors():
+    """Turn accord's own errors into a one-line message and the documented exit code."""
+    try:
+        yield
+    except AccordError as exc:
+        err.print(f"[red]accord:[/] {exc}", highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err.print("[yellow]accord: interrupted.[/] Whole batches already written are kept; "
+                  "run the same command again to continue.")
+        raise typer.Exit(130) from None
+
+
+def settings_for(max_bytes: Optional[int], db: str | None = None, actors: Optional[list[str]] = None) -> Settings:
+    settings = Settings()
+    settings.actor_files = tuple(actors or ())
+    if db:
+        settings.db_url = db
+    if max_bytes is not None:
+        if max_bytes <= 0:
+            raise UsageError("--max-bytes must be positive")
+        settings.max_bytes = max_bytes
+    return settings
+
+
+def published_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, keep_time=False)
+    except BadDate as exc:
+        raise UsageError(f"--published: {exc}; use YYYY-MM-DD") from None
+
+
+PATHS = typer.Argument(..., help="Files, folders (read recursively), globs, or - for standard input.")
+PUBLISHED = typer.Option(None, "--published", help="Anchor date (YYYY-MM-DD) for inputs that carry no date.")
+ACTORS = typer.Option(None, "--actors", help="Your own knowledge-base TSV file or folder (repeatable); "
+                                             "see docs/knowledge-base.md [env ACCORD_KB_DIR for a folder].")
+MAX_BYTES = typer.Option(None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; "
+                                                   "default 20 MB].")
+
+
+
+
+def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:
+    """Print a listing as a rich table (built by `table(rows)`), CSV or JSON."""
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt is ListFormat.csv:
+        fields = list(rows[0]) if rows else []
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                             for k, v in row.items()})
+    else:
+        out.print(table(rows))
+
+
+FORMAT = typer.Option(ListFormat.table, "--format", help="table, csv or json.")
+SINCE = typer.Option(None, "--since", help="From this date on (YYYY-MM-DD).")
+UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD).")
+LIMIT = typer.Option(50, "--limit", min=1, help="How many rows at most.")
+OFFSET = typer.Option(0, "--offset", min=0, help="Rows to skip.")
+
+
+def day(value: Optional[str], option: str) -> Optional[str]:
+    """A --since/--until value as YYYY-MM-DD, or a usage error that says what to type."""
+    if value is None:
+        return None
+    try:
+        return parse_date(value, keep_time=False)
+    except BadDate as exc:
+        raise UsageError(f"{option}: {exc}; use YYYY-MM-DD") from None

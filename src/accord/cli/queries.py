@@ -1,0 +1,212 @@
+"""Commands that answer an analyst's questions from the store: events, event, quotes, actors, stories,
+story, dyad, network, framing, link. Each is a call into `accord.api.Database` and a way to print it."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from . import app, tables
+from .common import FORMAT, LIMIT, OFFSET, SINCE, UNTIL, ListFormat, day, emit, err, out, user_errors
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class Status(str, Enum):
+    occurred = "occurred"
+    planned = "planned"
+    negated = "negated"
+    hypothetical = "hypothetical"
+
+
+def _database(ctx: typer.Context):
+    from ..api import Database
+    from ..store import Store
+
+    return Database(Store.open(ctx.obj["db"]))
+
+
+def _dyad(value: Optional[str]) -> Optional[tuple[str, str]]:
+    if value is None:
+        return None
+    parts = [p.strip() for p in value.split("-") if p.strip()]
+    if len(parts) != 2:
+        raise UsageError(f"--dyad takes two sides joined by '-', such as CHN-USA, not {value!r}")
+    return parts[0], parts[1]
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two sides, ISO-3 codes or actor names: CHN-USA."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Events with this actor or country on either side."),
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix: 04, 0871."),
+    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help="QuadClass 1-4."),
+    status: Optional[Status] = typer.Option(None, "--status"),
+    story: Optional[int] = typer.Option(None, "--story", help="Only events of this story."),
+    limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
+) -> None:
+    """List events, one row per real-world event however many articles reported it."""
+    with user_errors():
+        with _database(ctx) as db:
+            found = db.events(dyad=_dyad(dyad), actor=actor, since=day(since, "--since"), until=day(until, "--until"),
+                              code=code, quad=quad, status=status.value if status else None, story=story,
+                              limit=limit, offset=offset)
+    emit(found.to_dicts(), fmt, tables.events_table)
+
+
+@app.command()
+def event(ctx: typer.Context, event_id: int = typer.Argument(..., help="Event number from `accord events`."),
+          fmt: ListFormat = FORMAT) -> None:
+    """Show one event with every report of it and the evidence sentence of each."""
+    with user_errors():
+        with _database(ctx) as db:
+            found = db.event(event_id)
+        if found is None:
+            raise UsageError(f"no event number {event_id}; `accord events` lists them")
+    if fmt is not ListFormat.table:
+        emit([found.to_dict()], fmt)
+        return
+    out.print(tables.events_table([found.to_dict()]))
+    out.print(tables.reports_table([r.to_dict() for r in found.reports]))
+
+
+@app.command()
+def quotes(
+    ctx: typer.Context,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
+    country: Optional[str] = typer.Option(None, "--country", help="The speaker's country (ISO-3)."),
+    search: Optional[str] = typer.Option(None, "--search", help="Words the quotation contains."),
+    story: Optional[int] = typer.Option(None, "--story"),
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
+) -> None:
+    """List quotations by speaker, country or words."""
+    with user_errors():
+        with _database(ctx) as db:
+            found = db.quotes(speaker=speaker, country=country, search=search, story=story,
+                              since=day(since, "--since"), until=day(until, "--until"), limit=limit, offset=offset)
+    emit(found.to_dicts(), fmt, tables.quotes_table)
+
+
+@app.command()
+def actors(
+    ctx: typer.Context,
+    search: Optional[str] = typer.Option(None, "--search", help="Part of the actor's name."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO-3 country."),
+    limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
+) -> None:
+    """List actors across documents, most often named first."""
+    with user_errors():
+        with _database(ctx) as db:
+            found = db.actors(search=search, country=country, limit=limit, offset=offset)
+    emit(found.to_dicts(), fmt, tables.actors_table)
+
+
+@app.command()
+def stories(ctx: typer.Context, min_documents: int = typer.Option(1, "--min-documents", min=1),
+            limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT) -> None:
+    """List stories: groups of a document and its copies and rewrites."""
+    with user_errors():
+        with _database(ctx) as db:
+            found = db.stories(limit=limit, offset=offset, min_documents=min_documents)
+    emit([{k: v for k, v in s.to_dict().items() if k != "documents"} for s in found], fmt, tables.stories_table)
+
+
+@app.command()
+def story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Story number from `accord stories`."),
+          fmt: ListFormat = FORMAT) -> None:
+    """Show a story: its documents, its events and each side's framing."""
+    with user_errors():
+        with _database(ctx) as db:
+            found = db.story(story_id)
+            if found is None:
+                raise UsageError(f"no story number {story_id}; `accord stories` lists them")
+            found_events = db.events(story=story_id)
+            frames = db.framing(story=story_id)
+    if fmt is not ListFormat.table:
+        emit([found.to_dict() | {"events": found_events.to_dicts(), "framing": frames.to_dict()["sides"]}], fmt)
+        return
+    out.print(f"[bold]story {found.id}[/]: {found.title or ''}  ({found.first_date} .. {found.last_date})")
+    out.print(tables.story_documents_table(found.documents))
+    out.print(tables.events_table(found_events.to_dicts()))
+    _print_framing(frames)
+
+
+@app.command()
+def framing(ctx: typer.Context, story: Optional[int] = typer.Option(None, "--story"),
+            event: Optional[int] = typer.Option(None, "--event"), fmt: ListFormat = FORMAT) -> None:
+    """Each side's characterisation of a story or an event, from its speakers' quotations."""
+    with user_errors():
+        if (story is None) == (event is None):
+            raise UsageError("give one of --story or --event")
+        with _database(ctx) as db:
+            frames = db.framing(story=story, event=event)
+    if fmt is not ListFormat.table:
+        emit([{"side": side, **q.to_dict()} for side, qs in frames.sides.items() for q in qs], fmt)
+        return
+    _print_framing(frames)
+
+
+def _print_framing(frames) -> None:
+    for side, said in frames.sides.items():
+        out.print(f"[bold]{side}[/]")
+        for q in said:
+            out.print(f"  {q.speaker or q.speaker_text or '?'}: {q.text.strip()}", highlight=False)
+
+
+@app.command()
+def dyad(
+    ctx: typer.Context,
+    a: str = typer.Argument(..., help="One side: ISO-3 code or actor name."),
+    b: str = typer.Argument(..., help="The other side."),
+    by: Period = typer.Option(Period.month, "--by"),
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the series to FILE.png or FILE.svg."),
+    fmt: ListFormat = FORMAT,
+) -> None:
+    """A pair's relations over time: events by QuadClass, mean Goldstein and the cooperation index."""
+    with user_errors():
+        with _database(ctx) as db:
+            points = db.dyad_series(a, b, by=by.value, since=day(since, "--since"), until=day(until, "--until"))
+        if plot:
+            from ..report.charts import save_series_plot
+
+            save_series_plot(points, f"{a}-{b}", plot)
+            err.print(f"plot written to {plot}", highlight=False)
+    emit(points.to_dicts(), fmt, tables.series_table)
+
+
+@app.command()
+def network(
+    ctx: typer.Context,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only links of this actor or country."),
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4),
+    countries: bool = typer.Option(False, "--countries", help="Fold actors into their countries."),
+    limit: int = LIMIT, fmt: ListFormat = FORMAT,
+) -> None:
+    """Who interacted with whom: links weighted by events."""
+    with user_errors():
+        with _database(ctx) as db:
+            edges = db.network(since=day(since, "--since"), until=day(until, "--until"), quad=quad,
+                               level="country" if countries else "actor", actor=actor)
+    emit(edges.to_dicts()[:limit], fmt, tables.network_table)
+
+
+@app.command()
+def link(ctx: typer.Context) -> None:
+    """Group documents not yet linked into stories and merge their events (ingest does this itself)."""
+    with user_errors():
+        with _database(ctx) as db:
+            summary = db.link()
+    err.print(f"linked {summary.documents} documents: {summary.new_stories} new stories, "
+              f"{summary.reports} event reports, {summary.new_events} new events", highlight=False)

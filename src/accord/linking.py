@@ -1,0 +1,128 @@
+"""Linking: after documents are stored, group near-duplicates into stories and merge the reports of
+one real-world event into one event with its counts (GDELT's NumMentions, NumSources, NumArticles).
+
+Linking works on whatever is not linked yet, one batch per transaction, so it can run after every
+ingest, resume after an interruption, and never count a report twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .analytics.duplicates import StoryIndex, from_bytes, relation, signature, to_bytes
+from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_event
+from .store import Store
+from .store import links as sql
+
+BATCH = 200
+
+
+@dataclass
+class LinkSummary:
+    documents: int = 0
+    new_stories: int = 0
+    reports: int = 0
+    new_events: int = 0
+
+
+def link(store: Store, batch: int = BATCH) -> LinkSummary:
+    summary = LinkSummary()
+    index = StoryIndex()
+    with store.engine.connect() as conn:
+        for doc_pk, blob in sql.all_signatures(conn):
+            index.add(doc_pk, from_bytes(blob))
+    while True:
+        with store.engine.begin() as conn:
+            docs = sql.unlinked_documents(conn, batch)
+            if not docs:
+                return summary
+            stories = {doc["pk"]: _place_in_story(conn, index, doc, summary) for doc in docs}
+            _merge_events(conn, docs, stories, summary)
+            summary.documents += len(docs)
+
+
+def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) -> int:
+    minhash = signature(doc["text"] or "")
+    sql.save_signature(conn, doc["pk"], to_bytes(minhash))
+    match = index.closest(minhash)
+    story_pk = sql.story_of(conn, match[0]) if match else None
+    if story_pk is None:
+        story_pk = sql.new_story(conn, doc)
+        sql.add_to_story(conn, story_pk, doc, 1.0, "first")
+        summary.new_stories += 1
+    else:
+        sql.add_to_story(conn, story_pk, doc, match[1], relation(match[1]))
+    index.add(doc["pk"], minhash)
+    return story_pk
+
+
+def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: LinkSummary) -> None:
+    by_pk = {doc["pk"]: doc for doc in docs}
+    touched: set[int] = set()
+    for row in sql.reports_of(conn, list(by_pk)):
+        report = Report(
+            doc_pk=row["doc_pk"], event_id=row["event_id"],
+            source_key=actor_key(row["s_kb"], row["s_kind"], row["s_country"], row["s_sector"], row["s_name"]),
+            target_key=actor_key(row["t_kb"], row["t_kind"], row["t_country"], row["t_sector"], row["t_name"]),
+            cameo=row["cameo"], cameo_root=row["cameo_root"], status=row["status"], date=row["date"],
+            date_end=row["date_end"], date_basis=row["date_basis"], place_country=row["place_country"],
+            story_pk=stories.get(row["doc_pk"]))
+        group = _matching_group(conn, report)
+        if group is None:
+            group_pk = sql.new_group(conn, _group_values(row, report))
+            summary.new_events += 1
+        else:
+            group_pk = group["pk"]
+            sql.update_group(conn, group_pk, _refinements(group, row, report))
+        sql.add_member(conn, group_pk, report.doc_pk, report.event_id, _source_of(by_pk[report.doc_pk]))
+        touched.add(group_pk)
+        summary.reports += 1
+    sql.recount(conn, touched)
+
+
+def _matching_group(conn, report: Report) -> dict | None:
+    for group in sql.candidate_groups(conn, report.source_key, report.target_key, report.cameo_root, report.status):
+        span = GroupSpan(group["pk"], group["date"], group["date_end"], group["place_country"],
+                         sql.group_stories(conn, group["pk"]))
+        if same_event(span, report):
+            return group
+    return None
+
+
+def _group_values(row: dict, report: Report) -> dict:
+    return {
+        "source_key": report.source_key, "target_key": report.target_key, "source_name": row["s_name"],
+        "target_name": row["t_name"], "source_country": row["s_country"], "target_country": row["t_country"],
+        "cameo": row["cameo"], "cameo_root": row["cameo_root"], "goldstein": row["goldstein"],
+        "quad_class": row["quad_class"], "plover": row["plover"], "plover_mode": row["plover_mode"],
+        "status": row["status"], "date": row["date"], "date_end": row["date_end"], "date_basis": row["date_basis"],
+        "place_name": row["place_name"], "place_country": row["place_country"], "lat": row["lat"], "lon": row["lon"],
+        "first_doc_pk": row["doc_pk"], "first_event_id": row["event_id"], "story_pk": report.story_pk,
+    }
+
+
+def _refinements(group: dict, row: dict, report: Report) -> dict:
+    """What a new report adds to a merged event: a more specific code, a date from the text rather than
+    the publication date, a place where there was none."""
+    values: dict = {}
+    if more_specific(row["cameo"], group["cameo"]):
+        values |= {"cameo": row["cameo"], "goldstein": row["goldstein"], "quad_class": row["quad_class"],
+                   "plover": row["plover"], "plover_mode": row["plover_mode"]}
+    if group["date_basis"] == "anchor" and row["date_basis"] == "text":
+        values |= {"date": row["date"], "date_end": row["date_end"], "date_basis": "text"}
+    if not group["place_country"] and row["place_country"]:
+        values |= {"place_name": row["place_name"], "place_country": row["place_country"], "lat": row["lat"],
+                   "lon": row["lon"]}
+    return values
+
+
+def _source_of(doc: dict) -> str:
+    """The outlet a report counts for in NumSources: its publisher, else its URL's host, else its id."""
+    if doc.get("publisher"):
+        return str(doc["publisher"]).strip().lower()
+    if doc.get("url"):
+        host = urlparse(doc["url"]).netloc.lower()
+        if host:
+            return host.removeprefix("www.")
+    return f"document:{doc['id']}"

@@ -1,0 +1,1 @@
+"""Analyst outputs drawn from the store: charts and the self-contained HTML brief."""

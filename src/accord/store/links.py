@@ -1,0 +1,113 @@
+"""Reads and writes for the links across documents: signatures, stories and merged events.
+
+Functions take an open Connection so the linker can do one batch of documents in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from . import tables as t
+
+
+def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
+    """Documents not yet in a story, oldest first (by date, then by store order)."""
+    d, sd = t.documents, t.story_documents
+    when = func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date)
+    query = (select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id,
+                    func.substr(when, 1, 10).label("day"))
+             .outerjoin(sd, sd.c.doc_pk == d.c.pk).where(sd.c.doc_pk.is_(None))
+             .order_by(when.is_(None), when, d.c.pk).limit(limit))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def all_signatures(conn: Connection) -> Iterator[tuple[int, bytes]]:
+    query = select(t.signatures.c.doc_pk, t.signatures.c.minhash).order_by(t.signatures.c.doc_pk)
+    for doc_pk, blob in conn.execute(query):
+        yield doc_pk, bytes(blob)
+
+
+def story_of(conn: Connection, doc_pk: int) -> int | None:
+    return conn.execute(select(t.story_documents.c.story_pk)
+                        .where(t.story_documents.c.doc_pk == doc_pk)).scalar_one_or_none()
+
+
+def save_signature(conn: Connection, doc_pk: int, minhash: bytes) -> None:
+    conn.execute(insert(t.signatures).values(doc_pk=doc_pk, minhash=minhash))
+
+
+def new_story(conn: Connection, doc: dict[str, Any]) -> int:
+    return conn.execute(insert(t.stories).values(
+        title=doc["title"], first_doc_pk=doc["pk"], first_date=doc["day"], last_date=doc["day"],
+        num_documents=0)).inserted_primary_key[0]
+
+
+def add_to_story(conn: Connection, story_pk: int, doc: dict[str, Any], similarity: float, relation: str) -> None:
+    conn.execute(insert(t.story_documents).values(story_pk=story_pk, doc_pk=doc["pk"],
+                                                  similarity=round(similarity, 4), relation=relation))
+    s = t.stories
+    last = conn.execute(select(s.c.last_date).where(s.c.pk == story_pk)).scalar_one()
+    values: dict[str, Any] = {"num_documents": s.c.num_documents + 1}
+    if doc["day"] and (last is None or doc["day"] > last):
+        values["last_date"] = doc["day"]
+    conn.execute(update(s).where(s.c.pk == story_pk).values(**values))
+
+
+def reports_of(conn: Connection, doc_pks: list[int]) -> list[dict[str, Any]]:
+    """Every event of these documents with its actors' identities and its place."""
+    e, src, tgt, pl = t.events, t.actors.alias("src"), t.actors.alias("tgt"), t.places
+    query = (
+        select(e, src.c.kb_id.label("s_kb"), src.c.kind.label("s_kind"), src.c.country.label("s_country"),
+               src.c.sector.label("s_sector"), src.c.name.label("s_name"),
+               tgt.c.kb_id.label("t_kb"), tgt.c.kind.label("t_kind"), tgt.c.country.label("t_country"),
+               tgt.c.sector.label("t_sector"), tgt.c.name.label("t_name"),
+               pl.c.name.label("place_name"), pl.c.country.label("place_country"), pl.c.lat, pl.c.lon)
+        .outerjoin(src, and_(src.c.doc_pk == e.c.doc_pk, src.c.actor_id == e.c.source))
+        .outerjoin(tgt, and_(tgt.c.doc_pk == e.c.doc_pk, tgt.c.actor_id == e.c.target))
+        .outerjoin(pl, and_(pl.c.doc_pk == e.c.doc_pk, pl.c.place_id == e.c.place))
+        .where(e.c.doc_pk.in_(doc_pks)).order_by(e.c.doc_pk, e.c.sentence_start, e.c.event_id)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def candidate_groups(conn: Connection, source_key: str, target_key: str, root: str, status: str) -> list[dict]:
+    g = t.event_groups
+    query = select(g).where(g.c.source_key == source_key, g.c.target_key == target_key,
+                            g.c.cameo_root == root, g.c.status == status).order_by(g.c.pk)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def group_stories(conn: Connection, group_pk: int) -> set[int]:
+    m, sd = t.event_members, t.story_documents
+    query = select(sd.c.story_pk).join(m, m.c.doc_pk == sd.c.doc_pk).where(m.c.group_pk == group_pk).distinct()
+    return set(conn.execute(query).scalars())
+
+
+def new_group(conn: Connection, values: dict[str, Any]) -> int:
+    return conn.execute(insert(t.event_groups).values(num_mentions=0, num_sources=0, num_articles=0,
+                                                      **values)).inserted_primary_key[0]
+
+
+def update_group(conn: Connection, group_pk: int, values: dict[str, Any]) -> None:
+    if values:
+        conn.execute(update(t.event_groups).where(t.event_groups.c.pk == group_pk).values(**values))
+
+
+def add_member(conn: Connection, group_pk: int, doc_pk: int, event_id: str, source: str) -> None:
+    conn.execute(insert(t.event_members).values(group_pk=group_pk, doc_pk=doc_pk, event_id=event_id,
+                                                source=source))
+
+
+def recount(conn: Connection, group_pks: set[int]) -> None:
+    """NumMentions, NumArticles and NumSources from the members, as GDELT defines them."""
+    m = t.event_members
+    for pk in group_pks:
+        mentions, articles, sources = conn.execute(
+            select(func.count(), func.count(m.c.doc_pk.distinct()), func.count(m.c.source.distinct()))
+            .where(m.c.group_pk == pk)).one()
+        conn.execute(update(t.event_groups).where(t.event_groups.c.pk == pk).values(
+            num_mentions=mentions, num_articles=articles, num_sources=sources))

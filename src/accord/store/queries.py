@@ -1,0 +1,215 @@
+"""Read queries behind the CLI, the Python API and the web: merged events, their reports, quotes,
+actors, stories. Every filter is a bound parameter; nothing is formatted into SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
+
+from . import tables as t
+
+
+@dataclass
+class EventFilter:
+    """Which merged events to list. A side (dyad member, actor) is an ISO-3 country code or an actor's
+    name; a dyad matches both directions unless `directed`."""
+
+    dyad: tuple[str, str] | None = None
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    code: str | None = None  # a CAMEO code or prefix: "04", "0871"
+    quad: int | None = None
+    status: str | None = None
+    story: int | None = None
+    directed: bool = False
+    limit: int | None = None
+    offset: int = 0
+
+
+def _side(name_col, country_col, term: str):
+    term = term.strip()
+    if len(term) == 3 and term.isalpha() and term.isupper():
+        return country_col == term
+    return func.lower(name_col) == term.lower()
+
+
+def _event_conditions(f: EventFilter) -> list:
+    g = t.event_groups
+    conditions = []
+    if f.dyad:
+        a, b = f.dyad
+        forward = and_(_side(g.c.source_name, g.c.source_country, a), _side(g.c.target_name, g.c.target_country, b))
+        backward = and_(_side(g.c.source_name, g.c.source_country, b), _side(g.c.target_name, g.c.target_country, a))
+        conditions.append(forward if f.directed else or_(forward, backward))
+    if f.actor:
+        conditions.append(or_(_side(g.c.source_name, g.c.source_country, f.actor),
+                              _side(g.c.target_name, g.c.target_country, f.actor)))
+    if f.since:
+        conditions.append(func.coalesce(g.c.date_end, g.c.date) >= f.since)
+    if f.until:
+        conditions.append(g.c.date <= f.until)
+    if f.code:
+        conditions.append(g.c.cameo.startswith(f.code))
+    if f.quad:
+        conditions.append(g.c.quad_class == f.quad)
+    if f.status:
+        conditions.append(g.c.status == f.status)
+    if f.story:
+        conditions.append(g.c.story_pk == f.story)
+    return conditions
+
+
+def _evidence_columns():
+    """The first report's document and sentence, cut out of the stored text by the database."""
+    d, e = t.documents, t.events
+    sentence = func.substr(d.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
+    return [d.c.id.label("document"), d.c.title.label("document_title"), d.c.published.label("published"),
+            sentence.label("evidence"), e.c.trigger_text.label("trigger"), e.c.rule.label("rule"),
+            e.c.confidence.label("confidence")]
+
+
+def merged_events(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
+    g, d, e = t.event_groups, t.documents, t.events
+    query = (select(g, *_evidence_columns())
+             .outerjoin(d, d.c.pk == g.c.first_doc_pk)
+             .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
+             .where(*_event_conditions(f))
+             .order_by(g.c.date.is_(None), g.c.date, g.c.pk))
+    if f.limit is not None:
+        query = query.limit(f.limit)
+    if f.offset:
+        query = query.offset(f.offset)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def count_merged_events(conn: Connection, f: EventFilter) -> int:
+    return conn.execute(select(func.count()).select_from(t.event_groups).where(*_event_conditions(f))).scalar_one()
+
+
+def merged_event(conn: Connection, pk: int) -> dict[str, Any] | None:
+    g, d, e = t.event_groups, t.documents, t.events
+    query = (select(g, *_evidence_columns())
+             .outerjoin(d, d.c.pk == g.c.first_doc_pk)
+             .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
+             .where(g.c.pk == pk))
+    row = conn.execute(query).first()
+    return dict(row._mapping) if row else None
+
+
+def event_reports(conn: Connection, group_pk: int) -> list[dict[str, Any]]:
+    """Every report of a merged event: document, source, sentence, trigger, code, date."""
+    m, d, e = t.event_members, t.documents, t.events
+    sentence = func.substr(d.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
+    query = (select(d.c.pk.label("doc_pk"), d.c.id.label("document"), d.c.title, d.c.published, m.c.source,
+                    e.c.event_id, e.c.cameo, e.c.status, e.c.date, e.c.date_end, e.c.date_basis,
+                    e.c.sentence_start, e.c.sentence_end, e.c.trigger_start, e.c.trigger_end, e.c.trigger_text,
+                    e.c.rule, e.c.confidence, sentence.label("evidence"))
+             .join(d, d.c.pk == m.c.doc_pk)
+             .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
+             .where(m.c.group_pk == group_pk).order_by(d.c.published, d.c.pk, e.c.sentence_start))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+@dataclass
+class QuoteFilter:
+    speaker: str | None = None  # part of the speaker's name, any case
+    country: str | None = None  # the speaker's ISO-3 country
+    search: str | None = None  # words in the quotation
+    story: int | None = None
+    document: int | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
+    q, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
+    day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
+    query = (select(q.c.doc_pk, q.c.quote_id, q.c.text, q.c.kind, q.c.start_char, q.c.end_char,
+                    q.c.speaker_text, q.c.cue_text, a.c.name.label("speaker"), a.c.country.label("country"),
+                    a.c.sector.label("sector"), d.c.id.label("document"), d.c.title, day.label("date"),
+                    sd.c.story_pk.label("story"))
+             .join(d, d.c.pk == q.c.doc_pk)
+             .outerjoin(a, and_(a.c.doc_pk == q.c.doc_pk, a.c.actor_id == q.c.speaker_actor))
+             .outerjoin(sd, sd.c.doc_pk == q.c.doc_pk))
+    if f.speaker:
+        query = query.where(or_(func.lower(a.c.name).contains(f.speaker.lower()),
+                                func.lower(q.c.speaker_text).contains(f.speaker.lower())))
+    if f.country:
+        query = query.where(a.c.country == f.country.upper())
+    if f.search:
+        for word in f.search.split():
+            query = query.where(func.lower(q.c.text).contains(word.lower()))
+    if f.story:
+        query = query.where(sd.c.story_pk == f.story)
+    if f.document:
+        query = query.where(q.c.doc_pk == f.document)
+    if f.since:
+        query = query.where(day >= f.since)
+    if f.until:
+        query = query.where(day <= f.until)
+    query = query.order_by(day, q.c.doc_pk, q.c.start_char)
+    if f.limit is not None:
+        query = query.limit(f.limit)
+    if f.offset:
+        query = query.offset(f.offset)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def actors(conn: Connection, search: str | None = None, country: str | None = None,
+           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors across documents, one row per identity, with how many documents, events and quotes."""
+    a = t.actors
+    identity = func.coalesce(a.c.kb_id, a.c.name)
+    docs = func.count(a.c.doc_pk.distinct())
+    query = select(identity.label("key"), func.min(a.c.name).label("name"), func.min(a.c.kind).label("kind"),
+                   func.min(a.c.country).label("country"), func.min(a.c.sector).label("sector"),
+                   func.min(a.c.code).label("code"), docs.label("documents")).group_by(identity)
+    if search:
+        query = query.where(func.lower(a.c.name).contains(search.lower()))
+    if country:
+        query = query.where(a.c.country == country.upper())
+    query = query.order_by(docs.desc(), func.min(a.c.name))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    g = t.event_groups
+    for row in rows:
+        row["events"] = conn.execute(select(func.count()).select_from(g).where(
+            or_(g.c.source_key == row["key"], g.c.target_key == row["key"]))).scalar_one()
+    return rows
+
+
+def stories(conn: Connection, limit: int | None = None, offset: int = 0, min_documents: int = 1) -> list[dict]:
+    s = t.stories
+    query = (select(s).where(s.c.num_documents >= min_documents)
+             .order_by(s.c.num_documents.desc(), s.c.first_date.desc(), s.c.pk))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def story(conn: Connection, pk: int) -> dict[str, Any] | None:
+    row = conn.execute(select(t.stories).where(t.stories.c.pk == pk)).first()
+    if row is None:
+        return None
+    out = dict(row._mapping)
+    sd, d = t.story_documents, t.documents
+    out["documents"] = [dict(r._mapping) for r in conn.execute(
+        select(d.c.pk, d.c.id, d.c.title, d.c.publisher, d.c.published, sd.c.similarity, sd.c.relation)
+        .join(sd, sd.c.doc_pk == d.c.pk).where(sd.c.story_pk == pk).order_by(d.c.published, d.c.pk))]
+    return out
+
+
+def story_of_document(conn: Connection, doc_pk: int) -> int | None:
+    return conn.execute(select(t.story_documents.c.story_pk)
+                        .where(t.story_documents.c.doc_pk == doc_pk)).scalar_one_or_none()
