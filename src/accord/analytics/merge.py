@@ -1,8 +1,9 @@
 """When two reports are one real-world event: the merge rule.
 
 Two event rows (from the same or different documents) are the same event when
-  1. they have the same source and the same target actor (same knowledge-base entry, or else the same
-     country, sector, kind and name),
+  1. they have the same source and the same target actor: the same knowledge-base entry, or else the same
+     country, sector, kind and name; a state is one actor however it is named ("the United States",
+     "Washington", "the US government" all stand for the US state),
   2. they have the same CAMEO root and the same status (a planned meeting and a held one differ),
   3. their date ranges overlap; a date taken from the publication date rather than from the text is
      widened by one day each way, since reports often appear the day after, and
@@ -73,9 +74,22 @@ def more_specific(code: str, than: str) -> bool:
     return (len(code), not code.endswith("0")) > (len(than), not than.endswith("0"))
 
 
+GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "cabinet", "state"})
+
+
 def actor_key(kb_id: str | None, kind: str | None, country: str | None, sector: str | None,
               name: str | None) -> str:
     """The identity used by rule 1."""
+    if kb_id and kb_id.startswith("country:"):
+        return f"state:{kb_id.split(':')[1]}"  # "country:USA" and its capital "country:USA:government"
+    if kb_id and kb_id.startswith("body:"):
+        # a body entry is generic ("body:navy"): its country makes it one actor
+        if kb_id[5:] in GOVERNMENT_WORDS and country:
+            return f"state:{country}"  # "the US government"
+        return f"{kb_id}:{country or ''}"
+    if (not kb_id and country and sector == "GOV" and name
+            and name.lower().split()[-1] in GOVERNMENT_WORDS):
+        return f"state:{country}"  # "the American administration"
     if kb_id:
         return kb_id
     if name is None:
