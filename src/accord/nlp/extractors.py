@@ -32,14 +32,22 @@ def _quotes(settings: Settings, nlp: Language) -> Extractor:
     return QuoteExtractor(settings, nlp)
 
 
+def _places(settings: Settings, nlp: Language) -> Extractor:
+    from .places import PlaceTagger
+
+    return PlaceTagger(settings, nlp)
+
+
 def _events(settings: Settings, nlp: Language) -> Extractor:
     from .events import EventCoder
 
     return EventCoder(settings, nlp)
 
 
-# (slot name, factory) pairs in pipeline order; later issues add theirs.
-EXTRACTORS: list[tuple[str, ExtractorFactory]] = [("actors", _actors), ("quotes", _quotes), ("events", _events)]
+# (slot name, factory) pairs in pipeline order.
+EXTRACTORS: list[tuple[str, ExtractorFactory]] = [
+    ("actors", _actors), ("quotes", _quotes), ("places", _places), ("events", _events),
+]
 
 
 def build_extractors(settings: Settings, nlp: Language) -> list[tuple[str, Extractor]]:

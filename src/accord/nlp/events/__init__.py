@@ -106,7 +106,7 @@ class EventCoder:
                 drop.framed = True
         events: list[Event] = []
         seen: set[tuple] = set()
-        setting = SettingFinder(ex, doc)
+        setting = SettingFinder(ex, doc, {c.token.i for c in candidates})
         for c in candidates:
             if c.framed:
                 continue

@@ -30,8 +30,9 @@ class Setting:
 class SettingFinder:
     """Indexes one document's times and places by token, then answers per trigger."""
 
-    def __init__(self, ex: Extraction, doc: Doc):
+    def __init__(self, ex: Extraction, doc: Doc, triggers: set[int] = frozenset()):
         self.anchor = ex.anchor_date
+        self.triggers = triggers  # other events' words: their phrases hold their own time and place
         self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
         self.places = _by_token(doc, [(p.id, p.start, p.end, p) for p in ex.places])
 
@@ -52,10 +53,12 @@ class SettingFinder:
         return None
 
     def _place(self, trigger: Token, clause: Token) -> str | None:
+        """A toponym after in/at/near… within the trigger's phrase ("a meeting between Xi and Trump in
+        South Korea"), else within its clause."""
         for head in (trigger, clause):
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                    found = _first_below(child, self.places, stop_at_clauses=True)
+            for prep in _below(head, self.triggers):
+                if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                    found = _first_below(prep, self.places, stop_at_clauses=True)
                     if found is not None:
                         return found.id
         return None
@@ -69,6 +72,18 @@ def _clause_of(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def _below(head: Token, blocked: set[int]):
+    """`head`'s subtree breadth first, not descending into another verb's clause or another event's phrase."""
+    frontier = [head]
+    while frontier:
+        nxt = []
+        for token in frontier:
+            yield token
+            nxt += [c for c in token.children if c.i not in blocked
+                    and not (c.pos_ in CLAUSE_HEADS and c.dep_ not in ("aux", "auxpass"))]
+        frontier = nxt
 
 
 def _first_below(head: Token, index: dict[int, object], stop_at_clauses: bool):
