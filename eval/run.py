@@ -14,9 +14,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import geo  # noqa: E402
 import plover_actors  # noqa: E402
-import polnear  # noqa: E402
 import plover_events  # noqa: E402
+import polnear  # noqa: E402
 
 BASELINE = HERE / "baseline.json"
 
@@ -37,6 +38,10 @@ def evaluations() -> dict[str, dict]:
         results["polnear_quotes"] = polnear.run()
     else:
         results["polnear_quotes"] = {"skipped": f"{polnear.DEFAULT} or {polnear.SCORER} is absent"}
+    if geo.DEFAULT.exists() and geo.SCORER.exists():
+        results["geo_places"] = geo.run()
+    else:
+        results["geo_places"] = {"skipped": f"{geo.DEFAULT} or {geo.SCORER} is absent"}
     return results
 
 
