@@ -32,18 +32,8 @@ def main_options(
     ctx.obj = {"db": db_url_from(db)}
 
 
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
-                                     "[env ACCORD_DB; default sqlite:///accord.db]"),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
-) -> None:
-    ctx.obj = {"db": db_url_from(db)}
-
-
 def main() -> None:
     app()
 
 
-from . import documents, queries  # noqa: E402,F401  (each module registers its commands on `app`)
+from . import documents, exports, queries  # noqa: E402,F401  (each module registers its commands on `app`)

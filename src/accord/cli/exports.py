@@ -1,0 +1,83 @@
+"""Commands that write a store out for other tools and readers: `export` (GDELT TSV, PLOVER JSON, CSV,
+JSON Lines, Parquet) and `report` (a self-contained HTML brief on a pair of countries or actors)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from . import app
+from .common import SINCE, UNTIL, day, err, user_errors
+from .queries import _database, _dyad
+
+
+class Kind(str, Enum):
+    events = "events"
+    quotes = "quotes"
+    actors = "actors"
+    documents = "documents"
+
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    plover = "plover"
+    plover_jsonl = "plover-jsonl"
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+DYAD = typer.Option(None, "--dyad", help="Two sides, ISO-3 codes or actor names: CHN-USA.")
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    kind: Kind = typer.Argument(..., help="events, quotes, actors or documents."),
+    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format",
+                                     help="gdelt, plover, plover-jsonl (events only), csv, jsonl or parquet."),
+    out: Optional[str] = typer.Option(None, "--out", help="Write to FILE instead of standard output "
+                                                          "(required for parquet)."),
+    dyad: Optional[str] = DYAD,
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    header: bool = typer.Option(False, "--header", help="gdelt: start with a line of the 61 column names."),
+) -> None:
+    """Write events, quotes, actors or documents for other tools: GDELT 2.0 event TSV, PLOVER JSON,
+    CSV, JSON Lines or Parquet."""
+    from ..export import check_combination, write_export
+
+    with user_errors():
+        check_combination(kind.value, fmt.value, out is not None, header)
+        pair = _dyad(dyad)
+        first, last = day(since, "--since"), day(until, "--until")
+        with _database(ctx) as db:
+            count = write_export(db, kind.value, fmt.value, path=out, dyad=pair, since=first, until=last,
+                                 header=header)
+    where = out or "standard output"
+    err.print(f"wrote {count} {kind.value} ({fmt.value}) to {where}", highlight=False)
+
+
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="The pair the brief is about: CHN-USA."),
+    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    out: Optional[str] = typer.Option(None, "--out", help="The HTML file to write: brief.html."),
+) -> None:
+    """Write a self-contained HTML brief on a pair: counts, chart, timeline, each side's quotes and the
+    evidence of every event."""
+    from ..report.brief import write_brief
+
+    with user_errors():
+        pair = _dyad(dyad)
+        if pair is None:
+            raise UsageError("give the pair with --dyad, such as --dyad CHN-USA")
+        if not out:
+            raise UsageError("give the file to write with --out, such as --out brief.html")
+        first, last = day(since, "--since"), day(until, "--until")
+        with _database(ctx) as db:
+            written = write_brief(db, pair, first, last, out)
+    typer.echo(str(written))

@@ -1,0 +1,180 @@
+"""Exports of a store to files other tools read: GDELT 2.0 event TSV, PLOVER/POLECAT-style JSON, and
+CSV, JSON Lines or Parquet tables of events, quotes, actors and documents.
+
+`write_export` picks the writer for a kind and format; `first_reports` gathers what the GDELT and
+PLOVER writers need beyond a merged event's record (its first report's actors, document and place).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, TextIO
+
+from sqlalchemy import and_, func, select
+
+from ..errors import UsageError
+from ..store import tables as t
+
+if TYPE_CHECKING:
+    from ..analytics.records import EventRecord
+    from ..api import Database
+
+KINDS = ("events", "quotes", "actors", "documents")
+TABLE_FORMATS = ("csv", "jsonl", "parquet")
+EVENT_FORMATS = ("gdelt", "plover", "plover-jsonl")
+FORMATS = EVENT_FORMATS + TABLE_FORMATS
+
+_CHUNK = 500  # ids per IN (...) list, well under every database's bound-parameter limit
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """The first report's actor as the document coded it."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """The merged event's place with what the places table knows beyond the event's columns."""
+
+    name: str
+    country: str | None
+    feature: str | None  # country | admin1 | city | other
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """What a merged event's first report adds to its record."""
+
+    source: ActorInfo | None
+    target: ActorInfo | None
+    url: str | None
+    origin: str | None
+    ingested_at: datetime | None
+    first_sentence: bool  # the report's sentence opens its document
+    place: PlaceInfo | None
+
+
+def _chunks(values: list[int]) -> Iterable[list[int]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i:i + _CHUNK]
+
+
+def _actor(row: dict, prefix: str) -> ActorInfo | None:
+    if row[f"{prefix}_kind"] is None:
+        return None
+    return ActorInfo(row[f"{prefix}_code"], row[f"{prefix}_country"], row[f"{prefix}_sector"], row[f"{prefix}_kind"])
+
+
+def first_reports(db: "Database", events: list["EventRecord"]) -> dict[int, FirstReport]:
+    """For each merged event (by id): its first report's actors, document and sentence position, and
+    the place row its place came from (any report's, since a later report may have added the place)."""
+    g, e, d, s, m, p = t.event_groups, t.events, t.documents, t.sentences, t.event_members, t.places
+    src, tgt = t.actors.alias("src"), t.actors.alias("tgt")
+    opening = (select(func.min(s.c.start_char)).where(s.c.doc_pk == e.c.doc_pk)
+               .correlate(e).scalar_subquery())
+    ids = [event.id for event in events]
+    rows: dict[int, dict] = {}
+    places: dict[int, list[PlaceInfo]] = {}
+    with db.store.engine.connect() as conn:
+        for chunk in _chunks(ids):
+            query = (select(g.c.pk, e.c.sentence_start, opening.label("opening"), d.c.url, d.c.origin,
+                            d.c.ingested_at,
+                            src.c.code.label("s_code"), src.c.country.label("s_country"),
+                            src.c.sector.label("s_sector"), src.c.kind.label("s_kind"),
+                            tgt.c.code.label("t_code"), tgt.c.country.label("t_country"),
+                            tgt.c.sector.label("t_sector"), tgt.c.kind.label("t_kind"))
+                     .select_from(g)
+                     .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
+                     .outerjoin(d, d.c.pk == g.c.first_doc_pk)
+                     .outerjoin(src, and_(src.c.doc_pk == e.c.doc_pk, src.c.actor_id == e.c.source))
+                     .outerjoin(tgt, and_(tgt.c.doc_pk == e.c.doc_pk, tgt.c.actor_id == e.c.target))
+                     .where(g.c.pk.in_(chunk)))
+            rows.update({r.pk: dict(r._mapping) for r in conn.execute(query)})
+            query = (select(m.c.group_pk, p.c.name, p.c.country, p.c.feature, p.c.lat, p.c.lon, p.c.geonames_id)
+                     .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
+                     .join(p, and_(p.c.doc_pk == e.c.doc_pk, p.c.place_id == e.c.place))
+                     .where(m.c.group_pk.in_(chunk)).order_by(m.c.group_pk, m.c.doc_pk, e.c.sentence_start))
+            for r in conn.execute(query):
+                places.setdefault(r.group_pk, []).append(
+                    PlaceInfo(r.name, r.country, r.feature, r.lat, r.lon, r.geonames_id))
+    found: dict[int, FirstReport] = {}
+    for event in events:
+        row = rows.get(event.id)
+        if row is None:
+            continue
+        found[event.id] = FirstReport(
+            source=_actor(row, "s"), target=_actor(row, "t"), url=row["url"], origin=row["origin"],
+            ingested_at=row["ingested_at"],
+            first_sentence=row["sentence_start"] is not None and row["sentence_start"] == row["opening"],
+            place=_place_of(event, places.get(event.id, [])))
+    return found
+
+
+def _place_of(event: "EventRecord", candidates: list[PlaceInfo]) -> PlaceInfo | None:
+    """The place row behind the event's place columns; without one, a place built from those columns."""
+    if not event.place:
+        return None
+    for place in candidates:
+        if place.name == event.place and place.country == event.place_country:
+            return place
+    return PlaceInfo(event.place, event.place_country, None, event.lat, event.lon, None)
+
+
+def check_combination(kind: str, fmt: str, to_file: bool, header: bool = False) -> None:
+    """Refuse a kind and format that do not go together, saying what to type instead."""
+    if kind not in KINDS:
+        raise UsageError(f"nothing to export called {kind!r}; choose one of {', '.join(KINDS)}")
+    if fmt not in FORMATS:
+        raise UsageError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt in EVENT_FORMATS and kind != "events":
+        raise UsageError(f"--format {fmt} writes events only; for {kind} use csv, jsonl or parquet")
+    if fmt == "parquet" and not to_file:
+        raise UsageError("parquet is a binary file format and cannot go to standard output: give --out FILE.parquet")
+    if header and fmt != "gdelt":
+        raise UsageError("--header applies to --format gdelt only (csv always starts with its header)")
+
+
+def write_export(db: "Database", kind: str, fmt: str, path: str | None = None, stdout: TextIO | None = None,
+                 dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
+                 header: bool = False) -> int:
+    """Write `kind` in `fmt` to the file `path` (else to `stdout`, default sys.stdout); returns how many
+    rows were written. Everything is read before the file is opened, so a failed query leaves no file."""
+    check_combination(kind, fmt, path is not None, header)
+    if fmt == "gdelt":
+        from .gdelt import gdelt_rows, write_gdelt
+
+        rows = gdelt_rows(db, dyad, since, until)
+        return _write_text(path, stdout, lambda out: write_gdelt(rows, out, header))
+    if fmt in ("plover", "plover-jsonl"):
+        from .plover import plover_objects, write_plover
+
+        objects = plover_objects(db, dyad, since, until)
+        return _write_text(path, stdout, lambda out: write_plover(objects, out, lines=fmt == "plover-jsonl"))
+    from .tables import table_rows, write_parquet, write_table
+
+    table = table_rows(db, kind, dyad=dyad, since=since, until=until)
+    if fmt == "parquet":
+        assert path is not None  # check_combination refused parquet without a file
+        return write_parquet(table, kind, path)
+    return _write_text(path, stdout, lambda out: write_table(table, kind, fmt, out))
+
+
+def _write_text(path: str | None, stdout: TextIO | None, write: Callable[[TextIO], int]) -> int:
+    if path is None:
+        return write(stdout or sys.stdout)
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            return write(out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

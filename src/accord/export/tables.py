@@ -1,0 +1,152 @@
+"""Flat tables of a store for spreadsheets, pandas and data warehouses: events (one row per merged event,
+with its evidence), quotes, actors and documents, as CSV, JSON Lines or Parquet.
+
+Every kind has a fixed list of typed columns, so a file has the same columns whatever it holds. In CSV
+an empty cell is a missing value. `--dyad` keeps a pair's events, the quotes and actors of either
+side, and the documents that reported one of the pair's events; `--since`/`--until` filter events,
+quotes and documents by date and do not apply to actors, which are counted across all documents.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sqlalchemy import func, select
+
+from ..errors import UsageError
+from ..store import tables as t
+
+if TYPE_CHECKING:
+    from ..api import Database
+
+COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
+    "events": (
+        ("id", int), ("date", str), ("date_end", str), ("date_basis", str), ("source", str),
+        ("source_country", str), ("target", str), ("target_country", str), ("cameo", str), ("cameo_name", str),
+        ("plover", str), ("plover_mode", str), ("quad_class", int), ("goldstein", float), ("status", str),
+        ("place", str), ("place_country", str), ("lat", float), ("lon", float), ("num_mentions", int),
+        ("num_sources", int), ("num_articles", int), ("story", int), ("document", str), ("evidence", str),
+        ("trigger", str), ("rule", str), ("confidence", float),
+    ),
+    "quotes": (
+        ("text", str), ("kind", str), ("speaker", str), ("speaker_text", str), ("country", str), ("cue", str),
+        ("document", str), ("title", str), ("date", str), ("story", int),
+    ),
+    "actors": (
+        ("key", str), ("name", str), ("kind", str), ("country", str), ("sector", str), ("code", str),
+        ("documents", int), ("events", int),
+    ),
+    "documents": (
+        ("id", str), ("title", str), ("url", str), ("publisher", str), ("published", str), ("anchor_date", str),
+        ("num_actors", int), ("num_quotes", int), ("num_events", int), ("story", int),
+    ),
+}
+
+_CHUNK = 500
+
+
+def table_rows(db: "Database", kind: str, dyad: tuple[str, str] | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
+    """The rows of one kind, each a dict with exactly that kind's columns."""
+    if kind == "events":
+        found = [e.to_dict() for e in db.events(dyad=dyad, since=since, until=until)]
+        for row in found:
+            if row["evidence"]:
+                row["evidence"] = row["evidence"].strip()
+    elif kind == "quotes":
+        found = [q.to_dict() for q in db.quotes(since=since, until=until)
+                 if dyad is None or _on_a_side(q.speaker, q.country, dyad)]
+    elif kind == "actors":
+        if since or until:
+            raise UsageError("--since and --until do not apply to actors (they are counted across all documents)")
+        found = [a.to_dict() for a in db.actors() if dyad is None or _on_a_side(a.name, a.country, dyad)]
+    elif kind == "documents":
+        found = _documents(db, dyad, since, until)
+    else:
+        raise UsageError(f"nothing to export called {kind!r}; choose one of {', '.join(COLUMNS)}")
+    names = [name for name, _ in COLUMNS[kind]]
+    return [{name: row.get(name) for name in names} for row in found]
+
+
+def _on_a_side(name: str | None, country: str | None, dyad: tuple[str, str]) -> bool:
+    """A side is an ISO-3 code (matching the country) or a name (matching the name, any case)."""
+    for side in dyad:
+        if len(side) == 3 and side.isalpha() and side.isupper():
+            if country == side:
+                return True
+        elif name and name.lower() == side.lower():
+            return True
+    return False
+
+
+def _documents(db: "Database", dyad: tuple[str, str] | None, since: str | None,
+               until: str | None) -> list[dict[str, Any]]:
+    d, sd = t.documents, t.story_documents
+    day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
+
+    def count_of(table):
+        return select(func.count()).select_from(table).where(table.c.doc_pk == d.c.pk).correlate(d).scalar_subquery()
+
+    query = (select(d.c.pk, d.c.id, d.c.title, d.c.url, d.c.publisher, d.c.published, d.c.anchor_date,
+                    count_of(t.actors).label("num_actors"), count_of(t.quotes).label("num_quotes"),
+                    count_of(t.events).label("num_events"), sd.c.story_pk.label("story"))
+             .outerjoin(sd, sd.c.doc_pk == d.c.pk).order_by(day.is_(None), day, d.c.pk))
+    if since:
+        query = query.where(day >= since)
+    if until:
+        query = query.where(day <= until)
+    wanted = _dyad_documents(db, dyad) if dyad else None
+    with db.store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    return [row for row in rows if wanted is None or row["pk"] in wanted]
+
+
+def _dyad_documents(db: "Database", dyad: tuple[str, str]) -> set[int]:
+    """The documents that reported at least one of the pair's merged events."""
+    ids = [e.id for e in db.events(dyad=dyad)]
+    m = t.event_members
+    found: set[int] = set()
+    with db.store.engine.connect() as conn:
+        for i in range(0, len(ids), _CHUNK):
+            found.update(conn.execute(select(m.c.doc_pk).where(m.c.group_pk.in_(ids[i:i + _CHUNK]))).scalars())
+    return found
+
+
+def write_table(rows: list[dict[str, Any]], kind: str, fmt: str, out: TextIO) -> int:
+    """Write rows as CSV (with a header line) or JSON Lines; returns how many rows."""
+    names = [name for name, _ in COLUMNS[kind]]
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow(["" if row[n] is None else repr(row[n]) if isinstance(row[n], float) else row[n]
+                             for n in names])
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        raise UsageError(f"write_table writes csv or jsonl, not {fmt!r}")
+    return len(rows)
+
+
+def write_parquet(rows: list[dict[str, Any]], kind: str, path: str) -> int:
+    """Write rows to a Parquet file with the kind's typed columns; returns how many rows."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError:
+        raise UsageError("parquet needs pyarrow: pip install 'accord[parquet]'") from None
+    types = {str: pa.string(), int: pa.int64(), float: pa.float64()}
+    schema = pa.schema([(name, types[kind_of]) for name, kind_of in COLUMNS[kind]])
+    try:
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc}") from None
+    return len(rows)
+
+
+def parse_csv_cell(value: str, kind_of: type) -> Any:
+    """A CSV cell back to its column's type: "" is a missing value."""
+    return None if value == "" else kind_of(value)
