@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# One process per ingest unless a test asks for workers: each worker loads the model (seconds), and the
+# worker path has its own tests (tests/test_workers.py).
+os.environ.setdefault("ACCORD_WORKERS", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"

@@ -31,6 +31,8 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: _int_env("ACCORD_MAX_BYTES", DEFAULT_MAX_BYTES))
     batch_size: int = field(default_factory=lambda: _int_env("ACCORD_BATCH_SIZE", 64))
     n_process: int = field(default_factory=lambda: _int_env("ACCORD_PROCESSES", 1))
+    # Worker processes for ingest, each reading NLP and extraction for its share; 1 = in this process.
+    workers: int = field(default_factory=lambda: _int_env("ACCORD_WORKERS", os.cpu_count() or 1))
     # The user's own knowledge-base files (--actors), added to the built-in ones.
     actor_files: tuple[str, ...] = ()
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.

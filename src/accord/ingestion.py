@@ -15,8 +15,10 @@ from .config import Settings
 from .linking import LinkSummary, link
 from .model import Document, Extraction, Failure
 from .nlp import Pipeline
+from .nlp.pipeline import pipeline_version
 from .readers import read_inputs
 from .store import Store, doc_key
+from .workers import ExtractionPool
 
 
 @dataclass
@@ -33,7 +35,8 @@ class IngestSummary:
         return {"read": self.read, "new": self.new, "unchanged": self.unchanged, "failed": self.failed}
 
 
-Progress = Callable[[IngestSummary, str], None]
+# Called as documents are done (stored, found unchanged or failed), with the inputs they came from.
+Progress = Callable[[IngestSummary, list[str]], None]
 
 
 def ingest(paths: Iterable[str], store: Store, settings: Settings | None = None,
@@ -51,36 +54,41 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
                  progress: Progress | None = None, inputs: list[str] | None = None) -> IngestSummary:
     """Store Documents already read (and record Failures).
 
-    Documents flow through one `nlp.pipe` stream (so worker processes start once), content already in
-    the store is dropped before the NLP pass, and extractions are written in batches of
-    `settings.batch_size`, each batch one transaction.
+    Content already in the store is dropped before the NLP pass. Extraction runs in
+    `settings.workers` worker processes (each with its own pipeline), or in this process when a
+    `pipeline` is given or one worker is asked for; this process is the one writer, storing
+    extractions in batches of `settings.batch_size`, each batch one transaction.
     """
     settings = settings or Settings()
-    pipeline = pipeline or Pipeline(settings)
+    pool = None
+    if pipeline is None and settings.workers > 1:
+        pool = ExtractionPool(settings, settings.workers, published)
+        version = pipeline_version(settings)
+    else:
+        pipeline = pipeline or Pipeline(settings)
+        version = pipeline.version
     summary = IngestSummary()
-    summary.run = store.start_run(pipeline.version, inputs or [])
-    in_flight: deque[tuple[str, Document]] = deque()
+    summary.run = store.start_run(version, inputs or [])
     seen: set[str] = set()
 
-    def unseen(pending: list[tuple[str, Document]]) -> Iterator[Document]:
+    def unseen(pending: list[tuple[str, Document]]) -> Iterator[tuple[str, Document]]:
         known = store.known_keys(key for key, _ in pending)
+        done = []
         for key, document in pending:
             if key in known or key in seen:
                 summary.unchanged += 1
+                done.append(document.origin)
                 continue
             seen.add(key)
-            in_flight.append((key, document))
-            yield document
+            yield key, document
+        if progress and done:
+            progress(summary, done)
 
-    def documents() -> Iterator[Document]:
+    def documents() -> Iterator[tuple[str, Document]]:
         pending: list[tuple[str, Document]] = []
         for item in items:
             if isinstance(item, Failure):
-                summary.failed += 1
-                summary.failures.append(item)
-                store.record_failures(summary.run, [item])
-                if progress:
-                    progress(summary, item.origin)
+                fail(item)
                 continue
             summary.read += 1
             pending.append((doc_key(item), item))
@@ -89,19 +97,51 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
                 pending = []
         yield from unseen(pending)
 
+    def fail(failure: Failure) -> None:
+        summary.failed += 1
+        summary.failures.append(failure)
+        store.record_failures(summary.run, [failure])
+        if progress:
+            progress(summary, [failure.origin])
+
+    def extracted() -> Iterator[tuple[str, Document, Extraction | Failure]]:
+        if pool is not None:
+            keys: deque[str] = deque()
+
+            def keyed() -> Iterator[Document]:
+                for key, document in documents():
+                    keys.append(key)
+                    yield document
+
+            for document, result in pool.extract(keyed()):
+                yield keys.popleft(), document, result
+            return
+        in_flight: deque[tuple[str, Document]] = deque()
+
+        def queued() -> Iterator[Document]:
+            for key, document in documents():
+                in_flight.append((key, document))
+                yield document
+
+        for extraction in pipeline.extract(queued(), published):
+            key, document = in_flight.popleft()
+            yield key, document, extraction
+
     def write(batch: list[tuple[str, Document, Extraction]]) -> None:
-        written = store.write_batch(summary.run, pipeline.version, batch)
+        written = store.write_batch(summary.run, version, batch)
         summary.new += written
         summary.unchanged += len(batch) - written
         if progress:
-            progress(summary, batch[-1][1].origin)
+            progress(summary, [document.origin for _, document, _ in batch])
 
     status = "interrupted"
     try:
         batch: list[tuple[str, Document, Extraction]] = []
-        for extraction in pipeline.extract(documents(), published):
-            key, document = in_flight.popleft()
-            batch.append((key, document, extraction))
+        for key, document, result in extracted():
+            if isinstance(result, Failure):  # read, but the pipeline could not process it
+                fail(result)
+                continue
+            batch.append((key, document, result))
             if len(batch) >= settings.batch_size:
                 write(batch)
                 batch = []
@@ -110,5 +150,7 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
         status = "finished"
     finally:
         store.finish_run(summary.run, summary.counts(), status)
+        if pool is not None:
+            pool.close()
     summary.linked = link(store)  # stories and merged events for what this run (or an interrupted one) stored
     return summary

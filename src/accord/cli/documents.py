@@ -75,33 +75,30 @@ def ingest(
     published: Optional[str] = PUBLISHED,
     max_bytes: Optional[int] = MAX_BYTES,
     actors: Optional[list[str]] = ACTORS,
+    workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes for reading NLP and "
+                                          "extraction [env ACCORD_WORKERS; default: the number of cores]."),
 ) -> None:
     """Read, extract and store PATHS; content already stored is left unchanged."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from ..ingestion import ingest as run_ingest
-    from ..nlp import Pipeline
+    from ..readers.sources import count_files
     from ..store import Store
+    from .progress import IngestProgress
 
     with user_errors():
         anchor = published_date(published)
         settings = settings_for(max_bytes, ctx.obj["db"], actors)
+        if workers is not None:
+            if workers < 1:
+                raise UsageError("--workers must be at least 1")
+            settings.workers = workers
         store = Store.open(settings.db_url)
-        pipeline = Pipeline(settings)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=err, transient=True) as bar:
-            task = bar.add_task("reading", total=None)
-
-            def progress(summary, origin):
-                bar.update(task, description=(f"read {summary.read}  new {summary.new}  unchanged "
-                                              f"{summary.unchanged}  failed {summary.failed}  {origin}"))
-
-            summary = run_ingest(paths, store, settings, pipeline, anchor, progress)
+        with IngestProgress(err, count_files(paths)) as progress:
+            summary = run_ingest(paths, store, settings, None, anchor, progress)
         for failure in summary.failures:
             _report_failure(failure)
         err.print(f"read {summary.read}, new {summary.new}, unchanged {summary.unchanged}, "
-                  f"failed {summary.failed}  (run {summary.run}, {store.engine.url.render_as_string()})",
-                  highlight=False)
+                  f"failed {summary.failed}  in {progress.elapsed:.1f} s, {progress.rate:.1f} documents/s  "
+                  f"(run {summary.run}, {store.engine.url.render_as_string()})", highlight=False)
         if summary.linked:
             err.print(f"linked {summary.linked.documents} documents: {summary.linked.new_stories} new stories, "
                       f"{summary.linked.new_events} new events from {summary.linked.reports} reports",

@@ -21,4 +21,20 @@ def load_model(name: str):
 
 
 def model_label(nlp) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '?')}"
+    return _label(nlp.meta)
+
+
+def _label(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"
+
+
+def installed_model_label(name: str) -> str:
+    """The label of an installed model package read from its meta.json, without loading its weights."""
+    import json
+
+    import spacy.util
+
+    try:
+        return _label(json.loads((spacy.util.get_package_path(name) / "meta.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return model_label(load_model(name))

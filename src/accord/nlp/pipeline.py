@@ -12,12 +12,12 @@ from ..model import Document, Extraction, SentenceRef
 from .anchor import choose_anchor
 from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
-from .loader import load_model, model_label
+from .loader import installed_model_label, load_model, model_label
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
     settings = settings or Settings()
-    return f"accord-{__version__}+{model_label(load_model(settings.model))}"
+    return f"accord-{__version__}+{installed_model_label(settings.model)}"
 
 
 class Pipeline:

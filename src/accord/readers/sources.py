@@ -48,6 +48,24 @@ def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput |
             yield Failure(path, "no such file or folder")
 
 
+def count_files(paths: Iterable[str]) -> int | None:
+    """How many files `paths` name (for a progress bar), or None when one of them is standard input."""
+    total = 0
+    for path in paths:
+        if path == STDIN:
+            return None
+        p = Path(path)
+        if p.is_dir():
+            total += sum(1 for _ in _walk(p))
+        elif p.exists():
+            total += 1
+        elif glob.has_magic(path):
+            for match in glob.glob(path, recursive=True):
+                m = Path(match)
+                total += sum(1 for _ in _walk(m)) if m.is_dir() else 1
+    return total
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """Files under `folder` in a stable order, skipping hidden files and folders (".git", ".DS_Store")."""
     for root, dirs, files in os.walk(folder):

@@ -1,0 +1,89 @@
+"""Extraction in worker processes: each worker holds its own Pipeline (model and knowledge base loaded
+once), takes chunks of documents and sends back their extractions; the caller gets them in input order.
+
+At most `window` chunks are in flight, so memory stays bounded however long the input is. A chunk that
+makes the pipeline fail is retried one document at a time, so one bad document costs only itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+
+from .config import Settings
+from .model import Document, Extraction, Failure
+
+CHUNK = 16  # documents per task: large enough to keep nlp.pipe batching, small enough to balance
+
+_pipeline = None  # the worker process's own Pipeline
+_published: str | None = None
+
+
+def _start_worker(settings: Settings, published: str | None) -> None:
+    global _pipeline, _published
+    from .nlp import Pipeline
+
+    _pipeline = Pipeline(replace(settings, n_process=1))
+    _published = published
+
+
+def _extract_chunk(documents: list[Document]) -> list[Extraction | Failure]:
+    try:
+        return list(_pipeline.extract(documents, _published))
+    except Exception:  # find the document at fault; the others go through
+        out: list[Extraction | Failure] = []
+        for document in documents:
+            try:
+                out.append(_pipeline.extract_one(document, _published))
+            except Exception as exc:
+                out.append(Failure(origin=document.origin, reason=f"extraction failed: {type(exc).__name__}: {exc}",
+                                   reader=document.reader))
+        return out
+
+
+class ExtractionPool:
+    """`workers` processes extracting documents; use as a context manager."""
+
+    def __init__(self, settings: Settings, workers: int, published: str | None = None):
+        self.workers = max(1, workers)
+        self.window = self.workers * 3
+        context = multiprocessing.get_context("spawn")  # no inherited locks, engines or threads
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                             initargs=(settings, published))
+
+    def __enter__(self) -> "ExtractionPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Failure]]:
+        """(document, its extraction or the failure) for every document, in input order."""
+        pending: deque[tuple[list[Document], Future]] = deque()
+        chunk: list[Document] = []
+
+        def submit(docs: list[Document]) -> None:
+            pending.append((docs, self._executor.submit(_extract_chunk, docs)))
+
+        for document in documents:
+            chunk.append(document)
+            if len(chunk) >= CHUNK:
+                submit(chunk)
+                chunk = []
+                while len(pending) >= self.window:
+                    yield from self._collect(pending.popleft())
+        if chunk:
+            submit(chunk)
+        while pending:
+            yield from self._collect(pending.popleft())
+
+    @staticmethod
+    def _collect(item: tuple[list[Document], Future]) -> Iterator[tuple[Document, Extraction | Failure]]:
+        docs, future = item
+        yield from zip(docs, future.result())
