@@ -1,0 +1,43 @@
+"""A synthetic news corpus the project generates for the durability and concurrency tests: thousands of
+short, distinct articles with events and quotations, written as JSON Lines files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+COUNTRIES = ["France", "Germany", "Japan", "Brazil", "India", "Kenya", "Canada", "Mexico", "Egypt", "Turkey",
+             "Poland", "Chile", "Nigeria", "Vietnam", "Norway", "Peru"]
+CITIES = ["Geneva", "Vienna", "Nairobi", "Lima", "Oslo", "Cairo", "Hanoi", "Warsaw"]
+ACTIONS = [
+    "{a}'s foreign minister met his {b} counterpart in {city} on {day}.",
+    "{a} and {b} signed a trade agreement in {city} on {day}.",
+    "{a} imposed sanctions on {b} on {day}, officials said.",
+    "{a} accused {b} of violating the ceasefire on {day}.",
+    "{a} offered humanitarian aid to {b} on {day}.",
+    "Protesters in {a} demonstrated against the government on {day}.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def article(n: int) -> dict:
+    a = COUNTRIES[n % len(COUNTRIES)]
+    b = COUNTRIES[(n * 7 + 3) % len(COUNTRIES)]
+    if b == a:
+        b = COUNTRIES[(n + 1) % len(COUNTRIES)]
+    city, day = CITIES[n % len(CITIES)], DAYS[n % len(DAYS)]
+    lead = ACTIONS[n % len(ACTIONS)].format(a=a, b=b, city=city, day=day)
+    text = (f"{lead} The talks covered issue number {n} on the agenda. "
+            f"\"We made progress on point {n},\" a spokesperson for {a} said. "
+            f"Officials in {b} said they would study proposal {n}.")
+    month, dom = 1 + n % 12, 1 + n % 28
+    return {"id": f"synthetic-{n:05d}", "title": f"Bulletin {n}: {a} and {b}", "text": text,
+            "published": f"2024-{month:02d}-{dom:02d}", "publisher": f"Wire {n % 5}"}
+
+
+def write_corpus(folder: Path, documents: int, per_file: int = 100) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, documents, per_file):
+        lines = [json.dumps(article(n)) for n in range(start, min(documents, start + per_file))]
+        (folder / f"part-{start // per_file:04d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
