@@ -18,6 +18,7 @@ import geo  # noqa: E402
 import plover_actors  # noqa: E402
 import plover_events  # noqa: E402
 import polnear  # noqa: E402
+import timeml  # noqa: E402
 
 BASELINE = HERE / "baseline.json"
 
@@ -38,6 +39,11 @@ def evaluations() -> dict[str, dict]:
         results["polnear_quotes"] = polnear.run()
     else:
         results["polnear_quotes"] = {"skipped": f"{polnear.DEFAULT} or {polnear.SCORER} is absent"}
+    if all(p.exists() for p in timeml.CORPORA) and timeml.SCORER.exists():
+        for corpus, figures in timeml.run().items():
+            results[f"timeml_{corpus}"] = figures
+    else:
+        results["timeml_timebank"] = {"skipped": f"{timeml.SHARED / 'timeml'} or {timeml.SCORER} is absent"}
     if geo.DEFAULT.exists() and geo.SCORER.exists():
         results["geo_places"] = geo.run()
     else:

@@ -32,6 +32,12 @@ def _quotes(settings: Settings, nlp: Language) -> Extractor:
     return QuoteExtractor(settings, nlp)
 
 
+def _times(settings: Settings, nlp: Language) -> Extractor:
+    from .times import TimeTagger
+
+    return TimeTagger(settings, nlp)
+
+
 def _places(settings: Settings, nlp: Language) -> Extractor:
     from .places import PlaceTagger
 
@@ -46,7 +52,7 @@ def _events(settings: Settings, nlp: Language) -> Extractor:
 
 # (slot name, factory) pairs in pipeline order.
 EXTRACTORS: list[tuple[str, ExtractorFactory]] = [
-    ("actors", _actors), ("quotes", _quotes), ("places", _places), ("events", _events),
+    ("actors", _actors), ("quotes", _quotes), ("times", _times), ("places", _places), ("events", _events),
 ]
 
 

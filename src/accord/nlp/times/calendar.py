@@ -12,12 +12,13 @@ from dateutil.easter import easter
 
 SEASONS = ("SP", "SU", "FA", "WI")  # spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-UNIT_ORDER = ("D", "WE", "W", "M", "S", "Q", "H", "Y", "DE", "CE")  # finest first
+UNIT_ORDER = ("D", "WE", "W", "M", "S", "Q", "HALF", "Y", "DE", "CE")  # finest first
 
 
 @dataclass(frozen=True)
 class Period:
-    """A stretch of the calendar at one granularity (`unit`), e.g. Period("M", 1998-01-01, 1998-01-31, "1998-01")."""
+    """A stretch of the calendar at one granularity (`unit`, the word file's codes plus S for a season),
+    e.g. Period("M", 1998-01-01, 1998-01-31, "1998-01")."""
 
     unit: str
     start: date
@@ -58,7 +59,7 @@ def quarter(year: int, number: int) -> Period:
 
 def half(year: int, number: int) -> Period:
     first = 6 * (number - 1) + 1
-    return Period("H", date(year, first, 1), month(year, first + 5).end, f"{year:04d}-H{number}")
+    return Period("HALF", date(year, first, 1), month(year, first + 5).end, f"{year:04d}-H{number}")
 
 
 def season(year: int, code: str) -> Period:
@@ -102,7 +103,7 @@ def containing(unit: str, d: date) -> Period:
         return month(d.year, d.month)
     if unit == "Q":
         return quarter(d.year, (d.month - 1) // 3 + 1)
-    if unit == "H":
+    if unit == "HALF":
         return half(d.year, 1 if d.month <= 6 else 2)
     if unit == "S":
         if d.month <= 2:
@@ -126,8 +127,8 @@ def shift(period: Period, count: int) -> Period:
         return day(start + timedelta(days=count))
     if unit in ("W", "WE"):
         return containing(unit, start + timedelta(days=7 * count))
-    if unit in ("M", "Q", "H", "S"):
-        months = {"M": 1, "Q": 3, "H": 6, "S": 3}[unit] * count
+    if unit in ("M", "Q", "HALF", "S"):
+        months = {"M": 1, "Q": 3, "HALF": 6, "S": 3}[unit] * count
         y, m = add_months(start.year, start.month, months)
         return containing(unit, date(y, m, 1))
     if unit == "Y":

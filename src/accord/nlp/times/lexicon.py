@@ -17,6 +17,11 @@ from pathlib import Path
 from .words import split_phrase
 
 HEADER = ["word", "kind", "value"]
+# Every time expression contains a word of one of these kinds (or a number the grammar reads as a year,
+# a clock time or a date); modifiers, counts and shift words never make one on their own.
+SIGNAL_KINDS = frozenset({"month", "weekday", "part_of_day", "clock", "season", "unit", "day_offset", "ref",
+                          "set", "holiday", "meridiem", "period"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "at", "as", "in", "to", "and", "'s", "-"})
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class Lexicon:
 
     entries: dict[tuple[str, ...], dict[str, str]]
     longest: int
+    signals: frozenset[str]  # words that can only occur near a time expression's start (see SIGNAL_KINDS)
 
     def kind(self, word: str, kind: str) -> str | None:
         """The value of one word as `kind`, or None."""
@@ -58,7 +64,9 @@ def read_lexicon(path: Path) -> Lexicon:
                 raise ValueError(f"{path}: row {number} needs 3 tab-separated fields: {row}")
             word, kind, value = row
             entries[split_phrase(word)][kind] = value
-    return Lexicon(entries=dict(entries), longest=max(map(len, entries), default=1))
+    signals = frozenset(word for phrase, kinds in entries.items() if SIGNAL_KINDS & kinds.keys()
+                        for word in phrase if word not in _FUNCTION_WORDS)
+    return Lexicon(entries=dict(entries), longest=max(map(len, entries), default=1), signals=signals)
 
 
 @lru_cache(maxsize=1)

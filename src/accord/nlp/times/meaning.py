@@ -4,7 +4,7 @@ SEC, DE, CE, ML, WE, HALF) plus S for a season."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,11 @@ class Calendar:
 
 @dataclass(frozen=True)
 class Deictic:
-    """A unit counted from the anchor: "yesterday" (D, -1), "this week" (W, 0), "next year" (Y, 1)."""
+    """A unit counted from the anchor: "yesterday" (D, -1), "this week" (W, 0), "next year" (Y, 1);
+    offset None is the nearest one before or after the anchor by tense ("the weekend")."""
 
     unit: str
-    offset: int
+    offset: int | None
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Anaphoric:
 
     unit: str
     offset: int = 0
+    year: int | None = None  # "the 1988 period": that period of the given year
 
 
 @dataclass(frozen=True)
@@ -82,14 +84,14 @@ class Recurrence:
 
 @dataclass(frozen=True)
 class AtTime:
-    """A date meaning (or None: the day the text is about) with a part of day or a clock time."""
+    """A date meaning (or None: the day the text is about) with a part of day or a clock time, or
+    widened to its week."""
 
     date: Calendar | Deictic | Anaphoric | Offset | None
     part_of_day: str | None = None  # MO, MI, AF, EV, NI, DT
     clock: str | None = None  # HH:MM
+    week: str | None = None  # W or WE: the week or weekend around the date ("the week of March 6")
 
 
 Meaning = Calendar | Deictic | Anaphoric | Offset | Duration | VagueRef | Recurrence | AtTime
 
-__all__ = ["Anaphoric", "AtTime", "Calendar", "Deictic", "Duration", "Meaning", "Offset", "Recurrence",
-           "VagueRef", "replace"]

@@ -11,7 +11,7 @@ _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _YEAR = re.compile(r"^(1[0-9]|20|21)\d\d$")
 _DECADE = re.compile(r"^(?:(\d\d)?(\d)0)'?s$")  # 1990s, 90s, 1990's
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 
 
@@ -142,8 +142,8 @@ def read_decade(words: list[str], i: int) -> tuple[int, int] | None:
     if word in ("'", "’") and i + 1 < len(words):
         i += 1
         word = words[i]
-    if word in _DECADE_WORDS:
-        return i + 1, 190 + _DECADE_WORDS[word]
+    if word in DECADE_WORDS:
+        return i + 1, 190 + DECADE_WORDS[word]
     match = _DECADE.match(word.replace("’", "'"))
     if match:
         century = match.group(1)

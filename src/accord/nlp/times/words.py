@@ -18,6 +18,8 @@ class Word:
     start: int  # character offsets into the document text, end exclusive
     end: int
     token: int  # index of the spaCy token the word comes from
+    tag: str  # that token's fine-grained part of speech and entity type
+    ent: str
 
 
 def split_word(text: str) -> list[str]:
@@ -39,15 +41,15 @@ def split_phrase(phrase: str) -> tuple[str, ...]:
 
 
 def doc_words(doc: Doc) -> list[Word]:
+    """The words of `doc`, in one pass over its tokens."""
     words: list[Word] = []
     for token in doc:
-        text = token.text
+        text, offset, tag, ent = token.text, token.idx, token.tag_, token.ent_type_
         if "-" not in text or text == "-" or text.startswith("-"):
-            words.append(Word(text, text.lower(), token.idx, token.idx + len(text), token.i))
+            words.append(Word(text, text.lower(), offset, offset + len(text), token.i, tag, ent))
             continue
-        offset = token.idx
         for match in _PARTS.finditer(text):
             part = match.group()
             start = offset + match.start()
-            words.append(Word(part, part.lower(), start, start + len(part), token.i))
+            words.append(Word(part, part.lower(), start, start + len(part), token.i, tag, ent))
     return words

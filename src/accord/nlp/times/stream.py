@@ -1,0 +1,68 @@
+"""The view of a parsed text that the grammar rules share: lower-cased words with their spaCy tag and
+entity type, lexicon lookups that are safe past either end, and where an expression can start."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .meaning import Meaning
+from .numbers import DECADE_WORDS
+from .words import Word
+
+Parse = tuple[int, Meaning]  # (end word index, meaning) of a rule that matched
+
+_NON_DATE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC",
+                                "MONEY", "PERCENT"})
+# A number that can make a time expression without a month or unit word: a year, a decade, a clock
+# time, a numeric date, a spoken year ("nineteen ninety-six").
+_SIGNAL_NUMBER = re.compile(r"\d{4}s?|\d0'?s|\d+[:/.]\d+.*|\d+(?:st|nd|rd|th)|'\d\d|1[1-9]|nineteen|eighteen|twenty")
+_REACH = 6  # every expression has a signal word within this many words of its start
+
+
+class WordStream:
+    """Words of one document (`w` lower case, `text` as written, `tag`, `ent`) and lookups by index."""
+
+    def __init__(self, words: list[Word], lex: Lexicon):
+        self.lex = lex
+        self.w = [word.lower for word in words]
+        self.text = [word.text for word in words]
+        self.tag = [word.tag for word in words]
+        self.ent = [word.ent for word in words]
+        self.n = len(words)
+
+    def at(self, i: int) -> str:
+        return self.w[i] if 0 <= i < self.n else ""
+
+    def capital(self, i: int) -> bool:
+        return 0 <= i < self.n and self.text[i][:1].isupper()
+
+    def kind(self, i: int, kind: str) -> str | None:
+        return self.lex.kind(self.w[i], kind) if 0 <= i < self.n else None
+
+    def phrase(self, i: int, kind: str) -> tuple[int, str] | None:
+        return self.lex.match(self.w, i, kind) if 0 <= i < self.n else None
+
+    def unit(self, i: int) -> str | None:
+        return self.kind(i, "unit")
+
+    def skip(self, i: int, *words: str) -> int:
+        """`i + 1` when the word at `i` is one of `words`, else `i`."""
+        return i + 1 if self.at(i) in words else i
+
+    def named_entity(self, i: int) -> bool:
+        """True when spaCy puts the word inside a non-temporal name ("August Wilson", "Sun Microsystems")."""
+        return self.ent[i] in _NON_DATE_ENTITIES
+
+    def promising_positions(self) -> list[bool]:
+        """True at positions within _REACH words before a signal word (a month, a unit, a year...);
+        no expression starts anywhere else, so the rules are not tried there."""
+        signals = self.lex.signals
+        is_signal = [w in signals or _SIGNAL_NUMBER.fullmatch(w) is not None or w in DECADE_WORDS for w in self.w]
+        promising = [False] * self.n
+        upcoming = -1
+        for i in range(self.n - 1, -1, -1):
+            if is_signal[i]:
+                upcoming = i
+            promising[i] = upcoming >= 0 and upcoming - i < _REACH
+        return promising
