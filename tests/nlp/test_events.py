@@ -249,3 +249,28 @@ def test_seed_events(pipeline, seed_path):
     for e in ex.events:
         assert e.sentence.start <= e.trigger.start and e.trigger.end <= e.sentence.end
         assert e.rule and 0 < e.confidence <= 1
+
+
+def test_seed_events_are_dated_and_located(pipeline, seed_path):
+    """When and where (issue 6): the talks over the weekend in Malaysia, the planned meeting in South
+    Korea, the phone call on the day of 'on Monday'; the Beijing dateline is no event's place."""
+    from accord.readers import read_inputs
+
+    (doc,) = list(read_inputs([str(seed_path)], 10**7))
+    ex = pipeline.extract_one(doc)
+    places = {p.id: p for p in ex.places}
+    where = {e.cameo: (e.date, e.date_end, e.date_basis, places[e.place].country if e.place else None)
+             for e in ex.events}
+    assert where["046"] == ("2025-10-25", "2025-10-26", "text", "MYS")
+    assert where["041"][0] == "2025-10-27" and where["041"][3] is None
+    meeting = [e for e in ex.events if e.cameo == "036" and e.trigger.text == "meeting"]
+    assert meeting and all(places[e.place].country == "KOR" for e in meeting)
+    assert not any(e.place and places[e.place].name == "Beijing" for e in ex.events)
+    times = {t.text: (t.type, t.value, t.range) for t in ex.times}
+    assert times["Monday"] == ("DATE", "2025-10-27", ["2025-10-27", "2025-10-27"])
+    assert times["the weekend"] == ("DATE", "2025-W43-WE", ["2025-10-25", "2025-10-26"])
+    assert times["two days"] == ("DURATION", "P2D", None)
+    assert ex.dateline.date == "2025-10-27"  # "Beijing, October 27, 2025 —" is read into the dateline
+    named = {p.text: (p.country, p.feature) for p in ex.places}
+    assert named["South Korea"] == ("KOR", "country") and named["Seoul"] == ("KOR", "city")
+    assert named["Malaysia"] == ("MYS", "country")

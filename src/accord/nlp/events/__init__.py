@@ -111,6 +111,11 @@ class EventCoder:
             if c.framed:
                 continue
             coded = self._code(c, actors_at)
+            where_when = setting(c.token)
+            if coded.status == "occurred" and _after_anchor(where_when, ex.anchor_date):
+                coded.status = "planned"  # "will visit in April": a date the text puts after publication
+                if coded.code.startswith(MEETING_ROOT):
+                    coded.code = INTENT_TO_MEET
             people = coded.people
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
@@ -122,7 +127,7 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(self._event(ex, doc, c, coded, info, source, target, setting(c.token)))
+                events.append(self._event(ex, doc, c, coded, info, source, target, where_when))
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         ex.events = events
@@ -368,6 +373,10 @@ class EventCoder:
             trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
             quote=quote, rule=coded.rule, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _after_anchor(where_when: Setting, anchor: str | None) -> bool:
+    return bool(anchor and where_when.date_basis == "text" and where_when.date and where_when.date > anchor)
 
 
 def _more_specific(code: str, other: str) -> bool:

@@ -47,7 +47,7 @@ class SettingFinder:
 
     def _time(self, trigger: Token, clause: Token):
         for head in (trigger, clause):
-            found = _first_below(head, self.times, stop_at_clauses=True)
+            found = _first_indexed(head, self.times, self.triggers)
             if found is not None:
                 return found
         return None
@@ -58,7 +58,7 @@ class SettingFinder:
         for head in (trigger, clause):
             for prep in _below(head, self.triggers):
                 if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-                    found = _first_below(prep, self.places, stop_at_clauses=True)
+                    found = _first_indexed(prep, self.places, self.triggers)
                     if found is not None:
                         return found.id
         return None
@@ -86,20 +86,9 @@ def _below(head: Token, blocked: set[int]):
         frontier = nxt
 
 
-def _first_below(head: Token, index: dict[int, object], stop_at_clauses: bool):
-    """The first indexed item in `head`'s subtree, not descending into another verb's clause."""
-    frontier = [head]
-    while frontier:
-        nxt = []
-        for token in frontier:
-            if token.i in index and token is not head:
-                return index[token.i]
-            for child in token.children:
-                if stop_at_clauses and child.pos_ in CLAUSE_HEADS and child.dep_ not in ("aux", "auxpass"):
-                    continue
-                nxt.append(child)
-        frontier = nxt
-    return None
+def _first_indexed(head: Token, index: dict[int, object], blocked: set[int]):
+    """The first indexed item (time or place) below `head`, nearest first."""
+    return next((index[t.i] for t in _below(head, blocked) if t.i in index and t is not head), None)
 
 
 def _by_token(doc: Doc, items: list[tuple]) -> dict[int, object]:
