@@ -1,0 +1,42 @@
+"""`accord serve`: the dashboard and REST API over the store (needs the 'web' extra)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..config import db_url_from
+from ..errors import UsageError
+from . import app
+from .common import err, user_errors
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    db: Optional[str] = typer.Option(None, "--db", help="Database to serve (also accepted before the command) "
+                                     "[env ACCORD_DB; default sqlite:///accord.db]"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the dashboard, the pages and the REST API (/docs describes it). Uploads (POST
+    /api/documents) need ACCORD_API_TOKEN; set ACCORD_API_READ_TOKEN=1 to protect reads too."""
+    url = db_url_from(db) if db else ctx.obj["db"]
+    with user_errors():
+        try:
+            import uvicorn
+
+            from ..web import create_app
+        except ModuleNotFoundError as exc:
+            raise UsageError(f"`accord serve` needs the web extra ({exc.name} is missing): "
+                             "pip install 'accord[web]'") from None
+        try:
+            web_app = create_app(url)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        from sqlalchemy.engine import make_url
+
+        shown = make_url(url).render_as_string(hide_password=True)
+        err.print(f"accord: serving {shown} at http://{host}:{port}/  (API reference at /docs)", highlight=False)
+        uvicorn.run(web_app, host=host, port=port, log_level="info")
