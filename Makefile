@@ -18,8 +18,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@rm -f demo.db demo.db-wal demo.db-shm
 	$(VENV)/bin/accord --db demo.db ingest demo/corpus
-	$(VENV)/bin/accord --db demo.db docs --limit 30
-	$(VENV)/bin/accord --db demo.db show 1
+	$(VENV)/bin/accord --db demo.db docs --limit 10
+	@echo "--- China-US: timeline of events, each with its evidence"
+	$(VENV)/bin/accord --db demo.db events --dyad CHN-USA
+	@echo "--- China-US: cooperation-conflict index by month"
+	$(VENV)/bin/accord --db demo.db dyad CHN USA --by month
+	@echo "--- framing: how each side characterised the Busan meeting"
+	$(VENV)/bin/accord --db demo.db framing --document 02_busan_trump_xi_meeting
+	$(VENV)/bin/accord --db demo.db report --dyad CHN-USA --out demo-brief.html
 
 # pytest exits 5 when it collects no tests; that is not a failure of the suite.
 test: $(STAMP)

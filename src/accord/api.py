@@ -12,6 +12,7 @@ from .analytics.records import (
     ActorRecord, Edge, EventRecord, Framing, QuoteRecord, Records, Report, SeriesPoint, StoryRecord,
 )
 from .analytics.series import dyad_series as build_series
+from .errors import UsageError
 from .kb import load_kb
 from .linking import LinkSummary, link
 from .store import Store
@@ -106,9 +107,16 @@ class Database:
             row = q.story(conn, story_id)
         return _story(row) if row else None
 
-    def framing(self, story: int | None = None, event: int | None = None) -> Framing:
+    def framing(self, story: int | None = None, event: int | None = None, document: str | None = None) -> Framing:
         """Each side's characterisation: the quotations in the story's documents (or in the documents
-        that reported the event), grouped by the speaker's country."""
+        that reported the event, or in the story of a document given by id), grouped by the speaker's
+        country."""
+        if document is not None:
+            found = self.store.find_documents(document)
+            if not found:
+                raise UsageError(f"no stored document has number, id or key {document!r}")
+            with self.store.engine.connect() as conn:
+                story = q.story_of_document(conn, found[0]["pk"])
         if event is not None:
             with self.store.engine.connect() as conn:
                 doc_pks = {r["doc_pk"] for r in q.event_reports(conn, event)}

@@ -36,7 +36,7 @@ def db_url(store_url, pipeline) -> str:
 def write(db_url: str, path: Path, *args: str) -> str:
     result = runner.invoke(app, ["--db", db_url, "report", "--dyad", "CHN-USA", "--out", str(path), *args])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == str(path)
+    assert result.stdout.strip() == f"HTML brief written to {path}"
     return path.read_text(encoding="utf-8")
 
 

@@ -3,6 +3,8 @@ JSON Lines, Parquet) and `report` (a self-contained HTML brief on a pair of coun
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from enum import Enum
 from typing import Optional
 
@@ -80,4 +82,4 @@ def report_command(
         first, last = day(since, "--since"), day(until, "--until")
         with _database(ctx) as db:
             written = write_brief(db, pair, first, last, out)
-    typer.echo(str(written))
+    typer.echo(f"HTML brief written to {Path(written).resolve()}")

@@ -143,13 +143,15 @@ def story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Story nu
 
 @app.command()
 def framing(ctx: typer.Context, story: Optional[int] = typer.Option(None, "--story"),
-            event: Optional[int] = typer.Option(None, "--event"), fmt: ListFormat = FORMAT) -> None:
+            event: Optional[int] = typer.Option(None, "--event"),
+            document: Optional[str] = typer.Option(None, "--document", help="The story of this document (id or number)."),
+            fmt: ListFormat = FORMAT) -> None:
     """Each side's characterisation of a story or an event, from its speakers' quotations."""
     with user_errors():
-        if (story is None) == (event is None):
-            raise UsageError("give one of --story or --event")
+        if sum(x is not None for x in (story, event, document)) != 1:
+            raise UsageError("give one of --story, --event or --document")
         with _database(ctx) as db:
-            frames = db.framing(story=story, event=event)
+            frames = db.framing(story=story, event=event, document=document)
     if fmt is not ListFormat.table:
         emit([{"side": side, **q.to_dict()} for side, qs in frames.sides.items() for q in qs], fmt)
         return
