@@ -16,3 +16,26 @@ def test_extract_open_store_ingest(tmp_path):
         summary = accord.ingest([str(FIXTURES / "headered_sample.txt")], store)
         assert summary.counts() == {"read": 1, "new": 1, "unchanged": 0, "failed": 0}
         assert store.list_documents()[0]["id"] == "headered_sample"
+
+
+def test_open_answers_questions_with_typed_records(tmp_path, pipeline):
+    from accord.config import Settings
+    from accord.ingestion import ingest
+
+    from .conftest import FIXTURES
+
+    db_path = tmp_path / "api.db"
+    with accord.open_store(str(db_path)) as store:
+        ingest(sorted(str(p) for p in (FIXTURES / "stories").glob("c*_report.txt")), store, Settings(), pipeline)
+    db = accord.open(str(db_path))
+    try:
+        (sanctions,) = [e for e in db.events(dyad=("USA", "RUS"), code="163") if e.num_articles > 1]
+        assert (sanctions.num_articles, sanctions.num_sources, sanctions.date) == (3, 3, "2025-10-22")
+        assert sanctions.evidence == sanctions.evidence.strip() and "sanction" in sanctions.evidence.lower()
+        series = db.dyad_series("USA", "RUS", by="day")
+        assert series and series[0].period == "2025-10-22"
+        frame = series.to_pandas()
+        assert list(frame["period"]) == [p.period for p in series]
+        assert all(q.document.startswith("c") for q in db.quotes(country="USA"))
+    finally:
+        db.close()

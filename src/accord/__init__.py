@@ -1,7 +1,9 @@
 """accord: political event data from news articles, offline, with evidence for every row.
 
-The public Python API: `extract` runs the pipeline over paths, `open_store` opens (and migrates) a
-database, `ingest` stores inputs in it. Heavy modules load on first use, so `import accord` is cheap.
+The public Python API: `extract` runs the pipeline over paths; `open` opens a database for questions
+(`db.events(dyad=("CHN", "USA"))`, `db.quotes(speaker="Wang Yi")`, `db.dyad_series("CHN", "USA")`);
+`open_store` opens (and migrates) the store itself and `ingest` stores inputs in it. Heavy modules load
+on first use, so `import accord` is cheap.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "extract", "open_store", "ingest"]
+__all__ = ["__version__", "extract", "open", "open_store", "ingest"]
 
 if TYPE_CHECKING:
+    from .api import Database
     from .config import Settings
     from .ingestion import IngestSummary
     from .model import Extraction
@@ -31,6 +34,14 @@ def extract(paths: Iterable[str], published: str | None = None,
     settings = settings or Settings()
     docs = (d for d in read_inputs(list(paths), settings.max_bytes) if isinstance(d, Document))
     return Pipeline(settings).extract(docs, published)
+
+
+def open(url: str | None = None) -> "Database":  # noqa: A001 - accord.open(...) is the documented entry point
+    """A database opened for questions: a SQLAlchemy URL or a SQLite file path (default: ACCORD_DB or
+    accord.db). The schema is migrated on open."""
+    from .api import open_database
+
+    return open_database(url)
 
 
 def open_store(url: str | None = None) -> "Store":

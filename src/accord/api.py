@@ -134,7 +134,8 @@ class Database:
             plover=r["plover"], plover_mode=r["plover_mode"], quad_class=r["quad_class"], goldstein=r["goldstein"],
             status=r["status"], place=r["place_name"], place_country=r["place_country"], lat=r["lat"], lon=r["lon"],
             num_mentions=r["num_mentions"], num_sources=r["num_sources"], num_articles=r["num_articles"],
-            story=r["story_pk"], document=r.get("document"), evidence=r.get("evidence"), trigger=r.get("trigger"),
+            story=r["story_pk"], document=r.get("document"), evidence=(r.get("evidence") or "").strip() or None,
+            trigger=r.get("trigger"),
             rule=r.get("rule"), confidence=r.get("confidence"))
 
 
@@ -158,7 +159,7 @@ def _pair(dyad) -> tuple[str, str] | None:
 
 def _report(r: dict[str, Any]) -> dict[str, Any]:
     return {"document": r["document"], "title": r["title"], "published": r["published"], "source": r["source"],
-            "cameo": r["cameo"], "status": r["status"], "date": r["date"], "evidence": r["evidence"],
+            "cameo": r["cameo"], "status": r["status"], "date": r["date"], "evidence": (r["evidence"] or "").strip(),
             "trigger": r["trigger_text"], "rule": r["rule"], "confidence": r["confidence"]}
 
 

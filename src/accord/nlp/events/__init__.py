@@ -369,10 +369,20 @@ class EventCoder:
             plover=info.plover, plover_mode=_mode(info, token), source=source, target=target, status=coded.status,
             date=where_when.date, date_end=where_when.date_end, date_basis=where_when.date_basis,
             place=where_when.place,
-            sentence=SentenceRef(sent.start_char, sent.end_char),
+            sentence=_trimmed(sent),
             trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
             quote=quote, rule=coded.rule, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _trimmed(sent: Span) -> SentenceRef:
+    """The sentence's span without the whitespace spaCy keeps at its ends (a paragraph break)."""
+    text, start, end = sent.doc.text, sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return SentenceRef(start, end)
 
 
 def _after_anchor(where_when: Setting, anchor: str | None) -> bool:
