@@ -33,6 +33,8 @@ class Settings:
     n_process: int = field(default_factory=lambda: _int_env("ACCORD_PROCESSES", 1))
     # Worker processes for ingest, each reading NLP and extraction for its share; 1 = in this process.
     workers: int = field(default_factory=lambda: _int_env("ACCORD_WORKERS", os.cpu_count() or 1))
+    # GDELT compatibility: also code every attributed statement as CAMEO 010 (off: a statement is a quotation).
+    statement_events: bool = field(default_factory=lambda: os.environ.get("ACCORD_STATEMENT_EVENTS", "") == "1")
     # The user's own knowledge-base files (--actors), added to the built-in ones.
     actor_files: tuple[str, ...] = ()
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.

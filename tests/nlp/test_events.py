@@ -274,3 +274,17 @@ def test_seed_events_are_dated_and_located(pipeline, seed_path):
     named = {p.text: (p.country, p.feature) for p in ex.places}
     assert named["South Korea"] == ("KOR", "country") and named["Seoul"] == ("KOR", "city")
     assert named["Malaysia"] == ("MYS", "country")
+
+
+def test_statements_are_coded_010_only_behind_the_gdelt_option():
+    from accord.config import Settings
+    from accord.nlp import Pipeline
+
+    text = 'China said the talks were useful. "We will keep talking," Wang Yi said on Monday.'
+    plain = Pipeline(Settings()).extract_one(Document(id="s", text=text, published=D))
+    assert not any(e.cameo == "010" for e in plain.events)
+    gdelt = Pipeline(Settings(statement_events=True)).extract_one(Document(id="s", text=text, published=D))
+    statements = [e for e in gdelt.events if e.cameo == "010"]
+    names = {a.id: a.name for a in gdelt.actors}
+    assert {names[e.source] for e in statements} == {"China", "Wang Yi"}
+    assert all(e.quote and e.trigger.text == "said" and e.rule.startswith("statement:") for e in statements)

@@ -79,6 +79,8 @@ PATHS = typer.Argument(..., help="Files, folders (read recursively), globs, or -
 PUBLISHED = typer.Option(None, "--published", help="Anchor date (YYYY-MM-DD) for inputs that carry no date.")
 ACTORS = typer.Option(None, "--actors", help="Your own knowledge-base TSV file or folder (repeatable); "
                                              "see docs/knowledge-base.md [env ACCORD_KB_DIR for a folder].")
+STATEMENTS = typer.Option(False, "--statements", help="GDELT compatibility: also code every attributed "
+                          "statement as CAMEO 010 [env ACCORD_STATEMENT_EVENTS=1]; off, a statement is a quotation.")
 MAX_BYTES = typer.Option(None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; "
                                                    "default 20 MB].")
 

@@ -12,7 +12,7 @@ import typer
 from ..errors import UsageError
 from . import app
 from .common import (
-    ACTORS, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, MAX_BYTES, PATHS, PUBLISHED, ExtractFormat, ListFormat,
+    ACTORS, STATEMENTS, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, MAX_BYTES, PATHS, PUBLISHED, ExtractFormat, ListFormat,
     ShowFormat, err, out, published_date, settings_for, user_errors,
 )
 
@@ -25,6 +25,7 @@ def extract(
                                       "line; json: an indented array; pretty: a readable summary."),
     max_bytes: Optional[int] = MAX_BYTES,
     actors: Optional[list[str]] = ACTORS,
+    statements: bool = STATEMENTS,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
     from ..model import Document, Failure
@@ -34,6 +35,7 @@ def extract(
     with user_errors():
         anchor = published_date(published)
         settings = settings_for(max_bytes, actors=actors)
+        settings.statement_events = settings.statement_events or statements
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
 
@@ -75,6 +77,7 @@ def ingest(
     published: Optional[str] = PUBLISHED,
     max_bytes: Optional[int] = MAX_BYTES,
     actors: Optional[list[str]] = ACTORS,
+    statements: bool = STATEMENTS,
     workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes for reading NLP and "
                                           "extraction [env ACCORD_WORKERS; default: the number of cores]."),
 ) -> None:
@@ -87,6 +90,7 @@ def ingest(
     with user_errors():
         anchor = published_date(published)
         settings = settings_for(max_bytes, ctx.obj["db"], actors)
+        settings.statement_events = settings.statement_events or statements
         if workers is not None:
             if workers < 1:
                 raise UsageError("--workers must be at least 1")

@@ -29,6 +29,7 @@ __all__ = ["EventCoder"]
 SUBJECTS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "from", "into", "toward", "towards", "upon")
 MEETING_ROOT = "04"
+STATEMENT = "010"
 INTENT_TO_MEET = "036"
 MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot",
                            "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
@@ -80,6 +81,7 @@ class Coded:
 class EventCoder:
     def __init__(self, settings: Settings, nlp: Language):
         self.kb: KnowledgeBase = load_kb(tuple(settings.actor_files))
+        self.statement_events = settings.statement_events
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         actors_at = _actors_by_token(ex, doc)
@@ -128,9 +130,31 @@ class EventCoder:
                     continue
                 seen.add(key)
                 events.append(self._event(ex, doc, c, coded, info, source, target, where_when))
+        if self.statement_events:
+            events += self._statements(ex, doc)
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         ex.events = events
+
+    def _statements(self, ex: Extraction, doc: Doc) -> list[Event]:
+        """GDELT compatibility (settings.statement_events): each attributed statement as CAMEO 010, the
+        speaker as source, the cue as trigger. Off by default: that flood is what accord avoids."""
+        info = self.kb.cameo[STATEMENT]
+        out = []
+        for quote in ex.quotes:
+            speaker, cue = quote.speaker, quote.cue
+            if quote.kind == "partial" or speaker is None or speaker.actor is None or cue is None:
+                continue
+            span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Event(
+                id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
+                plover=info.plover, plover_mode=info.plover_mode, source=speaker.actor, target=None,
+                status="occurred", date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
+                sentence=_trimmed(span.sent), trigger=TextSpan(cue.start, cue.end, cue.text), quote=quote.id,
+                rule="statement:quotation cue->010 (GDELT compatibility)", confidence=0.5))
+        return out
 
     def _candidate(self, token: Token, actors_at) -> Candidate | None:
         if token.i in actors_at:
