@@ -107,3 +107,21 @@ def test_linking_twice_changes_nothing(db):
     summary = db.link()
     assert (summary.documents, summary.reports) == (0, 0)
     assert [e.to_dict() for e in db.events()] == before
+
+
+def test_copies_join_a_story_only_within_the_story_window(store_url, pipeline):
+    from accord.ingestion import ingest_items
+    from accord.model import Document
+
+    text = ("Kenya and Tanzania signed a border agreement in Arusha on Friday. Officials from both countries "
+            "said the agreement would settle a long dispute over fishing grounds in Lake Victoria.")
+    docs = [Document(id=f"copy-{day}", text=text, published=day, publisher=f"outlet {n}", reader="test")
+            for n, day in enumerate(["2025-03-07", "2025-03-08", "2025-03-20"])]
+    store = Store.open(store_url)
+    ingest_items(docs, store, Settings(batch_size=2), pipeline)
+    db = Database(store)
+    try:
+        groups = sorted(sorted(d["id"] for d in db.story(s.id).documents) for s in db.stories())
+        assert groups == [["copy-2025-03-07", "copy-2025-03-08"], ["copy-2025-03-20"]]
+    finally:
+        db.close()

@@ -35,6 +35,25 @@ class IngestSummary:
         return {"read": self.read, "new": self.new, "unchanged": self.unchanged, "failed": self.failed}
 
 
+class RecentKeys:
+    """The content keys of the last documents sent for extraction: a repeat within a run is caught here
+    before the NLP pass, one further back by the store (it is already written); memory stays bounded."""
+
+    def __init__(self, size: int = 50_000):
+        self._order: deque[str] = deque()
+        self._keys: set[str] = set()
+        self._size = size
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._keys
+
+    def add(self, key: str) -> None:
+        self._order.append(key)
+        self._keys.add(key)
+        if len(self._order) > self._size:
+            self._keys.discard(self._order.popleft())
+
+
 # Called as documents are done (stored, found unchanged or failed), with the inputs they came from.
 Progress = Callable[[IngestSummary, list[str]], None]
 
@@ -69,7 +88,7 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
         version = pipeline.version
     summary = IngestSummary()
     summary.run = store.start_run(version, inputs or [])
-    seen: set[str] = set()
+    seen = RecentKeys()
 
     def unseen(pending: list[tuple[str, Document]]) -> Iterator[tuple[str, Document]]:
         known = store.known_keys(key for key, _ in pending)

@@ -8,9 +8,10 @@ ingest, resume after an interruption, and never count a report twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from urllib.parse import urlparse
 
-from .analytics.duplicates import StoryIndex, from_bytes, relation, signature, to_bytes
+from .analytics.duplicates import STORY_WINDOW_DAYS, StoryIndex, from_bytes, relation, signature, to_bytes
 from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_event
 from .store import Store
 from .store import links as sql
@@ -28,18 +29,47 @@ class LinkSummary:
 
 def link(store: Store, batch: int = BATCH) -> LinkSummary:
     summary = LinkSummary()
-    index = StoryIndex()
-    with store.engine.connect() as conn:
-        for doc_pk, blob in sql.all_signatures(conn):
-            index.add(doc_pk, from_bytes(blob))
+    window = StoryWindow()
     while True:
         with store.engine.begin() as conn:
             docs = sql.unlinked_documents(conn, batch)
             if not docs:
                 return summary
-            stories = {doc["pk"]: _place_in_story(conn, index, doc, summary) for doc in docs}
+            stories = {}
+            for doc in docs:
+                window.move_to(conn, doc["day"])
+                stories[doc["pk"]] = _place_in_story(conn, window.index, doc, summary)
             _merge_events(conn, docs, stories, summary)
             summary.documents += len(docs)
+
+
+class StoryWindow:
+    """The documents a new one is compared with: those already linked within STORY_WINDOW_DAYS of its
+    day (documents are linked in date order), loaded from the store as the day advances."""
+
+    def __init__(self):
+        self.index = StoryIndex()
+        self._loaded_until: str | None = None  # signatures of linked documents up to this day are in
+        self._undated_loaded = False
+
+    def move_to(self, conn, day: str | None) -> None:
+        if day is None:
+            if not self._undated_loaded:  # undated documents come last and are compared with each other
+                for doc_pk, blob, doc_day in sql.signatures_between(conn, None, None):
+                    self.index.add(doc_pk, from_bytes(blob), doc_day)
+                self._undated_loaded = True
+            return
+        current = date.fromisoformat(day[:10])
+        start = (current - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
+        self.index.forget_before(start)
+        if self._loaded_until is None or self._loaded_until < day:
+            # load a window ahead at once, so the store is asked once a week rather than once a day
+            ahead = (current + timedelta(days=STORY_WINDOW_DAYS)).isoformat()
+            before_start = (current - timedelta(days=STORY_WINDOW_DAYS + 1)).isoformat()
+            low = self._loaded_until if self._loaded_until and self._loaded_until >= before_start else before_start
+            for doc_pk, blob, doc_day in sql.signatures_between(conn, low, ahead):
+                self.index.add(doc_pk, from_bytes(blob), doc_day)
+            self._loaded_until = ahead
 
 
 def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) -> int:
@@ -53,7 +83,7 @@ def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) ->
         summary.new_stories += 1
     else:
         sql.add_to_story(conn, story_pk, doc, match[1], relation(match[1]))
-    index.add(doc["pk"], minhash)
+    index.add(doc["pk"], minhash, doc["day"])
     return story_pk
 
 

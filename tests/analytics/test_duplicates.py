@@ -39,3 +39,13 @@ def test_index_finds_the_closest_earlier_document():
 @pytest.mark.parametrize("text", ["", "one", "two words"])
 def test_short_texts_have_signatures(text):
     assert 0.0 <= signature(text).jaccard(signature(text)) <= 1.0
+
+
+def test_index_forgets_documents_before_the_window():
+    index = StoryIndex()
+    text = body("a1_original.txt")
+    index.add(1, signature(text), "2025-10-01")
+    index.add(2, signature(text), "2025-10-20")
+    index.add(3, signature(text), None)
+    index.forget_before("2025-10-13")
+    assert len(index) == 2 and index.closest(signature(text))[0] in (2, 3)

@@ -18,6 +18,7 @@ SEED = 7
 SCHEME = "affine32"  # stated, so stored signatures stay comparable across datasketch versions
 STORY_THRESHOLD = 0.2  # estimated Jaccard from which two documents belong to one story
 DUPLICATE_THRESHOLD = 0.9  # from here a document is a copy, not a rewrite
+STORY_WINDOW_DAYS = 7  # copies and rewrites appear within days; older documents are not compared
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -50,18 +51,31 @@ def relation(similarity: float) -> str:
 
 
 class StoryIndex:
-    """An LSH index of document signatures that answers "which earlier document is this closest to?"."""
+    """An LSH index of document signatures that answers "which earlier document is this closest to?".
+    Documents carry their day so that the index can forget those outside the story window, which keeps
+    its memory bounded by a week of news rather than the whole archive."""
 
     def __init__(self, threshold: float = STORY_THRESHOLD):
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[int, MinHash] = {}
+        self._days: dict[int, str | None] = {}
         self.threshold = threshold
 
-    def add(self, doc_pk: int, minhash: MinHash) -> None:
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, doc_pk: int, minhash: MinHash, day: str | None = None) -> None:
         if doc_pk in self._signatures:
             return
         self._lsh.insert(str(doc_pk), minhash)
         self._signatures[doc_pk] = minhash
+        self._days[doc_pk] = day
+
+    def forget_before(self, day: str) -> None:
+        """Drop the documents dated before `day` (undated ones stay)."""
+        for doc_pk in [pk for pk, d in self._days.items() if d is not None and d < day]:
+            self._lsh.remove(str(doc_pk))
+            del self._signatures[doc_pk], self._days[doc_pk]
 
     def closest(self, minhash: MinHash) -> tuple[int, float] | None:
         """The indexed document with the highest estimated Jaccard at or above the threshold."""

@@ -18,17 +18,31 @@ def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
     """Documents not yet in a story, oldest first (by date, then by store order)."""
     d, sd = t.documents, t.story_documents
     when = func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date)
-    query = (select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id,
-                    func.substr(when, 1, 10).label("day"))
+    query = (select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id, _day().label("day"))
              .outerjoin(sd, sd.c.doc_pk == d.c.pk).where(sd.c.doc_pk.is_(None))
              .order_by(when.is_(None), when, d.c.pk).limit(limit))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def all_signatures(conn: Connection) -> Iterator[tuple[int, bytes]]:
-    query = select(t.signatures.c.doc_pk, t.signatures.c.minhash).order_by(t.signatures.c.doc_pk)
-    for doc_pk, blob in conn.execute(query):
-        yield doc_pk, bytes(blob)
+def _day():
+    d = t.documents
+    return func.substr(func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date), 1, 10)
+
+
+def signatures_between(conn: Connection, first: str | None, last: str | None) -> Iterator[tuple[int, bytes, str | None]]:
+    """Signatures of linked documents dated first < day <= last (first may be None: from the start), or of
+    the undated ones when both are None."""
+    day = _day()
+    query = select(t.signatures.c.doc_pk, t.signatures.c.minhash, day.label("day")).join(
+        t.documents, t.documents.c.pk == t.signatures.c.doc_pk)
+    if first is None and last is None:
+        query = query.where(day.is_(None))
+    else:
+        if first is not None:
+            query = query.where(day > first)
+        query = query.where(day <= last)
+    for doc_pk, blob, doc_day in conn.execute(query.order_by(t.signatures.c.doc_pk)):
+        yield doc_pk, bytes(blob), doc_day
 
 
 def story_of(conn: Connection, doc_pk: int) -> int | None:
