@@ -13,6 +13,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lookups import sentence_of
 from ...config import Settings
 from ...kb import load_kb
 from ...model import Actor, Extraction, Mention
@@ -54,12 +55,12 @@ class ActorExtractor:
                 if earlier is not None and ref.head.label_ != "PERSON":
                     add(earlier, ref.start, ref.end)
                     continue
-                actor = add(self.resolver.person(ref, day, sentence_country.get(ref.head.sent.start)),
+                actor = add(self.resolver.person(ref, day, sentence_country.get(sentence_of(ref.head).start)),
                             ref.start, ref.end)
                 if actor not in persons_seen:
                     persons_seen.append(actor)
             elif ref.kind == "person-body":
-                leader = self.resolver.person(ref, day, sentence_country.get(ref.head.sent.start))
+                leader = self.resolver.person(ref, day, sentence_country.get(sentence_of(ref.head).start))
                 add(self.resolver.led_government(ref, leader), ref.start, ref.end)
             elif ref.kind == "office":
                 for iso in ref.countries or [None]:
@@ -75,7 +76,7 @@ class ActorExtractor:
                 elif not ref.countries:
                     # "police dispersed demonstrators": a group the text gives no nationality belongs, as in
                     # CAMEO, to the one country the sentence names, else to the dateline's country
-                    iso = sentence_country.get(ref.head.sent.start) or context_country
+                    iso = sentence_country.get(sentence_of(ref.head).start) or context_country
                     if iso:
                         add(self.resolver.group(ref, iso), ref.start, ref.end)
             elif ref.kind == "body":
@@ -83,7 +84,7 @@ class ActorExtractor:
             elif ref.kind == "org":
                 add(self.resolver.organization(ref), ref.start, ref.end)
             elif ref.kind == "unknown-org":
-                add(self.resolver.organization(ref, sentence_country.get(ref.head.sent.start)), ref.start, ref.end)
+                add(self.resolver.organization(ref, sentence_country.get(sentence_of(ref.head).start)), ref.start, ref.end)
             elif ref.kind == "country":
                 add(self.resolver.country(ref.countries[0]), ref.start, ref.end)
             elif ref.kind == "capital":
@@ -111,7 +112,7 @@ def _sentence_countries(doc: Doc, matches, recognizer: Recognizer) -> dict[int, 
         if m.label_ in ("COUNTRY", "CAPITAL", "DEMONYM"):
             iso = recognizer.country_of(m)
             if iso:
-                found.setdefault(m.sent.start, set()).add(iso)
+                found.setdefault(sentence_of(m).start, set()).add(iso)
     return {start: next(iter(isos)) for start, isos in found.items() if len(isos) == 1}
 
 

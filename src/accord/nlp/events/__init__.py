@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ...config import Settings
 from ...kb import KnowledgeBase, Trigger, load_kb
 from ...model import Event, Extraction, SentenceRef, Span as TextSpan
+from ..lookups import sentence_of, text_of
 from .frames import KEPT_ROOTS, frame_kind, governing_trigger, has_own_subject, object_frame
 from .setting import Setting, SettingFinder
 from .status import conditional_threat, event_status, stated_future
@@ -125,7 +126,7 @@ class EventCoder:
             if info is None:
                 continue
             for source, target in _pairs(people, coded.symmetric):
-                key = (c.token.sent.start, info.code, source, target)  # one event per code and dyad in a sentence
+                key = (sentence_of(c.token).start, info.code, source, target)  # one event per code and dyad in a sentence
                 if key in seen:
                     continue
                 seen.add(key)
@@ -152,7 +153,7 @@ class EventCoder:
                 id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
                 plover=info.plover, plover_mode=info.plover_mode, source=speaker.actor, target=None,
                 status="occurred", date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
-                sentence=_trimmed(span.sent), trigger=TextSpan(cue.start, cue.end, cue.text), quote=quote.id,
+                sentence=_trimmed(sentence_of(span)), trigger=TextSpan(cue.start, cue.end, cue.text), quote=quote.id,
                 rule="statement:quotation cue->010 (GDELT compatibility)", confidence=0.5))
         return out
 
@@ -383,7 +384,7 @@ class EventCoder:
     def _event(self, ex: Extraction, doc: Doc, c: Candidate, coded: Coded, info, source, target,
                where_when: Setting) -> Event:
         token = c.token
-        sent = token.sent
+        sent = sentence_of(token)
         trigger_span = _trigger_span(token)
         quote = next((q.id for q in ex.quotes if q.kind in ("indirect", "direct") and q.start <= token.idx < q.end),
                      None)
@@ -401,7 +402,7 @@ class EventCoder:
 
 def _trimmed(sent: Span) -> SentenceRef:
     """The sentence's span without the whitespace spaCy keeps at its ends (a paragraph break)."""
-    text, start, end = sent.doc.text, sent.start_char, sent.end_char
+    text, start, end = text_of(sent.doc), sent.start_char, sent.end_char
     while end > start and text[end - 1].isspace():
         end -= 1
     while start < end and text[start].isspace():

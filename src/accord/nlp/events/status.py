@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lookups import sentence_of
+
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 CONDITIONS = frozenset({"if", "unless", "provided", "otherwise"})
@@ -33,7 +35,7 @@ def event_status(token: Token) -> str:
     aux = _auxiliaries(token)
     if aux & HYPOTHETICAL_AUX:
         # "would" with a condition is hypothetical; reported "said it would allow" is a plan
-        if any(t.lower_ in CONDITIONS for t in token.sent) or aux & (HYPOTHETICAL_AUX - {"would"}):
+        if any(t.lower_ in CONDITIONS for t in sentence_of(token)) or aux & (HYPOTHETICAL_AUX - {"would"}):
             return "hypothetical"
         return "planned"
     if aux & FUTURE_AUX or ("going" in aux and any(c.lower_ == "to" for c in children)):

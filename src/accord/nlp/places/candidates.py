@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, NameHit, abbreviation_key, fold
+from ..lookups import text_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "LAW"})
@@ -54,7 +55,7 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     person_parts = _person_name_parts(doc)
-    text = doc.text  # spaCy builds it afresh on every access
+    text = text_of(doc)  # spaCy builds it afresh on every access
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
@@ -264,5 +265,5 @@ def _variant_hits(span: Span, gaz: Gazetteer) -> list[NameHit]:
         words = words[1:]
     if len(words) == len(span):
         return []
-    text = span.doc.text[words[0].idx: words[-1].idx + len(words[-1])]
+    text = text_of(span.doc)[words[0].idx: words[-1].idx + len(words[-1])]
     return [h for h in gaz.lookup(text) if not h.alternate]

@@ -12,6 +12,7 @@ from ...kb import load_kb
 from ...model import Extraction, Place
 from . import geodata
 from .gazetteer import fold, load_gazetteer
+from ..lookups import text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -31,7 +32,7 @@ def places_used_as_actors(ex: Extraction, doc: Doc) -> set[int]:
     for place in ex.places:
         if place.text in demonyms or not _can_act(place, capitals):
             continue
-        if dateline and fold(place.text) == dateline and not doc.text[:place.start].strip(" \"'“‘(\n"):
+        if dateline and fold(place.text) == dateline and not text_of(doc)[:place.start].strip(" \"'“‘(\n"):
             continue  # the dateline at the head of the text
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ...config import Settings
 from ...kb import load_kb
 from ...model import Extraction, Quote, Span as TextSpan, Speaker
+from ..lookups import sentence_of, text_of
 from .attribution import Attribution, Attributor
 from .marks import MARKS, QuotedSpan, find_quoted_spans
 
@@ -43,7 +44,7 @@ class QuoteExtractor:
         self.attributor = Attributor(kb.cue_verbs, kb.cue_phrases, {p.split()[-1] for p in people})
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
-        spans, warnings = find_quoted_spans(doc.text)
+        spans, warnings = find_quoted_spans(text_of(doc))
         ex.warnings.extend(warnings)
         drafts: list[Draft] = []
         previous: Attribution | None = None
@@ -78,7 +79,7 @@ class QuoteExtractor:
     def _join_split_quotations(self, doc: Doc, spans: list[QuotedSpan]):
         """“A,” he said, “B.” -> one quotation from the first mark to the last, with the gap kept."""
         out: list[tuple[int, int, list[tuple[int, int]]]] = []
-        text = doc.text
+        text = text_of(doc)
         for span in spans:
             if out:
                 prev_start, prev_end, gaps = out[-1]
@@ -97,7 +98,7 @@ class QuoteExtractor:
     def _continues(self, doc: Doc, previous_end: int, start: int) -> bool:
         """A quotation standing alone right after another speaker's quotation (and its attribution
         sentence) continues it."""
-        gap = doc.text[previous_end:start]
+        gap = text_of(doc)[previous_end:start]
         if not 0 <= previous_end <= start or gap.count("\n\n") > 1:
             return False
         if len(gap.strip()) < 3:
@@ -109,7 +110,7 @@ class QuoteExtractor:
         body = gap.rstrip()
         if "\n" in body:
             return False
-        return first.sent.end_char >= previous_end + len(body) - 1
+        return sentence_of(first).end_char >= previous_end + len(body) - 1
 
     @staticmethod
     def _join_forward(doc: Doc, drafts):
@@ -119,7 +120,7 @@ class QuoteExtractor:
         for draft in reversed(drafts):
             if out and draft.attribution.speaker is None and draft.kind == "direct":
                 nxt = out[-1]
-                gap = doc.text[draft.end:nxt.start]
+                gap = text_of(doc)[draft.end:nxt.start]
                 if nxt.attribution.speaker is not None and not gap.strip() and gap.count("\n\n") <= 1:
                     out[-1] = Draft(draft.start, nxt.end, "direct", nxt.attribution)
                     continue
@@ -129,7 +130,7 @@ class QuoteExtractor:
     def _kind(self, doc: Doc, start: int, end: int) -> str:
         """partial: a fragment inside a sentence ("the “most valuable strategic asset”"); direct: a
         quoted sentence or clause."""
-        inner = doc.text[start + 1:end - 1].strip(" \"“”,.")
+        inner = text_of(doc)[start + 1:end - 1].strip(" \"“”,.")
         span = doc.char_span(start, end, alignment_mode="expand")
         words = inner.split()
         if not words:
@@ -149,9 +150,9 @@ class QuoteExtractor:
             if content is None:
                 continue
             start, end = content.start_char, content.end_char
-            while end > start and doc.text[end - 1] in TRAILING:
+            while end > start and text_of(doc)[end - 1] in TRAILING:
                 end -= 1
-            if end - start < 8 or self._mostly_quoted(start, end, direct, doc.text):
+            if end - start < 8 or self._mostly_quoted(start, end, direct, text_of(doc)):
                 continue
             yield start, end, Attribution(self.attributor.cue_span(token), self.attributor.speaker_of(token))
         for token in doc:
@@ -175,9 +176,9 @@ class QuoteExtractor:
                 continue
             clause = doc[rights[0].left_edge.i:holder.right_edge.i + 1]
             c_start, c_end = clause.start_char, clause.end_char
-            while c_end > c_start and doc.text[c_end - 1] in TRAILING:
+            while c_end > c_start and text_of(doc)[c_end - 1] in TRAILING:
                 c_end -= 1
-            if c_start < start - 1 and len(doc.text[c_start:start].split()) >= 2:
+            if c_start < start - 1 and len(text_of(doc)[c_start:start].split()) >= 2:
                 yield c_start, max(c_end, end), attribution
 
     def _reported_clause(self, cue) -> Span | None:
@@ -212,7 +213,7 @@ class QuoteExtractor:
         source = [c for c in doc[according.i + 1].children if c.dep_ == "pobj"]
         if not source:
             return None
-        sent = according.sent
+        sent = sentence_of(according)
         phrase_end = according.right_edge.i + 1
         if according.i == sent.start:  # "According to X, content."
             first = phrase_end
@@ -224,9 +225,9 @@ class QuoteExtractor:
         if len(content) < 3:
             return None
         start, end = content.start_char, content.end_char
-        while end > start and doc.text[end - 1] in TRAILING:
+        while end > start and text_of(doc)[end - 1] in TRAILING:
             end -= 1
-        if self._mostly_quoted(start, end, direct, doc.text):
+        if self._mostly_quoted(start, end, direct, text_of(doc)):
             return None
         return start, end, Attribution(doc[according.i:according.i + 2], self.attributor.noun_phrase(source[0]))
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lookups import sentence_of, text_of
+
 SUBJECTS = ("nsubj", "nsubjpass")
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case",
                      "advmod", "npadvmod"})
@@ -70,7 +72,7 @@ class Attributor:
         if found is not None:
             return found
         # 4. "according to X" in the same sentence
-        for token in span.sent:
+        for token in sentence_of(span):
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 source = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
                 if source:
@@ -88,14 +90,14 @@ class Attributor:
         """A cue must stand in the quotation's own paragraph: a parse that runs a quotation into
         the next paragraph ("…”\n\nGOP frontrunner Donald Trump has called …") is not evidence."""
         lo, hi = sorted((token.idx, span.start_char if token.i < span.start else span.end_char))
-        return "\n\n" not in doc.text[lo:hi]
+        return "\n\n" not in text_of(doc)[lo:hi]
 
     def _verb_after(self, doc: Doc, span: Span) -> Attribution | None:
         """“…,” Brafman said / “…?” asked the judge / “…,” I confessed."""
-        last = doc.text[span.end_char - 2:span.end_char]
+        last = text_of(doc)[span.end_char - 2:span.end_char]
         if not any(c in last for c in ",?!—"):
             return None
-        sent_end = doc[span.end].sent.end if span.end < len(doc) else span.end
+        sent_end = sentence_of(doc[span.end]).end if span.end < len(doc) else span.end
         window = doc[span.end:min(sent_end, span.end + 16)]
         # "…,” Viguerie notes.": the tagger may read a reporting verb after a name as a noun
         for k, token in enumerate(window[:6]):
@@ -129,7 +131,7 @@ class Attributor:
         before = doc[span.start - 1]
         if before.text not in (",", ":"):
             return None
-        sent_start = doc[span.start - 1].sent.start
+        sent_start = sentence_of(doc[span.start - 1]).start
         for token in reversed(doc[max(sent_start, span.start - 8):span.start - 1]):
             if token.pos_ in ("VERB", "AUX"):
                 speaker = self.speaker_of(token)
@@ -146,7 +148,7 @@ class Attributor:
             i -= 1
         if i < 1 or doc[i].text != ":":
             return None
-        first = doc[i].sent.start
+        first = sentence_of(doc[i]).start
         verbs = [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX") and not (first <= t.head.i < i and t.head is not t)]
         verbs = verbs or [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX")]
         for verb in reversed(verbs):
@@ -209,9 +211,9 @@ class Attributor:
 
     def speaker_of(self, cue: Token) -> Span | None:
         speaker = self._subject_of(cue)
-        if speaker is not None and "\n" in cue.doc.text[speaker.end_char:cue.idx]:
+        if speaker is not None and "\n" in text_of(cue.doc)[speaker.end_char:cue.idx]:
             # "2:40 p.m.\n\nDonald Trump’s campaign manager says": the parse reached across a line
-            line_start = cue.doc.text.rfind("\n", 0, cue.idx) + 1
+            line_start = text_of(cue.doc).rfind("\n", 0, cue.idx) + 1
             chunks = [c for c in cue.doc.noun_chunks if line_start <= c.start_char and c.end_char <= cue.idx]
             return chunks[0] if chunks else None
         return speaker

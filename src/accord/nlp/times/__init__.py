@@ -18,6 +18,7 @@ from .candidates import find_candidates
 from .lexicon import load_lexicon
 from .normalize import Discourse, resolve
 from .tense import clause_tense, signal_tense
+from ..lookups import text_of
 
 __all__ = ["TimeTagger", "find_times"]
 
@@ -27,7 +28,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     resolve against `anchor` (without one they get X'ed values and no range)."""
     words, candidates = find_candidates(doc, load_lexicon())
     discourse = Discourse()
-    text = doc.text
+    text = text_of(doc)
     found: list[TimeExpr] = []
     for candidate in candidates:
         first, last = words[candidate.start], words[candidate.end - 1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lookups import sentence_of
+
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might", "should", "must"})
 # Verbs and nouns whose complement happens later: "plans to meet Monday", "an agreement to buy it in January".
@@ -73,7 +75,7 @@ def _timetable(verb: Token) -> bool:
         return False
     if any(child.dep_ in ("aux", "auxpass") for child in verb.children):
         return False
-    return not any(token.tag_ == "VBD" for token in verb.sent)
+    return not any(token.tag_ == "VBD" for token in sentence_of(verb))
 
 
 def signal_tense(tense: str, preceding: list[str]) -> str:
