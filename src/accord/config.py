@@ -31,8 +31,10 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: _int_env("ACCORD_MAX_BYTES", DEFAULT_MAX_BYTES))
     batch_size: int = field(default_factory=lambda: _int_env("ACCORD_BATCH_SIZE", 64))
     n_process: int = field(default_factory=lambda: _int_env("ACCORD_PROCESSES", 1))
-    # Worker processes for ingest, each reading NLP and extraction for its share; 1 = in this process.
-    workers: int = field(default_factory=lambda: _int_env("ACCORD_WORKERS", os.cpu_count() or 1))
+    # Worker processes for ingest, each doing NLP and extraction for its share; 1 = in this process. The
+    # CLI defaults to the number of cores; the library to 1, since worker processes are started with
+    # "spawn" and a script using them needs the usual `if __name__ == "__main__":` guard.
+    workers: int = field(default_factory=lambda: _int_env("ACCORD_WORKERS", 1))
     # GDELT compatibility: also code every attributed statement as CAMEO 010 (off: a statement is a quotation).
     statement_events: bool = field(default_factory=lambda: os.environ.get("ACCORD_STATEMENT_EVENTS", "") == "1")
     # The user's own knowledge-base files (--actors), added to the built-in ones.

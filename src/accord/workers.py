@@ -11,9 +11,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from .config import Settings
+from .errors import AccordError
 from .model import Document, Extraction, Failure
 
 CHUNK = 16  # documents per task: large enough to keep nlp.pipe batching, small enough to balance
@@ -86,4 +88,11 @@ class ExtractionPool:
     @staticmethod
     def _collect(item: tuple[list[Document], Future]) -> Iterator[tuple[Document, Extraction | Failure]]:
         docs, future = item
-        yield from zip(docs, future.result())
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            raise AccordError(
+                "a worker process stopped abruptly (out of memory, killed, or started from a script without "
+                "an `if __name__ == \"__main__\":` guard); documents already written are kept: run again to "
+                "continue, or use one worker (--workers 1)") from None
+        yield from zip(docs, results)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from typing import Optional
 
@@ -91,10 +92,9 @@ def ingest(
         anchor = published_date(published)
         settings = settings_for(max_bytes, ctx.obj["db"], actors)
         settings.statement_events = settings.statement_events or statements
-        if workers is not None:
-            if workers < 1:
-                raise UsageError("--workers must be at least 1")
-            settings.workers = workers
+        if workers is not None and workers < 1:
+            raise UsageError("--workers must be at least 1")
+        settings.workers = workers or int(os.environ.get("ACCORD_WORKERS") or 0) or os.cpu_count() or 1
         store = Store.open(settings.db_url)
         with IngestProgress(err, count_files(paths)) as progress:
             summary = run_ingest(paths, store, settings, None, anchor, progress)
