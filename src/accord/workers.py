@@ -33,6 +33,13 @@ def _start_worker(settings: Settings, published: str | None) -> None:
 
 
 def _extract_chunk(documents: list[Document]) -> list[Extraction | Failure]:
+    # spaCy's memory zone frees the strings and lexemes a chunk adds to the vocabulary, which otherwise
+    # grow with every new word for the life of the worker
+    with _pipeline.nlp.memory_zone():
+        return _extract_in_zone(documents)
+
+
+def _extract_in_zone(documents: list[Document]) -> list[Extraction | Failure]:
     try:
         return list(_pipeline.extract(documents, _published))
     except Exception:  # find the document at fault; the others go through

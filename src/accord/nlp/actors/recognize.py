@@ -313,9 +313,11 @@ class Recognizer:
             if following is not None and following.label_ == "DEMONYM" and following.root.tag_ in ("NNS", "NNPS"):
                 # "Bosnian Serbs", "Iraqi Kurds": a people of the first nationality's country.
                 return Reference(m.start_char, following.end_char, "people", Span(doc, m.start, following.end), [iso])
-            # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people.
+            # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people; "the
+            # Albanians of southern Serbia", "ethnic Albanians in Macedonia" belong, as CAMEO codes them,
+            # to the country they live in.
             if root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
-                return Reference(m.start_char, m.end_char, "people", m, [iso])
+                return Reference(m.start_char, m.end_char, "people", m, [self._residence(root) or iso])
             # "Iraqi youths", "British aircraft", "Burundian militiamen": the nationality's noun phrase.
             head = root.head
             if root.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i \
@@ -334,6 +336,16 @@ class Recognizer:
             return None
         kind = "capital" if m.label_ == "CAPITAL" else "country"
         return Reference(m.start_char, m.end_char, kind, m, [iso])
+
+    def _residence(self, people: Token) -> str | None:
+        """The country named in "of"/"in" after a people ("Albanians of southern Serbia"), if any."""
+        for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                iso = self.kb.country_names.get(pobj.text) or self.kb.country_names.get(
+                    " ".join(t.text for t in pobj.subtree if t.dep_ in ("compound",) or t is pobj))
+                if iso:
+                    return iso
+        return None
 
     def _is_location(self, token: Token) -> bool:
         return token.dep_ == "pobj" and token.head.lower_ in self.locatives
