@@ -19,6 +19,8 @@ from .errors import AccordError
 from .model import Document, Extraction, Failure
 
 CHUNK = 16  # documents per task: large enough to keep nlp.pipe batching, small enough to balance
+CHUNK_CHARS = 20_000  # and at most this much text per task (a long document goes alone), so that a worker's
+#                       peak memory is set by one batch of ordinary size, not by a run of long documents
 
 _pipeline = None  # the worker process's own Pipeline
 _published: str | None = None
@@ -80,13 +82,18 @@ class ExtractionPool:
         def submit(docs: list[Document]) -> None:
             pending.append((docs, self._executor.submit(_extract_chunk, docs)))
 
+        size = 0
         for document in documents:
+            if chunk and size + len(document.text) > CHUNK_CHARS:
+                submit(chunk)
+                chunk, size = [], 0
             chunk.append(document)
+            size += len(document.text)
             if len(chunk) >= CHUNK:
                 submit(chunk)
-                chunk = []
-                while len(pending) >= self.window:
-                    yield from self._collect(pending.popleft())
+                chunk, size = [], 0
+            while len(pending) >= self.window:
+                yield from self._collect(pending.popleft())
         if chunk:
             submit(chunk)
         while pending:

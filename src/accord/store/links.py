@@ -15,13 +15,19 @@ from . import tables as t
 
 
 def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
-    """Documents not yet in a story, oldest first (by date, then by store order)."""
+    """Documents not yet in a story, oldest first (by date, then by store order). The order is found on
+    the keys alone and the texts fetched for the chosen few, so the sort never holds the corpus's text."""
     d, sd = t.documents, t.story_documents
     when = func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date)
-    query = (select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id, _day().label("day"))
-             .outerjoin(sd, sd.c.doc_pk == d.c.pk).where(sd.c.doc_pk.is_(None))
-             .order_by(when.is_(None), when, d.c.pk).limit(limit))
-    return [dict(r._mapping) for r in conn.execute(query)]
+    chosen = [pk for pk, in conn.execute(
+        select(d.c.pk).outerjoin(sd, sd.c.doc_pk == d.c.pk).where(sd.c.doc_pk.is_(None))
+        .order_by(when.is_(None), when, d.c.pk).limit(limit))]
+    if not chosen:
+        return []
+    rows = conn.execute(select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id,
+                               _day().label("day")).where(d.c.pk.in_(chosen)))
+    by_pk = {r.pk: dict(r._mapping) for r in rows}
+    return [by_pk[pk] for pk in chosen]
 
 
 def _day():
