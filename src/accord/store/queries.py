@@ -127,13 +127,12 @@ class QuoteFilter:
     offset: int = 0
 
 
-def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
+def _quote_query(columns: list, f: QuoteFilter):
+    """`columns` over quotes with their speaker, document and story, filtered by `f` (no order, no paging):
+    the one filter behind both the listing and its count."""
     q, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
-    day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
-    query = (select(q.c.doc_pk, q.c.quote_id, q.c.text, q.c.kind, q.c.start_char, q.c.end_char,
-                    q.c.speaker_text, q.c.cue_text, a.c.name.label("speaker"), a.c.country.label("country"),
-                    a.c.sector.label("sector"), d.c.id.label("document"), d.c.title, day.label("date"),
-                    sd.c.story_pk.label("story"))
+    day = _quote_day()
+    query = (select(*columns).select_from(q)
              .join(d, d.c.pk == q.c.doc_pk)
              .outerjoin(a, and_(a.c.doc_pk == q.c.doc_pk, a.c.actor_id == q.c.speaker_actor))
              .outerjoin(sd, sd.c.doc_pk == q.c.doc_pk))
@@ -153,6 +152,21 @@ def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
         query = query.where(day >= f.since)
     if f.until:
         query = query.where(day <= f.until)
+    return query
+
+
+def _quote_day():
+    d = t.documents
+    return func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
+
+
+def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
+    q, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
+    day = _quote_day()
+    query = _quote_query([q.c.doc_pk, q.c.quote_id, q.c.text, q.c.kind, q.c.start_char, q.c.end_char,
+                          q.c.speaker_text, q.c.cue_text, a.c.name.label("speaker"), a.c.country.label("country"),
+                          a.c.sector.label("sector"), d.c.id.label("document"), d.c.title, day.label("date"),
+                          sd.c.story_pk.label("story")], f)
     query = query.order_by(day, q.c.doc_pk, q.c.start_char)
     if f.limit is not None:
         query = query.limit(f.limit)
@@ -161,30 +175,61 @@ def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def actors(conn: Connection, search: str | None = None, country: str | None = None,
-           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors across documents, one row per identity, with how many documents, events and quotes."""
+def count_quotes(conn: Connection, f: QuoteFilter) -> int:
+    """How many quotations `quotes` gives for the same filter, without paging."""
+    return conn.execute(_quote_query([func.count()], f)).scalar_one()
+
+
+def _actor_identity():
     a = t.actors
-    identity = func.coalesce(a.c.kb_id, a.c.name)
-    docs = func.count(a.c.doc_pk.distinct())
-    query = select(identity.label("key"), func.min(a.c.name).label("name"), func.min(a.c.kind).label("kind"),
-                   func.min(a.c.country).label("country"), func.min(a.c.sector).label("sector"),
-                   func.min(a.c.code).label("code"), docs.label("documents")).group_by(identity)
+    return func.coalesce(a.c.kb_id, a.c.name)
+
+
+def _actor_filter(query, search: str | None, country: str | None):
+    a = t.actors
     if search:
         query = query.where(func.lower(a.c.name).contains(search.lower()))
     if country:
         query = query.where(a.c.country == country.upper())
+    return query
+
+
+def actors(conn: Connection, search: str | None = None, country: str | None = None,
+           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors across documents, one row per identity, with how many documents and merged events."""
+    a, g = t.actors, t.event_groups
+    identity = _actor_identity()
+    docs = func.count(a.c.doc_pk.distinct())
+    query = _actor_filter(select(identity.label("key"), func.min(a.c.name).label("name"),
+                                 func.min(a.c.kind).label("kind"), func.min(a.c.country).label("country"),
+                                 func.min(a.c.sector).label("sector"), func.min(a.c.code).label("code"),
+                                 docs.label("documents")), search, country).group_by(identity)
     query = query.order_by(docs.desc(), func.min(a.c.name))
     if limit is not None:
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
     rows = [dict(r._mapping) for r in conn.execute(query)]
-    g = t.event_groups
+    keys = [row["key"] for row in rows]
+    counts: dict[str, int] = {key: 0 for key in keys}
+    if keys:
+        for column in (g.c.source_key, g.c.target_key):
+            for key, n in conn.execute(select(column, func.count()).where(column.in_(keys)).group_by(column)):
+                counts[key] += n
+        both = conn.execute(select(g.c.source_key, func.count()).where(
+            g.c.source_key.in_(keys), g.c.source_key == g.c.target_key).group_by(g.c.source_key))
+        for key, n in both:  # an event with the actor on both sides counts once
+            counts[key] -= n
     for row in rows:
-        row["events"] = conn.execute(select(func.count()).select_from(g).where(
-            or_(g.c.source_key == row["key"], g.c.target_key == row["key"]))).scalar_one()
+        row["events"] = counts[row["key"]]
     return rows
+
+
+def count_actors(conn: Connection, search: str | None = None, country: str | None = None) -> int:
+    """How many identities `actors` lists for the same filter."""
+    identity = _actor_identity()
+    inner = _actor_filter(select(identity.label("key")), search, country).group_by(identity).subquery()
+    return conn.execute(select(func.count()).select_from(inner)).scalar_one()
 
 
 def stories(conn: Connection, limit: int | None = None, offset: int = 0, min_documents: int = 1) -> list[dict]:
@@ -196,6 +241,11 @@ def stories(conn: Connection, limit: int | None = None, offset: int = 0, min_doc
     if offset:
         query = query.offset(offset)
     return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def count_stories(conn: Connection, min_documents: int = 1) -> int:
+    s = t.stories
+    return conn.execute(select(func.count()).select_from(s).where(s.c.num_documents >= min_documents)).scalar_one()
 
 
 def story(conn: Connection, pk: int) -> dict[str, Any] | None:

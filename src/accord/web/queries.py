@@ -1,58 +1,15 @@
-"""The few reads the web needs beyond accord.api.Database: totals for pagination, one document by
-number, the sides a dyad can be drawn between. SQLAlchemy Core, every value a bound parameter."""
+"""The few reads the web needs beyond accord.api.Database: one document by number, the sides a dyad can
+be drawn between (totals for pagination come from accord.store.queries). SQLAlchemy Core, every value a
+bound parameter."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import func, select, union_all
 from sqlalchemy.engine import Connection
 
-from ..store import queries as q
 from ..store import tables as t
-
-
-def count_quotes(conn: Connection, f: q.QuoteFilter) -> int:
-    """How many rows `accord.store.queries.quotes` gives for the same filter (without limit/offset)."""
-    qt, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
-    day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
-    query = (select(func.count()).select_from(qt)
-             .join(d, d.c.pk == qt.c.doc_pk)
-             .outerjoin(a, and_(a.c.doc_pk == qt.c.doc_pk, a.c.actor_id == qt.c.speaker_actor))
-             .outerjoin(sd, sd.c.doc_pk == qt.c.doc_pk))
-    if f.speaker:
-        query = query.where(or_(func.lower(a.c.name).contains(f.speaker.lower()),
-                                func.lower(qt.c.speaker_text).contains(f.speaker.lower())))
-    if f.country:
-        query = query.where(a.c.country == f.country.upper())
-    if f.search:
-        for word in f.search.split():
-            query = query.where(func.lower(qt.c.text).contains(word.lower()))
-    if f.story:
-        query = query.where(sd.c.story_pk == f.story)
-    if f.since:
-        query = query.where(day >= f.since)
-    if f.until:
-        query = query.where(day <= f.until)
-    return conn.execute(query).scalar_one()
-
-
-def count_actors(conn: Connection, search: str | None = None, country: str | None = None) -> int:
-    """How many identities `accord.store.queries.actors` lists for the same filter."""
-    a = t.actors
-    identity = func.coalesce(a.c.kb_id, a.c.name)
-    inner = select(identity.label("key"))
-    if search:
-        inner = inner.where(func.lower(a.c.name).contains(search.lower()))
-    if country:
-        inner = inner.where(a.c.country == country.upper())
-    inner = inner.group_by(identity).subquery()
-    return conn.execute(select(func.count()).select_from(inner)).scalar_one()
-
-
-def count_stories(conn: Connection, min_documents: int = 1) -> int:
-    s = t.stories
-    return conn.execute(select(func.count()).select_from(s).where(s.c.num_documents >= min_documents)).scalar_one()
 
 
 def document(conn: Connection, pk: int) -> dict[str, Any] | None:

@@ -152,14 +152,14 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
 def quotes(db: Database, f: QuoteQuery, page: Page) -> dict[str, Any]:
     found = db.quotes(**f.filters(), limit=page.limit, offset=page.offset)
     with db.store.engine.connect() as conn:
-        total = queries.count_quotes(conn, q.QuoteFilter(**f.filters()))
+        total = q.count_quotes(conn, q.QuoteFilter(**f.filters()))
     return listing(found.to_dicts(), total, page)
 
 
 def actors(db: Database, f: ActorQuery, page: Page) -> dict[str, Any]:
     found = db.actors(**f.filters(), limit=page.limit, offset=page.offset)
     with db.store.engine.connect() as conn:
-        total = queries.count_actors(conn, **f.filters())
+        total = q.count_actors(conn, **f.filters())
     return listing(found.to_dicts(), total, page)
 
 
@@ -177,7 +177,7 @@ def actor(db: Database, side: str) -> dict[str, Any]:
         profile = matches[0].to_dict()
         said = {"speaker": side}
     with db.store.engine.connect() as conn:
-        quote_total = queries.count_quotes(conn, q.QuoteFilter(**said))
+        quote_total = q.count_quotes(conn, q.QuoteFilter(**said))
     edges = db.network(actor=side, level="country" if is_country(side) else "actor")
     return {"actor": profile,
             "events": {"items": [_event(e) for e in db.events(actor=side, limit=PROFILE_ROWS)],
@@ -189,7 +189,7 @@ def actor(db: Database, side: str) -> dict[str, Any]:
 def stories(db: Database, min_documents: int, page: Page) -> dict[str, Any]:
     found = db.stories(limit=page.limit, offset=page.offset, min_documents=min_documents)
     with db.store.engine.connect() as conn:
-        total = queries.count_stories(conn, min_documents)
+        total = q.count_stories(conn, min_documents)
     return listing([{k: v for k, v in s.to_dict().items() if k != "documents"} for s in found], total, page)
 
 
