@@ -37,5 +37,7 @@ def test_open_answers_questions_with_typed_records(tmp_path, pipeline):
         frame = series.to_pandas()
         assert list(frame["period"]) == [p.period for p in series]
         assert all(q.document.startswith("c") for q in db.quotes(country="USA"))
+        states = {a.name: a.events for a in db.actors(country="USA") if a.kind == "country"}
+        assert states.get("United States", 0) >= 1  # merged events key a state as "state:USA"
     finally:
         db.close()

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..analytics.merge import actor_key
 from . import tables as t
 
 
@@ -203,14 +204,18 @@ def actors(conn: Connection, search: str | None = None, country: str | None = No
     query = _actor_filter(select(identity.label("key"), func.min(a.c.name).label("name"),
                                  func.min(a.c.kind).label("kind"), func.min(a.c.country).label("country"),
                                  func.min(a.c.sector).label("sector"), func.min(a.c.code).label("code"),
-                                 docs.label("documents")), search, country).group_by(identity)
+                                 func.min(a.c.kb_id).label("kb_id"), docs.label("documents")),
+                          search, country).group_by(identity)
     query = query.order_by(docs.desc(), func.min(a.c.name))
     if limit is not None:
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
     rows = [dict(r._mapping) for r in conn.execute(query)]
-    keys = [row["key"] for row in rows]
+    # merged events name their sides by the merge rule's identity ("state:USA" for the United States)
+    merged = {row["key"]: actor_key(row.pop("kb_id"), row["kind"], row["country"], row["sector"], row["name"])
+              for row in rows}
+    keys = list(set(merged.values()))
     counts: dict[str, int] = {key: 0 for key in keys}
     if keys:
         for column in (g.c.source_key, g.c.target_key):
@@ -221,7 +226,7 @@ def actors(conn: Connection, search: str | None = None, country: str | None = No
         for key, n in both:  # an event with the actor on both sides counts once
             counts[key] -= n
     for row in rows:
-        row["events"] = counts[row["key"]]
+        row["events"] = counts[merged[row["key"]]]
     return rows
 
 
