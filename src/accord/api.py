@@ -56,7 +56,7 @@ class Database:
         return records
 
     def count_events(self, **filters: Any) -> int:
-        f = q.EventFilter(**({k: v for k, v in filters.items() if v is not None} | {"dyad": _pair(filters.get("dyad"))}))
+        f = q.EventFilter(**(filters | {"dyad": _pair(filters.get("dyad"))}))
         with self.store.engine.connect() as conn:
             return q.count_merged_events(conn, f)
 

@@ -113,8 +113,9 @@ def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: Link
 
 def _matching_group(conn, report: Report) -> dict | None:
     for group in sql.candidate_groups(conn, report.source_key, report.target_key, report.cameo_root, report.status):
-        span = GroupSpan(group["pk"], group["date"], group["date_end"], group["place_country"],
-                         sql.group_stories(conn, group["pk"]))
+        # the group's stories matter only when a date is missing (merge rule: undated within one story)
+        stories = sql.group_stories(conn, group["pk"]) if not (report.date and group["date"]) else set()
+        span = GroupSpan(group["pk"], group["date"], group["date_end"], group["place_country"], stories)
         if same_event(span, report):
             return group
     return None

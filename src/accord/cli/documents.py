@@ -13,7 +13,7 @@ import typer
 from ..errors import UsageError
 from . import app
 from .common import (
-    ACTORS, STATEMENTS, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, MAX_BYTES, PATHS, PUBLISHED, ExtractFormat, ListFormat,
+    ACTORS, STATEMENTS, EXIT_OK, EXIT_SOME_FAILED, MAX_BYTES, PATHS, PUBLISHED, ExtractFormat, ListFormat,
     ShowFormat, err, out, published_date, settings_for, user_errors,
 )
 

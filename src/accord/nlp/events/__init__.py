@@ -12,7 +12,6 @@ one event per pair. Statements are quotations, not events: accord does not emit 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .status import infinitive_complement
+
 FRAME_OF_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "threaten"}
 # codes a frame passes through unchanged: an intention to threaten is a threat, and so on
 KEPT_ROOTS = {"intent": {"03", "13"}, "threaten": {"13"}, "refuse": {"12"}, "demand": {"10"}, "appeal": {"02"}}
 # the dependencies an action hangs by under its frame: "agreed [to lift]", "demanded [that X lift]",
 # "demanded [a truce]", "an offer [for talks]", "its demand [that Israel ease]"
 FRAMED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass"})
-INFINITIVE_ADVCL = "advcl"  # "have sworn [to fight]": an infinitive spaCy attaches as a purpose clause
 MAX_STEPS = 4
 
 
@@ -27,9 +28,7 @@ def governing_trigger(token: Token, triggers: dict[int, object]) -> Token | None
     """The closest event trigger above `token` along framing dependencies, or None."""
     current = token
     for _ in range(MAX_STEPS):
-        infinitive = current.dep_ == INFINITIVE_ADVCL and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-        if (current.dep_ not in FRAMED_DEPS and not infinitive) or current.head is current:
+        if (current.dep_ not in FRAMED_DEPS and not infinitive_complement(current)) or current.head is current:
             return None
         current = current.head
         if current.i in triggers:
