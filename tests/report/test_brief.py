@@ -4,7 +4,6 @@ in which article text, even text that is markup, appears escaped and never as a 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from typer.testing import CliRunner
 from accord.cli import app
 
 from ..conftest import DEMO
+from ..html_tags import tags as parsed
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
@@ -38,24 +38,6 @@ def write(db_url: str, path: Path, *args: str) -> str:
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"HTML brief written to {path}"
     return path.read_text(encoding="utf-8")
-
-
-class Tags(HTMLParser):
-    """The elements and attributes a browser would build from the page."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
-def parsed(page: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = Tags()
-    parser.feed(page)
-    parser.close()
-    return parser.tags
 
 
 def test_brief_is_self_contained_with_an_inline_chart(db_url, tmp_path):

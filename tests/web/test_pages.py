@@ -4,34 +4,16 @@ metadata as text, never as live markup."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from ..html_tags import tags
 from .conftest import TOKEN, Client
 
 pytestmark = pytest.mark.model
 HOSTILE_FILE = Path(__file__).resolve().parent.parent / "report" / "hostile_article.txt"
 SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
-
-
-class Tags(HTMLParser):
-    """The elements and attributes a browser would build from the page."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
-def tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = Tags()
-    parser.feed(page)
-    parser.close()
-    return parser.tags
 
 
 def assert_safe(page: str, where: str) -> None:
