@@ -192,6 +192,13 @@ CASES = [
     # background nouns and words inside names are not events
     ("Syria withdrew its troops from Lebanon after fifteen years of occupation.", [("0874", "Syria", "Lebanon", "occurred")]),
     ("Amnesty International accused Egypt of torture.", [("112", None, "Egypt", "occurred")]),
+    # unnamed participants filled by convention (kb/participants.tsv): the place, home, the unnamed hand
+    ("Israeli troops remained on alert in the West Bank.", [("15", "Israeli troop", "Palestine", "occurred")]),
+    ("Thousands of Kenyan teachers demonstrated in Nairobi on Monday.", [("141", "Kenyan teacher", "Kenya", "occurred")]),
+    ("Egyptian police detained dozens of people overnight.", [("173", "Egyptian Police", "Egypt", "occurred")]),
+    ("A car bomb killed four Turkish soldiers near Diyarbakir.", [("183", "Turkey", "Turkish soldier", "occurred")]),
+    ("Hamas threatened to resume attacks in Israel.", [("13", "Hamas", "Israel", "occurred")]),
+    ("Japan pledged to send aid to flood victims in Pakistan.", [("03", "Japan", "Pakistan", "planned")]),
 ]
 
 
@@ -220,6 +227,22 @@ def test_event_cases(pipeline, text, expected):
     for e in ex.events:
         assert ex.text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert e.sentence.start <= e.trigger.start < e.sentence.end
+
+
+def test_a_venue_is_not_a_participant(pipeline):
+    """Meetings and statements are never given their venue as a target; material actions are."""
+    ex = pipeline.extract_one(Document(id="v", text="Putin and Xi met in Geneva. Rubio criticised Iran in Paris.",
+                                       published=D))
+    assert not any(a.country in ("CHE", "FRA") for a in ex.actors)
+    assert {e.cameo[:2] for e in ex.events} == {"04", "11"}
+
+
+def test_filled_participants_say_so(pipeline):
+    ex = pipeline.extract_one(Document(id="f", text="Israeli troops remained on alert in the West Bank.", published=D))
+    (event,) = ex.events
+    target = next(a for a in ex.actors if a.id == event.target)
+    assert target.mentions == [] and target.kind == "country"
+    assert event.rule.endswith("+target:place West Bank") and event.confidence < 0.6
 
 
 def test_table_size_and_roots():

@@ -30,6 +30,7 @@ HEADERS = {
     "cameo": ["code", "name", "goldstein", "root", "quad_class", "plover", "plover_mode"],
     "triggers": ["lemma", "pos", "particle", "object", "prep", "cameo", "symmetric", "note"],
     "frames": ["frame", "inner", "cameo"],
+    "participants": ["code", "target_place", "target_home", "source_place"],
 }
 # Surname-first naming (Xi Jinping -> "Xi") for these countries' people.
 SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
@@ -124,6 +125,18 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Unnamed:
+    """How a code's unnamed participants are filled (kb/participants.tsv)."""
+
+    target_place: bool
+    target_home: frozenset[str] | None  # sectors acting at home; None = never, ALL_SECTORS = any
+    source_place: bool
+
+
+ALL_SECTORS = frozenset({"*"})
+
+
+@dataclass(frozen=True)
 class Title:
     phrase: str
     sector: str
@@ -153,6 +166,7 @@ class KnowledgeBase:
         self.cameo: dict[str, CameoCode] = {}
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)  # (lemma, pos) -> rows
         self.frames: dict[str, dict[str, str]] = defaultdict(dict)  # frame -> inner code prefix -> code
+        self.unnamed: dict[str, Unnamed] = {}  # CAMEO code prefix -> how to fill unnamed participants
         self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
         self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
@@ -188,6 +202,13 @@ class KnowledgeBase:
         for n in range(len(inner), 1, -1):
             if inner[:n] in rows:
                 return rows[inner[:n]]
+        return None
+
+    def unnamed_rule(self, code: str) -> Unnamed | None:
+        """The participants row with the longest prefix of `code`, or None."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.unnamed:
+                return self.unnamed[code[:n]]
         return None
 
     def add_file(self, path: Path | str, text: str | None = None) -> None:
@@ -271,6 +292,11 @@ class KnowledgeBase:
 
     def _add_frames(self, r: dict, path, number) -> None:
         self.frames[r["frame"]][r["inner"]] = r["cameo"]
+
+    def _add_participants(self, r: dict, path, number) -> None:
+        home = r["target_home"]
+        sectors = ALL_SECTORS if home == "any" else frozenset(_list(home)) or None
+        self.unnamed[r["code"]] = Unnamed(r["target_place"] == "1", sectors, r["source_place"] == "1")
 
     def _add_cues(self, r: dict, path, number) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())

@@ -23,6 +23,7 @@ from ..lookups import sentence_of, text_of
 from .frames import KEPT_ROOTS, frame_kind, governing_trigger, has_own_subject, object_frame
 from .setting import Setting, SettingFinder
 from .status import conditional_threat, event_status, stated_future
+from .unnamed import UnnamedParticipants
 
 __all__ = ["EventCoder"]
 
@@ -76,6 +77,9 @@ class Coded:
     status: str
     rule: str
     symmetric: bool
+    action: Candidate | None = None  # the innermost action of a framed event ("threatened to [shell]")
+    action_code: str = ""
+    filled: bool = False  # a participant came from a convention (kb/participants.tsv), not the text
 
 
 class EventCoder:
@@ -109,11 +113,14 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         setting = SettingFinder(ex, doc, {c.token.i for c in candidates})
+        unnamed = UnnamedParticipants(self.kb, ex)
         for c in candidates:
             if c.framed:
                 continue
             coded = self._code(c, actors_at)
             where_when = setting(c.token)
+            if where_when.place is None and coded.action is not None and coded.action is not c:
+                where_when = replace(where_when, place=setting(coded.action.token).place)  # the action's place
             if coded.status == "occurred" and _after_anchor(where_when, ex.anchor_date):
                 coded.status = "planned"  # "will visit in April": a date the text puts after publication
                 if coded.code.startswith(MEETING_ROOT):
@@ -121,6 +128,11 @@ class EventCoder:
             people = coded.people
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
+            sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets,
+                                                  where_when.place)
+            if note:
+                people = Participants(sources, targets)
+                coded.rule, coded.filled = f"{coded.rule}+{note}", True
             info = self.kb.cameo.get(coded.code)
             if info is None:
                 continue
@@ -203,11 +215,13 @@ class EventCoder:
     def _code(self, c: Candidate, actors_at) -> Coded:
         """The candidate's code with its frame applied: the innermost action decides the specific code."""
         code, status, rule, symmetric = c.trigger.cameo, c.status, c.rule, c.mutual
+        action, action_code = c, c.trigger.cameo
         sources, targets = list(c.people.sources), list(c.people.targets)
         kind = frame_kind(code)
         if kind and c.inners:
             inner_c = min(c.inners, key=lambda i: abs(i.token.i - c.token.i))
             inner = self._code(inner_c, actors_at)
+            action, action_code = inner.action, inner.action_code
             if kind == "intent" and conditional_threat(inner_c.token):
                 kind = "threaten"
             code = self._framed(kind, inner.code, fallback=code)
@@ -232,7 +246,7 @@ class EventCoder:
         if status == "planned" and code.startswith(MEETING_ROOT):
             code = INTENT_TO_MEET  # "an expected meeting": CAMEO codes the stated intention
         targets = [t for t in _unique(targets) if t not in sources or symmetric]
-        return Coded(code, Participants(_unique(sources), targets), status, rule, symmetric)
+        return Coded(code, Participants(_unique(sources), targets), status, rule, symmetric, action, action_code)
 
     def _framed(self, kind: str, inner: str, fallback: str) -> str:
         if len(inner) == 3 and inner.endswith("0") and fallback != fallback[:2] + "0":
@@ -388,6 +402,8 @@ class EventCoder:
         quote = next((q.id for q in ex.quotes if q.kind in ("indirect", "direct") and q.start <= token.idx < q.end),
                      None)
         confidence = 0.6 + 0.1 * c.trigger.specificity + (0.1 if source and target else 0.0) + 0.05 * bool(c.inners)
+        if coded.filled:
+            confidence -= 0.15  # a participant inferred by convention is weaker evidence than a named one
         return Event(
             id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
             plover=info.plover, plover_mode=_mode(info, token), source=source, target=target, status=coded.status,
