@@ -112,7 +112,10 @@ class EventCoder:
                 drop.framed = True
         events: list[Event] = []
         seen: set[tuple] = set()
-        setting = SettingFinder(ex, doc, {c.token.i for c in candidates})
+        # another event's phrase holds that event's time and place; a framed or participant-less trigger
+        # ("a roadside bombing near Samarra killed …") is part of this one's
+        setting = SettingFinder(ex, doc, {c.token.i for c in candidates
+                                          if not c.framed and (c.people.sources or c.people.targets)})
         unnamed = UnnamedParticipants(self.kb, ex)
         for c in candidates:
             if c.framed:

@@ -19,6 +19,7 @@ MIN_CITY_POPULATION = 15000
 MIN_ALTERNATE_POPULATION = 50000
 # A usable alternate name: Latin script, capitalised, no digits or apostrophes ("Bombay", not "bmbyy").
 _LATIN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ .\-]{3,}")
+_APOSTROPHES = frozenset("’‘ʼʿʾ`")
 ALTERNATE_PENALTY = 1.5  # a GeoNames alternate name: often a foreign spelling
 SHORT_FORM_PENALTY = 0.5  # an alternate that is the start of the main name: "New York" (City)
 
@@ -53,11 +54,12 @@ class NameHit:
 
 
 def fold(text: str) -> str:
-    """The lookup key of a name: lower case, accents, dots and hyphens dropped, spaces collapsed."""
+    """The lookup key of a name: lower case; accents, dots and apostrophes dropped (GeoNames writes
+    "Sāmarrā’", news "Samarra"; "Sana'a" and "Sanaa" are one city); hyphens as spaces, spaces collapsed."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").replace("‘", "'")
-    return " ".join(text.lower().replace(".", "").replace("-", " ").split())
+        text = "".join(c for c in text if not unicodedata.combining(c) and c not in _APOSTROPHES)
+    return " ".join(text.lower().replace(".", "").replace("'", "").replace("-", " ").split())
 
 
 def abbreviation_key(text: str) -> str | None:
