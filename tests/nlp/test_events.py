@@ -40,7 +40,7 @@ CASES = [
     ("China and India held talks on the border.", [("04", CN, "India", "occurred"), ("04", "India", CN, "occurred")]),
     ("Macron visited China in April.", [("042", "Emmanuel Macron", CN, "occurred")]),
     ("Indonesia hosted the Australian prime minister.", [("043", "Indonesia", "Anthony Albanese", "occurred")]),
-    ("Qatar mediated between Israel and Hamas.", [("045", "Qatar", None, "occurred")]),
+    ("Qatar mediated between Israel and Hamas.", [("045", "Qatar", "Israel", "occurred"), ("045", "Qatar", "Hamas", "occurred")]),
     ("Chinese and US delegations concluded two days of trade discussions in Malaysia.",
      [("04", None, None, "occurred")]),
     ("Iran and the United States negotiated in Oman.", [("046", "Iran", US, "occurred")]),
@@ -192,6 +192,18 @@ CASES = [
     # background nouns and words inside names are not events
     ("Syria withdrew its troops from Lebanon after fifteen years of occupation.", [("0874", "Syria", "Lebanon", "occurred")]),
     ("Amnesty International accused Egypt of torture.", [("112", None, "Egypt", "occurred")]),
+    # who the target is: mediation and hosting act on the pair, a complaint on the one complained of, a threat
+    # on the one whose act is its condition, a demand on the agent of the object ("an admission by Moscow")
+    ("Qatar launched a mediation effort between the Emirates and Saudi Arabia.",
+     [("045", "Qatar", "United Arab Emirates", "occurred"), ("045", "Qatar", "Saudi Arabia", "occurred")]),
+    ("Norway offered to host a meeting between Armenia and Azerbaijan.",
+     [("036", "Norway", "Armenia", "planned"), ("036", "Norway", "Azerbaijan", "planned")]),
+    ("Lebanon complained to the United Nations over Israel's air raids.", [("114", "Lebanon", "Israel", "occurred")]),
+    ("Russia threatened to end the talks if the United States deploys the missiles.",
+     [("13", "Russia", US, "occurred"), ("154", US, None, "hypothetical")]),
+    ("Poland demanded an admission by Moscow that Soviet forces killed Polish officers.",
+     [("10", "Poland", "Moscow", "occurred")]),
+    ("Germany sent troops to Lithuania.", [("154", "Germany", "Lithuania", "occurred")]),
     # unnamed participants filled by convention (kb/participants.tsv): the place, home, the unnamed hand
     ("Israeli troops remained on alert in the West Bank.", [("15", "Israeli troop", "Palestine", "occurred")]),
     ("Thousands of Kenyan teachers demonstrated in Nairobi on Monday.", [("141", "Kenyan teacher", "Kenya", "occurred")]),

@@ -30,8 +30,13 @@ __all__ = ["EventCoder"]
 SUBJECTS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "from", "into", "toward", "towards", "upon")
 MEETING_ROOT = "04"
+DISAPPROVE_ROOT = "11"
+THREATEN_ROOT = "13"
 STATEMENT = "010"
 INTENT_TO_MEET = "036"
+THIRD_PARTY = frozenset({"043", "045"})  # host, mediate: the one who brings others together acts on them
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
+GRIEVANCE_PREPS = ("over", "about")  # "complained to the UN over Israeli raids": Israel is the target
 MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot",
                            "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
                            "form", "part", "set", "wave", "consignment", "convoy", "load"})
@@ -107,8 +112,15 @@ class EventCoder:
                 keep, drop = (governor, c) if _more_specific(governor.trigger.cameo, c.trigger.cameo) else (c, governor)
                 if keep.trigger.cameo == drop.trigger.cameo:
                     keep.mutual = keep.mutual or drop.mutual
-                keep.people = Participants(_unique(keep.people.sources + drop.people.sources),
-                                           _unique(keep.people.targets + drop.people.targets))
+                if keep.trigger.cameo in THIRD_PARTY and keep.people.sources:
+                    # "host a meeting between X and Y": the meeting's pair are the host's targets
+                    keep.people = Participants(keep.people.sources, _unique(
+                        keep.people.targets + [a for a in drop.people.sources + drop.people.targets
+                                               if a not in keep.people.sources]))
+                    keep.mutual = False
+                else:
+                    keep.people = Participants(_unique(keep.people.sources + drop.people.sources),
+                                               _unique(keep.people.targets + drop.people.targets))
                 drop.framed = True
         events: list[Event] = []
         seen: set[tuple] = set()
@@ -233,7 +245,8 @@ class EventCoder:
                 targets += inner.people.sources  # "demanded that the US cancel": the US is asked
             elif kind in ("demand", "appeal"):
                 targets += self._clause_targets(c, kind, actors_at)
-            targets += inner.people.targets
+            if not (kind in ("demand", "appeal") and targets):
+                targets += inner.people.targets  # "urged Iran to free the hostages": Iran is asked, not the hostages
             if kind == "intent" and status == "occurred":
                 status = "planned"
             rule = f"{rule}+{inner.rule}"
@@ -246,10 +259,21 @@ class EventCoder:
             if framed:
                 rule = f"{rule}+{kind}->{framed}"
                 code, status = framed, ("occurred" if kind == "refuse" else status)
+        if code[:2] == THREATEN_ROOT and not targets:
+            targets += self._condition_subjects(c.token, actors_at)
+            targets += [a for i in c.inners for a in self._condition_subjects(i.token, actors_at)]
         if status == "planned" and code.startswith(MEETING_ROOT):
             code = INTENT_TO_MEET  # "an expected meeting": CAMEO codes the stated intention
         targets = [t for t in _unique(targets) if t not in sources or symmetric]
         return Coded(code, Participants(_unique(sources), targets), status, rule, symmetric, action, action_code)
+
+    def _condition_subjects(self, verb: Token, actors_at) -> list[str]:
+        """"threatened to stop the talks if the United States goes ahead": the one the threat is aimed at."""
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        return [a for v in verbs for clause in v.children if clause.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+                for subject in clause.children if subject.dep_ in SUBJECTS
+                for a in self._np_actors(subject, actors_at)]
 
     def _framed(self, kind: str, inner: str, fallback: str) -> str:
         if len(inner) == 3 and inner.endswith("0") and fallback != fallback[:2] + "0":
@@ -321,14 +345,20 @@ class EventCoder:
             targets = []
             for child in token.children:
                 if child.dep_ == "dobj":
-                    targets += self._np_actors(child, actors_at)
-                    if not targets:  # "held talks with X": the target hangs on the object noun
+                    means = trigger.objects & {child.lemma_.lower(), child.lower_} & self.kb.phrases.get("means", {}).keys()
+                    if not means:
+                        targets += self._np_actors(child, actors_at)  # "sent [troops] to" is how, not to whom
+                    if not targets:  # "held talks with X", "demanded an admission by Moscow": on the object noun
                         targets += self._prep_actors(child, actors_at, trigger.prep)
+                        targets += [] if trigger.prep else self._prep_actors(child, actors_at, "by")
                 elif child.dep_ == "nsubjpass":  # "Rubio was criticised by Beijing"
                     targets += self._np_actors(child, actors_at)
                 elif child.dep_ == "agent":
                     sources += [a for g in child.children if g.dep_ == "pobj" for a in self._np_actors(g, actors_at)]
             targets += self._prep_actors(token, actors_at, trigger.prep)
+            if trigger.cameo[:2] == DISAPPROVE_ROOT and not any(c.dep_ == "dobj" for c in token.children):
+                grievance = [a for prep in GRIEVANCE_PREPS for a in self._prep_actors(token, actors_at, prep)]
+                targets = grievance or targets  # complained to the UN over Israel's raids: Israel, not the UN
         else:
             owner = [c for c in token.children if c.dep_ == "poss"]
             sources = self._np_actors(owner[0], actors_at) if owner else self._governing_subject(token, actors_at)
@@ -336,9 +366,13 @@ class EventCoder:
             info = self.kb.cameo.get(trigger.cameo)
             if not trigger.prep and info is not None and info.quad_class in CONFLICT_QUADS:
                 targets += self._prep_actors(token, actors_at, "of")  # "the blockade of Serbia"
-            between = [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
+            holders = [token] + ([token.head] if token.dep_ == "compound" else [])  # "a mediation effort between"
+            between = [a for holder in holders for prep in holder.children
+                       if prep.dep_ == "prep" and prep.lower_ == "between"
                        for pobj in prep.children if pobj.dep_ == "pobj" for a in self._np_actors(pobj, actors_at)]
-            if between:  # "a meeting between the two leaders": the pair, not the clause's subject
+            if between and trigger.cameo in THIRD_PARTY:  # "Qatar's mediation between X and Y": X and Y are targets
+                targets = between + targets
+            elif between:  # "a meeting between the two leaders": the pair, not the clause's subject
                 sources, targets = between, []
         return Participants(_unique(sources), [t for t in _unique(targets)])
 
@@ -387,8 +421,9 @@ class EventCoder:
         for head in heads:
             found = actors_at.get(head.i)
             if not found:
-                # the head may sit outside a mention that covers its modifiers ("the Chinese side")
-                for t in head.subtree:
+                # the head may sit outside a mention that covers its modifiers ("the Chinese side"),
+                # never inside a clause or phrase hanging on it ("an admission that Soviet forces killed Poles")
+                for t in _phrase(head):
                     if t.i in actors_at and t.dep_ not in ("relcl", "acl", "prep", "pobj"):
                         found = actors_at[t.i]
                         break
@@ -416,6 +451,17 @@ class EventCoder:
             trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
             quote=quote, rule=coded.rule, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _phrase(head: Token):
+    """`head`'s subtree in order, without the clauses hanging on it ("an admission [that Soviet forces …]")."""
+    frontier = [head]
+    out = []
+    while frontier:
+        token = frontier.pop()
+        out.append(token)
+        frontier += [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _trimmed(sent: Span) -> SentenceRef:

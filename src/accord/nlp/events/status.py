@@ -32,6 +32,8 @@ def event_status(token: Token) -> str:
     head = token.head
     if infinitive_complement(token) and head.lemma_.lower() in REFUSING_VERBS:
         return "negated"
+    if in_condition(token):
+        return "hypothetical"  # "… if Israel attacks": the condition of a threat has not happened
     aux = _auxiliaries(token)
     if aux & HYPOTHETICAL_AUX:
         # "would" with a condition is hypothetical; reported "said it would allow" is a plan
@@ -50,6 +52,18 @@ def event_status(token: Token) -> str:
         if any(c.lower_ in FUTURE_AUX for c in head.children if head.pos_ in ("VERB", "AUX")):
             return "planned"
     return "occurred"
+
+
+def in_condition(token: Token) -> bool:
+    """Is the token in an "if"/"unless" clause ("if the United States goes ahead with the deployment")?"""
+    clause = token
+    for _ in range(8):  # up to the clause's verb, through "decides to [attack]" and "X and [Y]"
+        if clause.pos_ in ("VERB", "AUX") and clause.dep_ not in ("xcomp", "conj"):
+            break
+        if clause.head is clause:
+            return False
+        clause = clause.head
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
 
 
 def stated_future(token: Token) -> bool:
