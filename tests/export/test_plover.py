@@ -31,7 +31,7 @@ SCHEMA = {
         "event_id": {"type": "integer", "minimum": 1},
         "event_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "event_date_end": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "event_type": {"type": ["string", "null"], "pattern": "^[A-Z]+$"},
+        "event_type": {"type": "string", "pattern": "^[A-Z]+$"},
         "mode": _TEXT,
         "context": {"type": "string"},
         "actor": _PARTY,
@@ -74,7 +74,7 @@ def export(db, *args: str):
 def test_plover_json_validates_and_matches_the_database(db):
     result = export(db, "--format", "plover")
     objects = json.loads(result.stdout)
-    events = db.events()
+    events = [e for e in db.events() if e.plover]
     assert len(objects) == len(events) > 0
     validator = Draft202012Validator(SCHEMA)
     for obj, event in zip(objects, events):
@@ -102,4 +102,22 @@ def test_plover_jsonl_holds_the_same_objects(db, tmp_path):
     out = tmp_path / "events.jsonl"
     export(db, "--format", "plover-jsonl", "--dyad", "CHN-USA", "--out", str(out))
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert lines == array and len(array) == len(db.events(dyad=("CHN", "USA"))) > 0
+    assert lines == array and len(array) == len([e for e in db.events(dyad=("CHN", "USA")) if e.plover]) > 0
+
+
+def test_categories_plover_drops_are_not_exported(tmp_path, pipeline):
+    """CAMEO 02 (appeal) has no PLOVER type: the PLOVER export leaves it out, the GDELT export keeps it."""
+    article = tmp_path / "appeal.txt"
+    article.write_text("Paris, 3 March 2025\n\nFrance urged Iran to resume talks on Monday. "
+                       "Israeli jets bombed targets in Lebanon on Monday.\n", encoding="utf-8")
+    database = ingested(f"sqlite:///{tmp_path / 'a.db'}", pipeline, [article])
+    try:
+        cameo = {e.cameo[:2] for e in database.events()}
+        assert {"02", "19"} <= cameo or {"02", "18"} <= cameo or {"02", "20"} <= cameo, cameo
+        exported = json.loads(export(database, "--format", "plover").stdout)
+        assert exported and all(o["event_type"] for o in exported)
+        assert not any(o["cameo"].startswith("02") for o in exported)
+        gdelt = export(database, "--format", "gdelt").stdout
+        assert any(row.split("\t")[26].startswith("02") for row in gdelt.splitlines() if row.strip())
+    finally:
+        database.close()

@@ -3,6 +3,8 @@ actor and recipient (POLECAT's "Actor" and "Recipient"), the location, GDELT-sty
 coding it came from, and the evidence of its first report.
 
 PLOVER's `context` is omitted: accord does not code it. A missing actor, recipient or location is null.
+Events of the CAMEO categories PLOVER drops (01 statements, 02 appeals) have no PLOVER type and are not
+exported here; the CAMEO and GDELT exports keep them.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ if TYPE_CHECKING:
 
 def plover_objects(db: "Database", dyad: tuple[str, str] | None = None, since: str | None = None,
                    until: str | None = None) -> list[dict[str, Any]]:
-    """The store's merged events (filtered as `db.events` filters them) as PLOVER objects."""
-    events = db.events(dyad=dyad, since=since, until=until)
+    """The store's merged events (filtered as `db.events` filters them) that PLOVER has a type for."""
+    events = [e for e in db.events(dyad=dyad, since=since, until=until) if e.plover]
     firsts = first_reports(db, events)
     return [plover_object(event, firsts.get(event.id)) for event in events]
 
