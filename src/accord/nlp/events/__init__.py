@@ -103,6 +103,9 @@ class EventCoder:
                 c.framed = _background(c.token)
                 continue
             governor = by_token[head.i]
+            if _background(c.token):
+                c.framed = True  # "closed its borders because of [fighting between X and Y]": the cause, not an event
+                continue
             if frame_kind(governor.trigger.cameo):
                 governor.inners.append(c)
                 c.framed = True
@@ -493,9 +496,11 @@ def _background(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     current = token
-    for _ in range(3):
+    for _ in range(4):
         if current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS:
             return True
+        if current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.dep_ == "appos":
+            return True  # "Pakistan, a key ally in [the war] against terrorism, …": a description of an actor
         if current.dep_ not in ("pobj", "prep") or current.head is current:
             return False
         current = current.head
