@@ -92,6 +92,13 @@ CASES = [
     ("The African Union suspended Niger.", "2023-08-22",
      [("African Union", None, None, "IGO"), ("Niger", None, "NER", None)], []),
     ("Hamas released four hostages.", "2025-01-25", [("Hamas", None, "PSE", "REB")], []),
+    # --- ethnic groups live where they live; "anti-"/"pro-" name a stance, not a nationality -----
+    ("Serb forces killed three ethnic Albanians in southeastern Serbia.", "1999-03-05",
+     [("Albanians", None, "SRB", None)], []),
+    ("Ethnic Albanian guerrillas operating in Macedonia laid down their arms.", "2001-09-20",
+     [("Albanian guerrillas", None, "MKD", "REB")], []),
+    ("An anti-Syria journalist was killed in Beirut.", "2005-06-02", [], ["Syria"]),
+    ("Pro-Russian separatists attacked the town.", "2014-06-02", [], ["Russian"]),
     # --- people in the knowledge base, by date -------------------------------------------------
     ("Chinese Foreign Minister Wang Yi spoke with Marco Rubio.", "2025-10-27",
      [("Chinese Foreign Minister Wang Yi", "Wang Yi", "CHN", "GOV"), ("Marco Rubio", "Marco Rubio", "USA", "GOV")], []),

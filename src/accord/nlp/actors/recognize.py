@@ -19,6 +19,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "to", "by", "between", "toward", "towards", "on", "for", "over"})
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
 
 
@@ -58,8 +59,16 @@ class Recognizer:
         self.former_words = {"former", "ousted", "exiled", "late", "then", "then-", "outgoing"}
 
     def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
+        # an "anti-Syria journalist" is not Syrian, a "pro-Russian" party not Russia's
+        matches = [m for m in matches if not (m.label_ in NATIONALITY and _stance_prefixed(doc, m))]
         self._matches = matches
         self._starts = {m.start: m for m in matches}
+        self._homelands = {}
+        for m in matches:  # "ethnic Albanians" in Macedonia are coded to Macedonia, as CAMEO codes residence
+            if m.label_ == "DEMONYM" and m.start > 0 and doc[m.start - 1].lower_ == "ethnic":
+                iso = self.country_of(m)
+                if iso:
+                    self._homelands[(m.start, m.end)] = self._homeland(m, iso)
         ends = {m.end: m for m in matches}
         consumed: set[int] = set()  # token indices already part of a reference
         refs: list[Reference] = []
@@ -289,6 +298,8 @@ class Recognizer:
 
     def country_of(self, span: Span) -> str | None:
         kb = self.kb
+        if (span.start, span.end) in getattr(self, "_homelands", {}):
+            return self._homelands[(span.start, span.end)]
         if span.label_ == "COUNTRY":
             return kb.country_names.get(span.text) or kb.country_names.get(span.text.title())
         if span.label_ == "CAPITAL":
@@ -337,6 +348,21 @@ class Recognizer:
         kind = "capital" if m.label_ == "CAPITAL" else "country"
         return Reference(m.start_char, m.end_char, kind, m, [iso])
 
+    def _homeland(self, m: Span, iso: str) -> str:
+        """Where an ethnic group named in the sentence lives, as CAMEO codes it: the country after
+        "of"/"in", else the first other country the sentence names, else the demonym's country."""
+        found = self._residence(m.root)
+        if found:
+            return found
+        sent = m.sent
+        for k in range(sent.start, sent.end):
+            span = self._starts.get(k)
+            if span is not None and span.label_ in ("COUNTRY", "DEMONYM") and span.start != m.start:
+                other = self.country_of(span)
+                if other and other != iso:
+                    return other
+        return iso
+
     def _residence(self, people: Token) -> str | None:
         """The country named in "of"/"in" after a people ("Albanians of southern Serbia"), if any."""
         for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
@@ -378,3 +404,9 @@ class Recognizer:
         words = {t.lower_ for t in doc}
         return bool(words & self.us_state_words) and not words & self.georgia_country_words
 
+
+def _stance_prefixed(doc: Doc, m: Span) -> bool:
+    """"anti-Syria", "pro-Western": the name says what someone is for or against, not who they are."""
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return m.start >= 1 and doc[m.start - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[m.start - 1].text.endswith("-")
