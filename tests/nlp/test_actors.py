@@ -99,6 +99,10 @@ CASES = [
      [("Albanian guerrillas", None, "MKD", "REB")], []),
     ("An anti-Syria journalist was killed in Beirut.", "2005-06-02", [], ["Syria"]),
     ("Pro-Russian separatists attacked the town.", "2014-06-02", [], ["Russian"]),
+    ("Nicaragua's Sandinista government ordered the newspaper to close.", "1986-06-27",
+     [("Nicaragua's Sandinista government", None, "NIC", "GOV")], []),
+    ("Ankara's Cankaya district administration denied the request.", "2005-05-05",
+     [("Ankara's Cankaya district administration", None, "TUR", "GOV")], []),
     # --- people in the knowledge base, by date -------------------------------------------------
     ("Chinese Foreign Minister Wang Yi spoke with Marco Rubio.", "2025-10-27",
      [("Chinese Foreign Minister Wang Yi", "Wang Yi", "CHN", "GOV"), ("Marco Rubio", "Marco Rubio", "USA", "GOV")], []),

@@ -233,6 +233,15 @@ class Recognizer:
             if tok.pos_ == "ADJ" and tok.lower_.endswith("-elect"):
                 i = first = i - 1
                 continue
+            if allow_titles and not nats and _modifier(tok):
+                # "Nicaragua's Sandinista government", "Ankara's Cankaya district administration"
+                j = i - 1
+                while j > 0 and i - j < 3 and _modifier(doc[j - 1]):
+                    j -= 1
+                owner = ends.get(j - 1) if j > 1 and doc[j - 1].text in POSSESSIVE else None
+                if owner is not None and owner.label_ in NATIONALITY:
+                    i = j
+                    continue
             break
         return first, titles, nats, org, former
 
@@ -410,3 +419,7 @@ def _stance_prefixed(doc: Doc, m: Span) -> bool:
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES:
         return True
     return m.start >= 1 and doc[m.start - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[m.start - 1].text.endswith("-")
+
+
+def _modifier(token: Token) -> bool:
+    return token.dep_ in ("amod", "compound") and token.pos_ in ("PROPN", "ADJ", "NOUN")
