@@ -103,6 +103,9 @@ CASES = [
      [("Nicaragua's Sandinista government", None, "NIC", "GOV")], []),
     ("Ankara's Cankaya district administration denied the request.", "2005-05-05",
      [("Ankara's Cankaya district administration", None, "TUR", "GOV")], []),
+    ("Vietnamese-led forces launched artillery fire against the camps.", "1985-01-05",
+     [("Vietnamese-led forces", None, "VNM", "MIL")], []),
+    ("Iranian-backed militias attacked the base.", "2024-01-05", [], ["Iranian"]),
     # --- people in the knowledge base, by date -------------------------------------------------
     ("Chinese Foreign Minister Wang Yi spoke with Marco Rubio.", "2025-10-27",
      [("Chinese Foreign Minister Wang Yi", "Wang Yi", "CHN", "GOV"), ("Marco Rubio", "Marco Rubio", "USA", "GOV")], []),

@@ -20,6 +20,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 PARTICIPANT_PREPS = frozenset({"with", "against", "to", "by", "between", "toward", "towards", "on", "for", "over"})
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
 
 
@@ -326,6 +327,9 @@ class Recognizer:
         nxt = doc[m.end] if m.end < len(doc) else None
         if us_state_context and m.text in ("Georgia", "Washington"):
             return None
+        led = _led_group(doc, m)
+        if led is not None:  # "Vietnamese-led forces", "the US-led coalition": the leader's group
+            return Reference(m.start_char, led.end_char, "noun-group", led, [iso])
         if nxt is not None and nxt.lower_ in ("state", "county", "post", "times") and m.label_ != "DEMONYM":
             return None  # "Washington state", "Washington Post"
         if m.label_ == "DEMONYM":
@@ -415,7 +419,10 @@ class Recognizer:
 
 
 def _stance_prefixed(doc: Doc, m: Span) -> bool:
-    """"anti-Syria", "pro-Western": the name says what someone is for or against, not who they are."""
+    """"anti-Syria", "pro-Western", "Iranian-backed": the name says what someone is for, against or backed
+    by, not who they are."""
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in BACKING_WORDS:
+        return True
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES:
         return True
     return m.start >= 1 and doc[m.start - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[m.start - 1].text.endswith("-")
@@ -423,3 +430,13 @@ def _stance_prefixed(doc: Doc, m: Span) -> bool:
 
 def _modifier(token: Token) -> bool:
     return token.dep_ in ("amod", "compound") and token.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
+def _led_group(doc: Doc, m: Span) -> Span | None:
+    """The noun an "X-led" compound modifies ("Vietnamese-led [forces]"), or None."""
+    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end + 1].lower_ != "led":
+        return None
+    noun = doc[m.end + 1].head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i <= m.end + 1 or noun.i - m.end > 4:
+        return None
+    return Span(doc, noun.i, noun.i + 1, label="NOUN_GROUP")
