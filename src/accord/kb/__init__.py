@@ -128,7 +128,7 @@ class Trigger:
 class Unnamed:
     """How a code's unnamed participants are filled (kb/participants.tsv)."""
 
-    target_place: bool
+    target_place: str  # "1": the event's place; "action": only a framed action's place; "0": never
     target_home: frozenset[str] | None  # sectors acting at home; None = never, ALL_SECTORS = any
     source_place: bool
 
@@ -296,7 +296,9 @@ class KnowledgeBase:
     def _add_participants(self, r: dict, path, number) -> None:
         home = r["target_home"]
         sectors = ALL_SECTORS if home == "any" else frozenset(_list(home)) or None
-        self.unnamed[r["code"]] = Unnamed(r["target_place"] == "1", sectors, r["source_place"] == "1")
+        if r["target_place"] not in ("0", "1", "action"):
+            raise UsageError(f"{path}: data line {number}: target_place must be 0, 1 or action")
+        self.unnamed[r["code"]] = Unnamed(r["target_place"], sectors, r["source_place"] == "1")
 
     def _add_cues(self, r: dict, path, number) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())

@@ -22,7 +22,7 @@ from ...model import Event, Extraction, SentenceRef, Span as TextSpan
 from ..lookups import sentence_of, text_of
 from .frames import KEPT_ROOTS, frame_kind, governing_trigger, has_own_subject, object_frame
 from .setting import Setting, SettingFinder
-from .status import conditional_threat, event_status, stated_future
+from .status import conditional_threat, event_status, infinitive_complement, stated_future
 from .unnamed import UnnamedParticipants
 
 __all__ = ["EventCoder"]
@@ -82,7 +82,7 @@ class Coded:
     status: str
     rule: str
     symmetric: bool
-    action: Candidate | None = None  # the innermost action of a framed event ("threatened to [shell]")
+    action: Token | None = None  # the innermost action of a framed event ("threatened to [shell]")
     action_code: str = ""
     filled: bool = False  # a participant came from a convention (kb/participants.tsv), not the text
 
@@ -137,8 +137,10 @@ class EventCoder:
                 continue
             coded = self._code(c, actors_at)
             where_when = setting(c.token)
-            if where_when.place is None and coded.action is not None and coded.action is not c:
-                where_when = replace(where_when, place=setting(coded.action.token).place)  # the action's place
+            action_place = where_when.place
+            if coded.action is not None and coded.action is not c.token:
+                action_place = setting(coded.action).place  # a framed action's own place
+                where_when = replace(where_when, place=where_when.place or action_place)
             if coded.status == "occurred" and _after_anchor(where_when, ex.anchor_date):
                 coded.status = "planned"  # "will visit in April": a date the text puts after publication
                 if coded.code.startswith(MEETING_ROOT):
@@ -146,8 +148,8 @@ class EventCoder:
             people = coded.people
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
-            sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets,
-                                                  where_when.place)
+            sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets, action_place,
+                                                  framed_action=coded.action is not c.token)
             if note:
                 people = Participants(sources, targets)
                 coded.rule, coded.filled = f"{coded.rule}+{note}", True
@@ -233,7 +235,7 @@ class EventCoder:
     def _code(self, c: Candidate, actors_at) -> Coded:
         """The candidate's code with its frame applied: the innermost action decides the specific code."""
         code, status, rule, symmetric = c.trigger.cameo, c.status, c.rule, c.mutual
-        action, action_code = c, c.trigger.cameo
+        action, action_code = c.token, c.trigger.cameo
         sources, targets = list(c.people.sources), list(c.people.targets)
         kind = frame_kind(code)
         if kind and c.inners:
@@ -256,6 +258,8 @@ class EventCoder:
             symmetric = inner.symmetric and kind == "intent"  # "agreed to a ceasefire" binds both sides
         elif kind:
             targets += self._clause_targets(c, kind, actors_at)
+            # "threatened to resume attacks in Israel": no coded action below, but its clause says where
+            action = next((t for t in c.token.children if t.dep_ == "ccomp" or infinitive_complement(t)), action)
         elif stated_future(c.token) and not c.framed:
             kind = "refuse" if status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
             framed = self.kb.framed(kind, code) or (ULTIMATUM if kind == "threaten" else None)

@@ -21,16 +21,18 @@ class UnnamedParticipants:
         self.places = {p.id: p for p in ex.places}
 
     def fill(self, code: str, sources: list[str], targets: list[str], place_id: str | None,
-             ) -> tuple[list[str], list[str], str]:
+             framed_action: bool = False) -> tuple[list[str], list[str], str]:
         """(sources, targets, rule note) for an event of `code` (the action's code when it is framed)
-        with its place. Only one missing side is filled, and only when the other side is named."""
+        with its place (the framed action's, when `framed_action`). Only one missing side is filled, and
+        only when the other side is named."""
         rule = self.kb.unnamed_rule(code)
         if rule is None or bool(sources) == bool(targets):
             return sources, targets, ""
         place = self.places.get(place_id) if place_id else None
         place_country = place.country if place is not None else None
         if not targets:
-            if rule.target_place and place_country:
+            by_place = rule.target_place == "1" or (rule.target_place == "action" and framed_action)
+            if by_place and place_country:
                 return sources, self._country(place_country, exclude=sources), f"target:place {place.text}"
             home = self._home(sources, rule.target_home) if place is None else None
             if home:
