@@ -250,6 +250,18 @@ def test_a_venue_is_not_a_participant(pipeline):
     assert {e.cameo[:2] for e in ex.events} == {"04", "11", "13"}
 
 
+@pytest.mark.parametrize("text", [
+    "Thousands of Kenyan teachers demonstrated in Nairobi on Monday, demanding higher pay from the government.",
+    "Georgian protesters rallied outside parliament to demand new elections.",
+    "French farmers blocked roads calling for lower fuel taxes.",
+])
+def test_what_a_protest_demands_is_its_topic(pipeline, text):
+    """PLOVER codes a protest once; the demand it makes is its topic, not a second event."""
+    ex = pipeline.extract_one(Document(id="p", text=text, published=D))
+    roots = [e.cameo[:2] for e in ex.events]
+    assert "14" in roots and "10" not in roots and "02" not in roots, roots
+
+
 def test_filled_participants_say_so(pipeline):
     ex = pipeline.extract_one(Document(id="f", text="Israeli troops remained on alert in the West Bank.", published=D))
     (event,) = ex.events

@@ -32,6 +32,9 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "from", "into", "tow
 MEETING_ROOT = "04"
 DISAPPROVE_ROOT = "11"
 THREATEN_ROOT = "13"
+PROTEST_ROOT = "14"
+TOPIC_ROOTS = ("10", "02")  # demands and appeals: what a protest is about
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # "to demand", "demanding", "calling for", "saying"
 STATEMENT = "010"
 INTENT_TO_MEET = "036"
 THIRD_PARTY = frozenset({"043", "045"})  # host, mediate: the one who brings others together acts on them
@@ -125,6 +128,7 @@ class EventCoder:
                     keep.people = Participants(_unique(keep.people.sources + drop.people.sources),
                                                _unique(keep.people.targets + drop.people.targets))
                 drop.framed = True
+        self._absorb_protest_demands(candidates, actors_at)
         events: list[Event] = []
         seen: set[tuple] = set()
         # another event's phrase holds that event's time and place; a framed or participant-less trigger
@@ -167,6 +171,26 @@ class EventCoder:
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         ex.events = events
+
+    def _absorb_protest_demands(self, candidates: list[Candidate], actors_at) -> None:
+        """"Students staged demonstrations to demand reforms": what a protest demands is its topic, not a
+        second event (PLOVER manual, PROTEST); the demand's target becomes the protest's when it has none."""
+        protests = {c.token.i: c for c in candidates if c.trigger.cameo[:2] == PROTEST_ROOT and not c.framed}
+        if not protests:
+            return
+        for c in candidates:
+            if c.framed or c.trigger.cameo[:2] not in TOPIC_ROOTS or c.token.dep_ not in PURPOSE_DEPS:
+                continue
+            head = c.token.head
+            protest = protests.get(head.i) or next(
+                (protests[k.i] for k in head.children if k.i in protests and k.dep_ in ("dobj", "nsubj")), None)
+            if protest is None:
+                continue
+            c.framed = True
+            if not protest.people.targets:
+                asked = self._code(c, actors_at).people.targets
+                protest.people = Participants(protest.people.sources,
+                                              [a for a in asked if a not in protest.people.sources])
 
     def _statements(self, ex: Extraction, doc: Doc) -> list[Event]:
         """GDELT compatibility (settings.statement_events): each attributed statement as CAMEO 010, the
