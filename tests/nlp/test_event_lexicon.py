@@ -1,0 +1,118 @@
+"""Trigger lexicon coverage (kb/triggers.tsv) as a table of (sentence, expected events), in the style of
+test_events.py. An expected event is (CAMEO code prefix, source actor name or None, target actor name or
+None, status): some event must start with that code and have those actors and status. An empty list means
+no event may be coded. Each case exercises a verb or noun row (with its object, particle or preposition
+condition); the negative cases guard the conditions that keep the broad verbs ("force", "take", "talk")
+from coding everyday language."""
+
+import pytest
+
+from accord.model import Document
+
+pytestmark = pytest.mark.model
+
+D = "2025-10-27"
+
+CASES = [
+    # 03 accept a settlement formula / a future withdrawal is an intention
+    ("Kenya accepted a proposal for ending its border dispute with Somalia.", [("037", "Kenya", None, "occurred")]),
+    ("Moldova accepted the plan of the European Union.", [("037", "Moldova", "European Union", "occurred")]),
+    ("Iraq accepted the compromise proposed by Turkey.", [("037", "Iraq", None, "occurred")]),
+    ("Egypt will evacuate its positions in the Sinai.", [("035", "Egypt", None, "planned")]),
+    ("Nepal will evacuate the injured from the earthquake zone.", [("033", "Nepal", None, "planned")]),
+    # 06 material cooperation
+    ("Pakistan has been sharing expertise with Sri Lanka.", [("060", "Pakistan", "Sri Lanka", "occurred")]),
+    ("Cuba exchanged expertise with Venezuela.",
+     [("060", "Cuba", "Venezuela", "occurred"), ("060", "Venezuela", "Cuba", "occurred")]),
+    ("Russia transferred technology to India.", [("060", "Russia", "India", "occurred")]),
+    ("Japan launched naval exercises with Australia.", [("062", "Japan", "Australia", "occurred")]),
+    # 07 aid
+    ("The Red Cross evacuated the wounded from Mariupol.",
+     [("073", "International Committee of the Red Cross", None, "occurred")]),
+    ("Canada shipped aid to Haiti.", [("070", "Canada", "Haiti", "occurred")]),
+    ("Britain rushed food to Gaza.", [("073", "United Kingdom", None, "occurred")]),
+    ("Germany cancelled the debt of Zambia.", [("071", "Germany", None, "occurred")]),
+    ("The IMF approved a loan to Egypt.", [("071", "International Monetary Fund", "Egypt", "occurred")]),
+    # 08 concessions and retreat
+    ("The government of Bahrain enhanced political freedoms.", [("0811", "Bahraini Government", None, "occurred")]),
+    ("Sudan eased the curfew in Khartoum.", [("0813", "Sudan", None, "occurred")]),
+    ("Nigerian unions postponed the strike.", [("082", "Nigerian union", None, "occurred")]),
+    ("The opposition in Georgia cancelled the rally.", [("082", "Georgian opposition", None, "occurred")]),
+    ("Israel evacuated its settlements in the Gaza Strip.", [("0874", "Israel", None, "occurred")]),
+    # 12 reject, renege, flout
+    ("Brazil denied the permit for the mine.", [("120", "Brazil", None, "occurred")]),
+    ("Venezuela reneged on its commitment to hold elections.", [("12", "Venezuela", None, "occurred")]),
+    ("Colombian rebels violated the curfew.", [("128", "Colombian rebel", None, "occurred")]),
+    ("Hungary breached the EU sanctions against Russia.", [("128", "Hungary", None, "occurred")]),
+    # 14 protest: a hunger strike is not a military strike; obstruction
+    ("Palestinian prisoners began a hunger strike on Monday.", [("142", "Palestinian prisoner", None, "occurred")]),
+    ("Indian farmers blocked transport into Delhi.", [("144", "Indian farmer", None, "occurred")]),
+    # 15 force posture (and "strengthen ties" stays diplomatic)
+    ("Russia strengthened its forces in Belarus.", [("154", "Russia", None, "occurred")]),
+    ("The United States increased its troops in Poland.", [("154", "United States", None, "occurred")]),
+    ("China launched military exercises near Taiwan.", [("150", "China", None, "occurred")]),
+    ("Russia strengthened ties with China.", [("050", "Russia", "China", "occurred")]),
+    # 16 reduce relations: cut supplies, halt imports, force out an agency
+    ("The United Nations reduced food rations to Sudan.", [("1623", "United Nations", "Sudan", "occurred")]),
+    ("Russia cut gas supplies to Moldova.", [("162", "Russia", "Moldova", "occurred")]),
+    ("Japan halted imports from China.", [("163", "Japan", "China", "occurred")]),
+    ("Mali forced the French aid agency out of the country.", [("1663", "Mali", None, "occurred")]),
+    ("Ecuador shut its embassy in Mexico.", [("161", "Ecuador", None, "occurred")]),
+    # 17 coerce
+    ("Chad forced out French journalists.", [("174", "Chad", "French journalist", "occurred")]),
+    ("Belarusian police prevented the demonstration in Minsk.", [("1721", "Belarusian Police", None, "occurred")]),
+    ("Egypt ordered the newspaper Al-Masry to suspend publication.", [("1721", "Egypt", None, "occurred")]),
+    ("Hackers from North Korea defaced South Korean government websites.",
+     [("171", "North Korea", "South Korean Government", "occurred")]),
+    ("Iranian police broke up the protest in Tehran.", [("175", "Iranian Police", None, "occurred")]),
+    # 18-20 violence named by its weapon, territory taken, mass expulsion
+    ("A suicide attack on the Afghan parliament killed ten people.", [("1831", None, None, "occurred")]),
+    ("Hezbollah launched a rocket attack on Israel.", [("194", "Hezbollah", "Israel", "occurred")]),
+    ("Russia launched an artillery barrage on Kharkiv.", [("194", "Russia", None, "occurred")]),
+    ("The Indian army launched artillery fire against Pakistani positions.", [("194", "Indian Army", None, "occurred")]),
+    ("Syrian troops captured a rebel stronghold near Aleppo.", [("192", "Syrian troop", None, "occurred")]),
+    ("Ukrainian forces liberated the town of Kherson.", [("192", "Ukrainian force", None, "occurred")]),
+    ("Azerbaijan shut the border with Armenia.", [("191", "Azerbaijan", None, "occurred")]),
+    ("The Myanmar army forced out the Rohingya villagers from Rakhine.", [("201", "Burmese Army", None, "occurred")]),
+    # the conditions hold back the broad verbs
+    ("The scandal forced Boris Johnson out of office.", []),
+    ("The German government took a tough position on migration.", []),
+    ("Barack Obama gave a talk on race in Chicago.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [pytest.param(t, e, id=f"{n:03d}-{t[:40]}") for n, (t, e) in enumerate(CASES)])
+def test_lexicon_cases(pipeline, text, expected):
+    ex = pipeline.extract_one(Document(id="case", text=text, published=D))
+    names = {a.id: a.name for a in ex.actors}
+    found = [(e.cameo, names.get(e.source), names.get(e.target), e.status) for e in ex.events]
+    if not expected:
+        assert found == [], found
+    for prefix, source, target, status in expected:
+        hits = [f for f in found if f[0].startswith(prefix) and (source is None or f[1] == source)
+                and (target is None or f[2] == target) and (status is None or f[3] == status)]
+        assert hits, f"expected {prefix} {source} -> {target} ({status}); found {found}"
+    for e in ex.events:
+        assert ex.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.sentence.start <= e.trigger.start < e.sentence.end
+
+
+def test_hunger_strike_is_not_armed_combat(pipeline):
+    ex = pipeline.extract_one(Document(id="case", text="Turkish prisoners began a hunger strike on Tuesday.", published=D))
+    assert ex.events and all(e.cameo.startswith("14") for e in ex.events), [e.cameo for e in ex.events]
+
+
+def test_lexicon_rows_are_well_formed():
+    """Every trigger row names a CAMEO code of the codebook, and no two rows share all their conditions."""
+    from accord.config import Settings
+    from accord.kb import load_kb
+
+    kb = load_kb(tuple(Settings().actor_files))
+    seen = set()
+    for (lemma, pos), rows in kb.triggers.items():
+        assert pos in ("VERB", "NOUN")
+        for row in rows:
+            assert row.cameo in kb.cameo, (lemma, row.cameo)
+            key = (lemma, pos, row.particle, row.objects, row.prep)
+            assert key not in seen, f"duplicate conditions for {key}"
+            seen.add(key)
