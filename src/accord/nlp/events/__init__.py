@@ -33,6 +33,7 @@ MEETING_ROOT = "04"
 DISAPPROVE_ROOT = "11"
 THREATEN_ROOT = "13"
 PROTEST_ROOT = "14"
+PLACE_TARGET_PREPS = ("in", "at")  # a lexicon row whose own preposition is "in" ("opened an embassy in")
 TOPIC_ROOTS = ("10", "02")  # demands and appeals: what a protest is about
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # "to demand", "demanding", "calling for", "saying"
 STATEMENT = "010"
@@ -153,7 +154,8 @@ class EventCoder:
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
             sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets, action_place,
-                                                  framed_action=coded.action is not c.token)
+                                                  framed_action=coded.action is not c.token,
+                                                  place_is_target=c.trigger.prep in PLACE_TARGET_PREPS)
             if note:
                 people = Participants(sources, targets)
                 coded.rule, coded.filled = f"{coded.rule}+{note}", True
@@ -184,6 +186,8 @@ class EventCoder:
             head = c.token.head
             protest = protests.get(head.i) or next(
                 (protests[k.i] for k in head.children if k.i in protests and k.dep_ in ("dobj", "nsubj")), None)
+            if protest is None and head.dep_ == "dobj":  # "blocked roads [calling for …]": hung on the object
+                protest = protests.get(head.head.i)
             if protest is None:
                 continue
             c.framed = True
@@ -417,6 +421,9 @@ class EventCoder:
                 return []
             if token.dep_ == "relcl":
                 return self._np_actors(token.head, actors_at)
+            if token.dep_ == "acl" and token.head.dep_ in ("dobj", "attr") and token.head.head is not token.head:
+                token = token.head.head  # "X issued a declaration [demanding] …": X demands
+                continue
             token = token.head
         return []
 

@@ -7,7 +7,7 @@ the event's rule says which convention filled it and from what."""
 
 from __future__ import annotations
 
-from ...kb import ALL_SECTORS, KnowledgeBase
+from ...kb import ALL_SECTORS, KnowledgeBase, Unnamed
 from ...model import Actor, Extraction
 
 
@@ -21,11 +21,14 @@ class UnnamedParticipants:
         self.places = {p.id: p for p in ex.places}
 
     def fill(self, code: str, sources: list[str], targets: list[str], place_id: str | None,
-             framed_action: bool = False) -> tuple[list[str], list[str], str]:
+             framed_action: bool = False, place_is_target: bool = False) -> tuple[list[str], list[str], str]:
         """(sources, targets, rule note) for an event of `code` (the action's code when it is framed)
         with its place (the framed action's, when `framed_action`). Only one missing side is filled, and
-        only when the other side is named."""
+        only when the other side is named. `place_is_target`: the trigger's lexicon row names its target
+        with "in" ("opened an embassy in Tehran"), whatever the code's row says."""
         rule = self.kb.unnamed_rule(code)
+        if place_is_target:
+            rule = Unnamed("1", rule.target_home if rule else None, rule.source_place if rule else False)
         if rule is None or bool(sources) == bool(targets):
             return sources, targets, ""
         place = self.places.get(place_id) if place_id else None
