@@ -262,6 +262,14 @@ def test_what_a_protest_demands_is_its_topic(pipeline, text):
     assert "14" in roots and "10" not in roots and "02" not in roots, roots
 
 
+def test_a_background_event_keeps_its_own_date(pipeline):
+    """"since their meeting in Busan on Oct. 30" dates the meeting (not coded), never the call."""
+    text = ("Xi Jinping and Donald Trump spoke by phone on Monday. It was the first conversation between the two "
+            "leaders since their meeting in Busan on Oct. 30.")
+    ex = pipeline.extract_one(Document(id="b", text=text, published="2025-11-24"))
+    assert ex.events and all(e.date != "2025-10-30" for e in ex.events), [(e.cameo, e.date) for e in ex.events]
+
+
 def test_filled_participants_say_so(pipeline):
     ex = pipeline.extract_one(Document(id="f", text="Israeli troops remained on alert in the West Bank.", published=D))
     (event,) = ex.events

@@ -67,6 +67,7 @@ class Candidate:
     status: str
     inners: list["Candidate"] = field(default_factory=list)
     framed: bool = False  # coded as part of another candidate's event
+    background: bool = False  # "since their meeting in Busan on Oct. 30": not coded, but its phrase is its own
     mutual: bool = False
 
     def __post_init__(self):
@@ -104,11 +105,11 @@ class EventCoder:
         for c in candidates:
             head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
             if head is None:
-                c.framed = _background(c.token)
+                c.framed = c.background = _background(c.token)
                 continue
             governor = by_token[head.i]
             if _background(c.token):
-                c.framed = True  # "closed its borders because of [fighting between X and Y]": the cause, not an event
+                c.framed = c.background = True  # "closed its borders because of [fighting between X and Y]": the cause, not an event
                 continue
             if frame_kind(governor.trigger.cameo):
                 governor.inners.append(c)
@@ -134,8 +135,8 @@ class EventCoder:
         seen: set[tuple] = set()
         # another event's phrase holds that event's time and place; a framed or participant-less trigger
         # ("a roadside bombing near Samarra killed …") is part of this one's
-        setting = SettingFinder(ex, doc, {c.token.i for c in candidates
-                                          if not c.framed and (c.people.sources or c.people.targets)})
+        setting = SettingFinder(ex, doc, {c.token.i for c in candidates if c.background
+                                          or (not c.framed and (c.people.sources or c.people.targets))})
         unnamed = UnnamedParticipants(self.kb, ex)
         for c in candidates:
             if c.framed:
