@@ -32,6 +32,11 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "from", "into", "tow
 MEETING_ROOT = "04"
 DISAPPROVE_ROOT = "11"
 THREATEN_ROOT = "13"
+MOBILIZE_ROOT = "15"
+INTERNATIONAL = frozenset({"IGO", "NGO"})
+CONVENTIONAL_FORCE = "190"
+UNCONVENTIONAL_VIOLENCE = "180"
+IRREGULAR_SECTORS = frozenset({"REB", "INS", "SEP"})  # CAMEO 18: violence by irregular, non-state armed actors
 PROTEST_ROOT = "14"
 PLACE_TARGET_PREPS = ("in", "at")  # a lexicon row whose own preposition is "in" ("opened an embassy in")
 TOPIC_ROOTS = ("10", "02")  # demands and appeals: what a protest is about
@@ -40,6 +45,7 @@ STATEMENT = "010"
 INTENT_TO_MEET = "036"
 THIRD_PARTY = frozenset({"043", "045"})  # host, mediate: the one who brings others together acts on them
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
+INSTRUMENTAL_PREPS = frozenset({"by", "over", "via"})
 GRIEVANCE_PREPS = ("over", "about")  # "complained to the UN over Israeli raids": Israel is the target
 MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot",
                            "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
@@ -96,13 +102,22 @@ class EventCoder:
     def __init__(self, settings: Settings, nlp: Language):
         self.kb: KnowledgeBase = load_kb(tuple(settings.actor_files))
         self.statement_events = settings.statement_events
+        self._placed: dict[str, bool] = {}  # the current document's actors: has a country or is international
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         actors_at = _actors_by_token(ex, doc)
+        self._placed = {a.id: bool(a.country or a.sector in INTERNATIONAL) for a in ex.actors}
         candidates = [c for c in (self._candidate(t, actors_at) for t in doc) if c is not None]
         candidates += self._obligations(doc, actors_at, {c.token.i for c in candidates})
         by_token = {c.token.i: c for c in candidates}
         for c in candidates:
+            consequence = _consequence_of(c, by_token)
+            if consequence is not None:
+                # "shelled Juba, killing about 20 people": the killing is the shelling's toll, one event
+                consequence.people = Participants(consequence.people.sources,
+                                                  _unique(consequence.people.targets + c.people.targets))
+                c.framed = True
+                continue
             head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
             if head is None:
                 c.framed = c.background = _background(c.token)
@@ -138,6 +153,7 @@ class EventCoder:
         setting = SettingFinder(ex, doc, {c.token.i for c in candidates if c.background
                                           or (not c.framed and (c.people.sources or c.people.targets))})
         unnamed = UnnamedParticipants(self.kb, ex)
+        actors = {a.id: a for a in ex.actors}
         for c in candidates:
             if c.framed:
                 continue
@@ -154,6 +170,10 @@ class EventCoder:
             people = coded.people
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
+            if coded.code == CONVENTIONAL_FORCE and not coded.symmetric and people.sources and all(
+                    getattr(actors.get(a), "sector", None) in IRREGULAR_SECTORS for a in people.sources):
+                # "Hamas killed Israeli soldiers": one-sided violence by irregulars is CAMEO 18, not 19
+                coded.code, coded.rule = UNCONVENTIONAL_VIOLENCE, f"{coded.rule}+irregular->{UNCONVENTIONAL_VIOLENCE}"
             sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets, action_place,
                                                   framed_action=coded.action is not c.token,
                                                   place_is_target=c.trigger.prep in PLACE_TARGET_PREPS)
@@ -224,6 +244,7 @@ class EventCoder:
         if trigger is None:
             return None
         trigger = self._instrument(token, trigger)
+        trigger = self._joint(token, trigger)
         return Candidate(token, trigger, self._participants(token, trigger, actors_at), event_status(token))
 
     def _instrument(self, token: Token, trigger: Trigger) -> Trigger:
@@ -243,6 +264,19 @@ class EventCoder:
             return trigger
         code = max(codes, key=len)  # the most specific: "suicide bomber" is 1831, not 183
         return replace(trigger, cameo=code, note=f"{trigger.note or trigger.lemma}; by {code}")
+
+    def _joint(self, token: Token, trigger: Trigger) -> Trigger:
+        """"Joint military exercises" are cooperation (062), not a show of force (150): PLOVER codes joint
+        operations COOPERATE and single-country exercises MOBILIZE (kb/phrases.tsv, kind joint)."""
+        if trigger.cameo[:2] != MOBILIZE_ROOT:
+            return trigger
+        joint = self.kb.phrases.get("joint", {})
+        heads = [token] + [c for c in token.children if c.dep_ == "dobj"]  # "held [joint] exercises"
+        words = [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound")]
+        code = next((joint[w] for w in words if w in joint), None)
+        if code is None:
+            return trigger
+        return replace(trigger, cameo=code, symmetric=True, note=f"joint {trigger.note or trigger.lemma}")
 
     def _obligations(self, doc: Doc, actors_at, taken: set[int]) -> list[Candidate]:
         """"The Red Cross said US forces must ensure security": a reported obligation is a demand of the
@@ -355,7 +389,7 @@ class EventCoder:
             return False
         if row.prep:
             # a verb needs the preposition as its own prep/agent; a noun, anywhere among its dependents
-            return any(c.lower_ == row.prep and (token.pos_ != "VERB" or c.dep_ in ("prep", "agent"))
+            return any(c.lower_ == row.prep and (token.pos_ != "VERB" or c.dep_ in ("prep", "agent", "dative"))
                        for c in token.children)
         return True
 
@@ -364,6 +398,10 @@ class EventCoder:
         """The direct object's head, looking through "two days of [talks]" and compounds."""
         lemmas: set[str] = set()
         for child in token.children:
+            if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in INSTRUMENTAL_PREPS:
+                # "spoke by phone with": the instrument stands in for an object
+                lemmas |= {p.lemma_.lower() for p in child.children if p.dep_ == "pobj"}
+                lemmas |= {p.lower_ for p in child.children if p.dep_ == "pobj"}
             if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (token.pos_ != "VERB" and child.dep_ == "compound"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)
@@ -381,9 +419,12 @@ class EventCoder:
             targets = []
             for child in token.children:
                 if child.dep_ == "dobj":
-                    means = trigger.objects & {child.lemma_.lower(), child.lower_} & self.kb.phrases.get("means", {}).keys()
-                    if not means:
-                        targets += self._np_actors(child, actors_at)  # "sent [troops] to" is how, not to whom
+                    named = {child.lemma_.lower(), child.lower_} & trigger.objects
+                    if not named & self.kb.phrases.get("means", {}).keys():  # "sent [troops] to" is how, not to whom
+                        found = self._np_actors(child, actors_at)
+                        if named:  # "held [military] exercises": a modifier of the event's own object names no one
+                            found = [a for a in found if self._placed.get(a)]
+                        targets += found
                     if not targets:  # "held talks with X", "demanded an admission by Moscow": on the object noun
                         targets += self._prep_actors(child, actors_at, trigger.prep)
                         targets += [] if trigger.prep else self._prep_actors(child, actors_at, "by")
@@ -444,7 +485,7 @@ class EventCoder:
         out: list[str] = []
         wanted = {prep} if prep else set(TARGET_PREPS)
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in wanted:
+            if child.dep_ in ("prep", "dative") and child.lower_ in wanted:  # "provided aid [to] Jordan": dative
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     out += self._np_actors(pobj, actors_at)
         return out
@@ -501,6 +542,18 @@ def _phrase(head: Token):
         out.append(token)
         frontier += [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
     return sorted(out, key=lambda t: t.i)
+
+
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _consequence_of(c: Candidate, by_token: dict) -> "Candidate | None":
+    """The violent act whose toll a participle clause reports ("shelled the city, [killing] 20"), or None."""
+    token = c.token
+    if c.trigger.cameo[:2] not in VIOLENCE_ROOTS or token.dep_ != "advcl" or token.tag_ != "VBG":
+        return None
+    act = by_token.get(token.head.i)
+    return act if act is not None and act.trigger.cameo[:2] in VIOLENCE_ROOTS else None
 
 
 def _trimmed(sent: Span) -> SentenceRef:
