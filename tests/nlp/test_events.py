@@ -140,7 +140,7 @@ CASES = [
     # 17 coerce
     ("Iran arrested a French citizen.", [("173", "Iran", None, "occurred")]),
     ("Russian police detained protesters in Moscow.", [("173", None, None, "occurred")]),
-    ("Zambia extradited the militant to Britain.", [("17", "Zambia", None, "occurred")]),
+    ("Zambia extradited the militant to Britain.", [("063", "Zambia", "United Kingdom", "occurred")]),  # CAMEO: judicial cooperation
     ("The United States deported migrants to Venezuela.", [("17", US, None, "occurred")]),
     ("Israel seized the aid ship.", [("17", "Israel", None, "occurred")]),
     ("Belarus jailed the opposition leader.", [("17", "Belarus", None, "occurred")]),
@@ -222,7 +222,7 @@ CASES = [
 
 # Cases the coder does not get right yet (issue 5 is in progress). Strict: a case that starts passing
 # must be taken off this list, so the list only ever shrinks.
-NOT_YET = {39, 42, 52, 65, 70, 82, 91, 93, 106, 110, 114, 116, 118, 127, 128, 131, 132, 136, 137}
+NOT_YET = {39, 42, 52, 65, 82, 91, 93, 114, 116, 118, 127, 128, 131, 132, 136, 137}
 
 
 def _params():
