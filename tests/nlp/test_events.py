@@ -204,6 +204,9 @@ CASES = [
     ("Poland demanded an admission by Moscow that Soviet forces killed Polish officers.",
      [("10", "Poland", "Moscow", "occurred")]),
     ("Germany sent troops to Lithuania.", [("154", "Germany", "Lithuania", "occurred")]),
+    ("Iran charged that Iraq had used chemical weapons.", [("112", "Iran", "Iraq", "occurred")]),
+    ("The company released a statement on Monday.", []),
+    ("Stocks rallied in New York.", []),
     # unnamed participants filled by convention (kb/participants.tsv): the place, home, the unnamed hand
     ("Israeli troops remained on alert in the West Bank.", [("15", "Israeli troop", "Palestine", "occurred")]),
     ("Thousands of Kenyan teachers demonstrated in Nairobi on Monday.", [("141", "Kenyan teacher", "Kenya", "occurred")]),

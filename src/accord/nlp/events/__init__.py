@@ -33,6 +33,7 @@ MEETING_ROOT = "04"
 DISAPPROVE_ROOT = "11"
 THREATEN_ROOT = "13"
 MOBILIZE_ROOT = "15"
+NOT_AN_EVENT = "-"  # a lexicon row for a use of the word that is no event ("released a statement")
 INTERNATIONAL = frozenset({"IGO", "NGO"})
 CONVENTIONAL_FORCE = "190"
 UNCONVENTIONAL_VIOLENCE = "180"
@@ -152,7 +153,7 @@ class EventCoder:
         # ("a roadside bombing near Samarra killed …") is part of this one's
         setting = SettingFinder(ex, doc, {c.token.i for c in candidates if c.background
                                           or (not c.framed and (c.people.sources or c.people.targets))})
-        unnamed = UnnamedParticipants(self.kb, ex)
+        unnamed = UnnamedParticipants(self.kb, ex, doc)
         actors = {a.id: a for a in ex.actors}
         for c in candidates:
             if c.framed:
@@ -380,7 +381,8 @@ class EventCoder:
         fitting = [row for row in rows if self._fits(token, row)]
         if not fitting:
             return None
-        return max(fitting, key=lambda row: row.specificity)
+        best = max(fitting, key=lambda row: row.specificity)
+        return None if best.cameo == NOT_AN_EVENT else best
 
     def _fits(self, token: Token, row: Trigger) -> bool:
         if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in token.children):
@@ -436,6 +438,10 @@ class EventCoder:
             if trigger.cameo[:2] == DISAPPROVE_ROOT and not any(c.dep_ == "dobj" for c in token.children):
                 grievance = [a for prep in GRIEVANCE_PREPS for a in self._prep_actors(token, actors_at, prep)]
                 targets = grievance or targets  # complained to the UN over Israel's raids: Israel, not the UN
+                if not targets:  # "Iran charged that Iraq had used chemical weapons": the accused
+                    targets = [a for clause in token.children if clause.dep_ == "ccomp"
+                               for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
+                               for a in self._np_actors(subject, actors_at)]
         else:
             owner = [c for c in token.children if c.dep_ == "poss"]
             sources = self._np_actors(owner[0], actors_at) if owner else self._governing_subject(token, actors_at)

@@ -16,6 +16,7 @@ from ...model import Extraction
 
 DATED_TYPES = ("DATE", "TIME")
 CLAUSE_HEADS = ("VERB", "AUX")
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout", "within"})
 
 
@@ -34,7 +35,8 @@ class SettingFinder:
         self.anchor = ex.anchor_date
         self.triggers = triggers  # other events' words: their phrases hold their own time and place
         self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
-        self.places = _by_token(doc, [(p.id, p.start, p.end, p) for p in ex.places])
+        # a place named as a place ("the city of Basra"), not as a modifier ("the Iraqi city", "U.S. futures")
+        self.places = _by_token(doc, [(p.id, p.start, p.end, p) for p in ex.places if not _modifier(doc, p)])
 
     def __call__(self, trigger: Token) -> Setting:
         clause = _clause_of(trigger)
@@ -100,3 +102,8 @@ def _by_token(doc: Doc, items: list[tuple]) -> dict[int, object]:
         for token in span:
             out.setdefault(token.i, item)
     return out
+
+
+def _modifier(doc: Doc, place) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is None or span.root.dep_ in MODIFIER_DEPS
