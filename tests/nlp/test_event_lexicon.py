@@ -9,9 +9,9 @@ import pytest
 
 from accord.model import Document
 
-pytestmark = pytest.mark.model
+from .event_cases import D, check_events
 
-D = "2025-10-27"
+pytestmark = pytest.mark.model
 
 CASES = [
     # 03 accept a settlement formula / a future withdrawal is an intention
@@ -83,18 +83,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", [pytest.param(t, e, id=f"{n:03d}-{t[:40]}") for n, (t, e) in enumerate(CASES)])
 def test_lexicon_cases(pipeline, text, expected):
-    ex = pipeline.extract_one(Document(id="case", text=text, published=D))
-    names = {a.id: a.name for a in ex.actors}
-    found = [(e.cameo, names.get(e.source), names.get(e.target), e.status) for e in ex.events]
-    if not expected:
-        assert found == [], found
-    for prefix, source, target, status in expected:
-        hits = [f for f in found if f[0].startswith(prefix) and (source is None or f[1] == source)
-                and (target is None or f[2] == target) and (status is None or f[3] == status)]
-        assert hits, f"expected {prefix} {source} -> {target} ({status}); found {found}"
-    for e in ex.events:
-        assert ex.text[e.trigger.start:e.trigger.end] == e.trigger.text
-        assert e.sentence.start <= e.trigger.start < e.sentence.end
+    check_events(pipeline, text, expected)
 
 
 def test_hunger_strike_is_not_armed_combat(pipeline):
