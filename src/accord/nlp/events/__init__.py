@@ -51,6 +51,10 @@ GRIEVANCE_PREPS = ("over", "about")  # "complained to the UN over Israeli raids"
 MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot",
                            "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
                            "form", "part", "set", "wave", "consignment", "convoy", "load"})
+QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens",
+                            "million", "millions", "score", "scores", "crowd", "crowds", "group", "groups",
+                            "number", "majority", "minority", "handful", "some", "many", "most", "all", "one",
+                            "two", "three", "member", "members", "band"})
 CONFLICT_QUADS = (3, 4)
 ULTIMATUM = "139"  # "will withdraw unless …": a stated action with a condition
 GENERAL_VIOLENCE = frozenset({"190", "182", "1823", "180"})
@@ -506,6 +510,10 @@ class EventCoder:
         out: list[str] = []
         for head in heads:
             found = actors_at.get(head.i)
+            if not found and head.lemma_.lower() in QUANTITY_NOUNS:
+                # "thousands of Kenyans", "a group of Chechen refugees": the people counted
+                found = [a for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
+                         for pobj in of.children if pobj.dep_ == "pobj" for a in actors_at.get(pobj.i, [])]
             if not found:
                 # the head may sit outside a mention that covers its modifiers ("the Chinese side"),
                 # never inside a clause or phrase hanging on it ("an admission that Soviet forces killed Poles")
