@@ -220,6 +220,9 @@ CASES = [
     ("Hezbollah guerrillas killed two Israeli soldiers.", [("18", "Hezbollah", "Israeli soldier", "occurred")]),
     ("India and France held joint naval exercises.", [("062", "India", "France", "occurred")]),
     ("China held military drills near Taiwan.", [("15", "China", "Taiwan", "occurred")]),
+    ("Thousands of Kenyans demonstrated in Nairobi on Friday.", [("141", "Kenyans", "Kenya", "occurred")]),
+    ("Irish guerrillas wounded two British soldiers in a bomb attack.",
+     [("183", "Irish guerrilla", "British soldier", "occurred")]),
 ]
 
 
@@ -265,6 +268,13 @@ def test_a_background_event_keeps_its_own_date(pipeline):
             "leaders since their meeting in Busan on Oct. 30.")
     ex = pipeline.extract_one(Document(id="b", text=text, published="2025-11-24"))
     assert ex.events and all(e.date != "2025-10-30" for e in ex.events), [(e.cameo, e.date) for e in ex.events]
+
+
+def test_a_compound_trigger_is_one_event(pipeline):
+    """"a bomb attack": the bomb is part of the attack, not a second event."""
+    ex = pipeline.extract_one(Document(id="c", text="Irish guerrillas wounded two British soldiers in a bomb attack.",
+                                       published=D))
+    assert len(ex.events) == 1, [(e.cameo, e.trigger.text) for e in ex.events]
 
 
 def test_a_toll_is_part_of_the_attack(pipeline):

@@ -116,6 +116,9 @@ class EventCoder:
         candidates += self._obligations(doc, actors_at, {c.token.i for c in candidates})
         by_token = {c.token.i: c for c in candidates}
         for c in candidates:
+            if c.token.dep_ == "compound" and c.token.head.i in by_token:
+                c.framed = True  # "a [bomb] attack": the modifier is part of its head's trigger
+                continue
             consequence = _consequence_of(c, by_token)
             if consequence is not None:
                 # "shelled Juba, killing about 20 people": the killing is the shelling's toll, one event
