@@ -18,11 +18,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...config import Settings
 from ...kb import KnowledgeBase, Trigger, load_kb
-from ...model import Event, Extraction, SentenceRef, Span as TextSpan
+from ...model import Actor, Event, Extraction, SentenceRef, Span as TextSpan
 from ..lookups import sentence_of, text_of
 from .frames import KEPT_ROOTS, frame_kind, governing_trigger, has_own_subject, object_frame
 from .setting import Setting, SettingFinder
-from .status import conditional_threat, event_status, infinitive_complement, stated_future
+from .status import conditional_threat, event_status, infinitive_complement, is_condition, stated_future
 from .unnamed import UnnamedParticipants
 
 __all__ = ["EventCoder"]
@@ -47,6 +47,7 @@ INTENT_TO_MEET = "036"
 THIRD_PARTY = frozenset({"043", "045"})  # host, mediate: the one who brings others together acts on them
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
 INSTRUMENTAL_PREPS = frozenset({"by", "over", "via"})
+THREAT_CONDITIONS = ("if", "unless")
 GRIEVANCE_PREPS = ("over", "about")  # "complained to the UN over Israeli raids": Israel is the target
 MEASURE_NOUNS = frozenset({"day", "round", "week", "hour", "session", "series", "month", "year", "number", "lot",
                            "ton", "tonne", "worth", "shipment", "batch", "package", "amount", "kind", "type",
@@ -107,11 +108,11 @@ class EventCoder:
     def __init__(self, settings: Settings, nlp: Language):
         self.kb: KnowledgeBase = load_kb(tuple(settings.actor_files))
         self.statement_events = settings.statement_events
-        self._placed: dict[str, bool] = {}  # the current document's actors: has a country or is international
+        self._actors: dict[str, Actor] = {}  # the current document's actors by id
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         actors_at = _actors_by_token(ex, doc)
-        self._placed = {a.id: bool(a.country or a.sector in INTERNATIONAL) for a in ex.actors}
+        self._actors = {a.id: a for a in ex.actors}
         candidates = [c for c in (self._candidate(t, actors_at) for t in doc) if c is not None]
         candidates += self._obligations(doc, actors_at, {c.token.i for c in candidates})
         by_token = {c.token.i: c for c in candidates}
@@ -126,14 +127,14 @@ class EventCoder:
                                                   _unique(consequence.people.targets + c.people.targets))
                 c.framed = True
                 continue
+            if _background(c.token):
+                # "after years of occupation", "closed its borders because of [fighting between X and Y]"
+                c.framed = c.background = True
+                continue
             head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
             if head is None:
-                c.framed = c.background = _background(c.token)
                 continue
             governor = by_token[head.i]
-            if _background(c.token):
-                c.framed = c.background = True  # "closed its borders because of [fighting between X and Y]": the cause, not an event
-                continue
             if frame_kind(governor.trigger.cameo):
                 governor.inners.append(c)
                 c.framed = True
@@ -161,7 +162,6 @@ class EventCoder:
         setting = SettingFinder(ex, doc, {c.token.i for c in candidates if c.background
                                           or (not c.framed and (c.people.sources or c.people.targets))})
         unnamed = UnnamedParticipants(self.kb, ex, doc)
-        actors = {a.id: a for a in ex.actors}
         for c in candidates:
             if c.framed:
                 continue
@@ -178,8 +178,7 @@ class EventCoder:
             people = coded.people
             if not people.sources and not people.targets:
                 continue  # an event nobody the text names takes part in is not coded
-            if coded.code == CONVENTIONAL_FORCE and not coded.symmetric and people.sources and all(
-                    getattr(actors.get(a), "sector", None) in IRREGULAR_SECTORS for a in people.sources):
+            if coded.code == CONVENTIONAL_FORCE and not coded.symmetric and self._irregular(people.sources):
                 # "Hamas killed Israeli soldiers": one-sided violence by irregulars is CAMEO 18, not 19
                 coded.code, coded.rule = UNCONVENTIONAL_VIOLENCE, f"{coded.rule}+irregular->{UNCONVENTIONAL_VIOLENCE}"
             sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets, action_place,
@@ -202,6 +201,15 @@ class EventCoder:
         for n, event in enumerate(events, start=1):
             event.id = f"e{n}"
         ex.events = events
+
+    def _irregular(self, ids: list[str]) -> bool:
+        """Are these actors all irregular armed groups (rebels, insurgents, separatists)?"""
+        return bool(ids) and all(getattr(self._actors.get(a), "sector", None) in IRREGULAR_SECTORS for a in ids)
+
+    def _placed(self, actor_id: str) -> bool:
+        """Does the actor say whose it is: a country, or an international organisation?"""
+        actor = self._actors.get(actor_id)
+        return actor is not None and bool(actor.country or actor.sector in INTERNATIONAL)
 
     def _absorb_protest_demands(self, candidates: list[Candidate], actors_at) -> None:
         """"Students staged demonstrations to demand reforms": what a protest demands is its topic, not a
@@ -297,8 +305,7 @@ class EventCoder:
                 trigger = Trigger(verb.lemma_.lower(), "VERB", None, frozenset(), None, "100", False,
                                   "said X must")
                 sources = self._subject_actors(verb, actors_at)
-                targets = [a for s in token.children if s.dep_ in ("nsubj", "nsubjpass")
-                           for a in self._np_actors(s, actors_at)]
+                targets = self._clause_subjects(token, actors_at)
                 out.append(Candidate(verb, trigger, Participants(sources, targets), "occurred"))
                 taken.add(verb.i)
         return out
@@ -348,10 +355,12 @@ class EventCoder:
     def _condition_subjects(self, verb: Token, actors_at) -> list[str]:
         """"threatened to stop the talks if the United States goes ahead": the one the threat is aimed at."""
         verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        return [a for v in verbs for clause in v.children if clause.dep_ == "advcl"
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
-                for subject in clause.children if subject.dep_ in SUBJECTS
-                for a in self._np_actors(subject, actors_at)]
+        return [a for v in verbs for clause in v.children if is_condition(clause, THREAT_CONDITIONS)
+                for a in self._clause_subjects(clause, actors_at, SUBJECTS)]
+
+    def _clause_subjects(self, clause: Token, actors_at, deps=("nsubj", "nsubjpass")) -> list[str]:
+        """The actors a clause's subject names ("that [the US] cancel the sale")."""
+        return [a for subject in clause.children if subject.dep_ in deps for a in self._np_actors(subject, actors_at)]
 
     def _framed(self, kind: str, inner: str, fallback: str) -> str:
         if len(inner) == 3 and inner.endswith("0") and fallback != fallback[:2] + "0":
@@ -368,8 +377,7 @@ class EventCoder:
         out: list[str] = []
         for clause in (t for t in c.token.children if t.dep_ in ("xcomp", "ccomp")):
             if kind in ("demand", "appeal") and clause.dep_ == "ccomp":
-                out += [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
-                        for a in self._np_actors(s, actors_at)]
+                out += self._clause_subjects(clause, actors_at)
             for child in clause.children:
                 if child.dep_ == "dobj":
                     out += self._np_actors(child, actors_at)
@@ -409,8 +417,8 @@ class EventCoder:
         for child in token.children:
             if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in INSTRUMENTAL_PREPS:
                 # "spoke by phone with": the instrument stands in for an object
-                lemmas |= {p.lemma_.lower() for p in child.children if p.dep_ == "pobj"}
-                lemmas |= {p.lower_ for p in child.children if p.dep_ == "pobj"}
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    lemmas |= {pobj.lemma_.lower(), pobj.lower_}
             if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (token.pos_ != "VERB" and child.dep_ == "compound"):
                 lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)
@@ -432,7 +440,7 @@ class EventCoder:
                     if not named & self.kb.phrases.get("means", {}).keys():  # "sent [troops] to" is how, not to whom
                         found = self._np_actors(child, actors_at)
                         if named:  # "held [military] exercises": a modifier of the event's own object names no one
-                            found = [a for a in found if self._placed.get(a)]
+                            found = [a for a in found if self._placed(a)]
                         targets += found
                     if not targets:  # "held talks with X", "demanded an admission by Moscow": on the object noun
                         targets += self._prep_actors(child, actors_at, trigger.prep)
@@ -447,8 +455,7 @@ class EventCoder:
                 targets = grievance or targets  # complained to the UN over Israel's raids: Israel, not the UN
                 if not targets:  # "Iran charged that Iraq had used chemical weapons": the accused
                     targets = [a for clause in token.children if clause.dep_ == "ccomp"
-                               for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
-                               for a in self._np_actors(subject, actors_at)]
+                               for a in self._clause_subjects(clause, actors_at)]
         else:
             owner = [c for c in token.children if c.dep_ == "poss"]
             sources = self._np_actors(owner[0], actors_at) if owner else self._governing_subject(token, actors_at)

@@ -63,7 +63,12 @@ def in_condition(token: Token) -> bool:
         if clause.head is clause:
             return False
         clause = clause.head
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+    return is_condition(clause)
+
+
+def is_condition(clause: Token, marks=CONDITIONS) -> bool:
+    """Is `clause` an adverbial clause marked as a condition ("if the United States goes ahead")?"""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def stated_future(token: Token) -> bool:
