@@ -161,7 +161,7 @@ class EventCoder:
         # ("a roadside bombing near Samarra killed …") is part of this one's
         setting = SettingFinder(ex, doc, {c.token.i for c in candidates if c.background
                                           or (not c.framed and (c.people.sources or c.people.targets))})
-        unnamed = UnnamedParticipants(self.kb, ex, doc)
+        unnamed = UnnamedParticipants(self.kb, ex)
         for c in candidates:
             if c.framed:
                 continue

@@ -7,20 +7,20 @@ the event's rule says which convention filled it and from what."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from ...kb import ALL_SECTORS, KnowledgeBase, Unnamed
-from ...model import Actor, Extraction, Place
+from ...model import Actor, Extraction
 
 
 class UnnamedParticipants:
     """Fills one document's unnamed sources and targets; creates at most one country actor per country."""
 
-    def __init__(self, kb: KnowledgeBase, ex: Extraction, doc: Doc):
+    def __init__(self, kb: KnowledgeBase, ex: Extraction):
         self.kb = kb
         self.ex = ex
         self.actors = {a.id: a for a in ex.actors}
-        self.places = {p.id: p for p in ex.places if _locative(p, doc, kb)}
+        # places come from the event's setting, which already skips modifiers ("the Iraqi city of Basra");
+        # a nationality word is never a party's place either
+        self.places = {p.id: p for p in ex.places if p.text not in kb.demonyms}
 
     def fill(self, code: str, sources: list[str], targets: list[str], place_id: str | None,
              framed_action: bool = False, place_is_target: bool = False) -> tuple[list[str], list[str], str]:
@@ -79,11 +79,3 @@ class UnnamedParticipants:
             self.actors[actor.id] = actor
         return [] if actor.id in exclude else [actor.id]
 
-
-def _locative(place: Place, doc: Doc, kb: KnowledgeBase) -> bool:
-    """Is the place named as a place ("in Basra"), not as a nationality or a modifier ("South African
-    refinery", "U.S. interest rate futures", "the Arab-Israel war")? Only such places stand for a party."""
-    if place.text in kb.demonyms:
-        return False
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
