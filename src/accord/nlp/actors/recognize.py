@@ -58,6 +58,7 @@ class Recognizer:
         self.us_state_words = set(phrases.get("us-state", {}))
         self.georgia_country_words = set(phrases.get("georgia-country", {}))
         self.former_words = {"former", "ousted", "exiled", "late", "then", "then-", "outgoing"}
+        self._homelands: dict[tuple[int, int], str] = {}  # the current document's ethnic groups -> where they live
 
     def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
         # an "anti-Syria journalist" is not Syrian, a "pro-Russian" party not Russia's
@@ -308,7 +309,7 @@ class Recognizer:
 
     def country_of(self, span: Span) -> str | None:
         kb = self.kb
-        if (span.start, span.end) in getattr(self, "_homelands", {}):
+        if (span.start, span.end) in self._homelands:
             return self._homelands[(span.start, span.end)]
         if span.label_ == "COUNTRY":
             return kb.country_names.get(span.text) or kb.country_names.get(span.text.title())
