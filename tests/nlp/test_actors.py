@@ -98,6 +98,7 @@ CASES = [
     ("Ethnic Albanian guerrillas operating in Macedonia laid down their arms.", "2001-09-20",
      [("Albanian guerrillas", None, "MKD", "REB")], []),
     ("An anti-Syria journalist was killed in Beirut.", "2005-06-02", [], ["Syria"]),
+    ("Anti-Syria protesters rallied in Beirut on Monday.", "2005-03-01", [("protesters", None, "LBN", "CVL")], ["Syria"]),
     ("Pro-Russian separatists attacked the town.", "2014-06-02", [], ["Russian"]),
     ("Nicaragua's Sandinista government ordered the newspaper to close.", "1986-06-27",
      [("Nicaragua's Sandinista government", None, "NIC", "GOV")], []),

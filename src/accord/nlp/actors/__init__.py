@@ -19,7 +19,7 @@ from ...kb import load_kb
 from ...model import Actor, Extraction, Mention
 from .coref import add_coreferences
 from .lexicon import Lexicon
-from .recognize import Recognizer
+from .recognize import Recognizer, without_stances
 from .resolve import ActorDraft, Resolver
 
 __all__ = ["ActorExtractor"]
@@ -36,7 +36,7 @@ class ActorExtractor:
 
     def __call__(self, ex: Extraction, doc: Doc) -> None:
         day = date.fromisoformat(ex.anchor_date) if ex.anchor_date else None
-        matches = self.lexicon.find(doc)
+        matches = without_stances(doc, self.lexicon.find(doc))
         refs, cues = self.recognizer(doc, matches)
         context_country = self._dateline_country(ex)
         sentence_country = _sentence_countries(doc, matches, self.recognizer)

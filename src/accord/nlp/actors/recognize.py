@@ -61,8 +61,6 @@ class Recognizer:
         self._homelands: dict[tuple[int, int], str] = {}  # the current document's ethnic groups -> where they live
 
     def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
-        # an "anti-Syria journalist" is not Syrian, a "pro-Russian" party not Russia's
-        matches = [m for m in matches if not (m.label_ in NATIONALITY and _stance_prefixed(doc, m))]
         self._matches = matches
         self._starts = {m.start: m for m in matches}
         self._homelands = {}
@@ -417,6 +415,12 @@ class Recognizer:
         """Words that make "Georgia" or "Washington" the US state, unless the country is in view too."""
         words = {t.lower_ for t in doc}
         return bool(words & self.us_state_words) and not words & self.georgia_country_words
+
+
+def without_stances(doc: Doc, matches: list[Span]) -> list[Span]:
+    """The lexicon's matches less the nationalities that name a stance: an "anti-Syria journalist" is not
+    Syrian, a "pro-Russian" party not Russia's."""
+    return [m for m in matches if not (m.label_ in NATIONALITY and _stance_prefixed(doc, m))]
 
 
 def _stance_prefixed(doc: Doc, m: Span) -> bool:
