@@ -67,12 +67,7 @@ def settings_for(max_bytes: Optional[int], db: str | None = None, actors: Option
 
 
 def published_date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        return parse_date(value, keep_time=False)
-    except BadDate as exc:
-        raise UsageError(f"--published: {exc}; use YYYY-MM-DD") from None
+    return day(value, "--published")
 
 
 PATHS = typer.Argument(..., help="Files, folders (read recursively), globs, or - for standard input.")

@@ -80,10 +80,7 @@ def merged_events(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
              .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
              .where(*_event_conditions(f))
              .order_by(g.c.date.is_(None), g.c.date, g.c.pk))
-    if f.limit is not None:
-        query = query.limit(f.limit)
-    if f.offset:
-        query = query.offset(f.offset)
+    query = _page(query, f.limit, f.offset)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -169,10 +166,7 @@ def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
                           a.c.sector.label("sector"), d.c.id.label("document"), d.c.title, day.label("date"),
                           sd.c.story_pk.label("story")], f)
     query = query.order_by(day, q.c.doc_pk, q.c.start_char)
-    if f.limit is not None:
-        query = query.limit(f.limit)
-    if f.offset:
-        query = query.offset(f.offset)
+    query = _page(query, f.limit, f.offset)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -207,10 +201,7 @@ def actors(conn: Connection, search: str | None = None, country: str | None = No
                                  func.min(a.c.kb_id).label("kb_id"), docs.label("documents")),
                           search, country).group_by(identity)
     query = query.order_by(docs.desc(), func.min(a.c.name))
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = _page(query, limit, offset)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     # merged events name their sides by the merge rule's identity ("state:USA" for the United States)
     merged = {row["key"]: actor_key(row.pop("kb_id"), row["kind"], row["country"], row["sector"], row["name"])
@@ -241,10 +232,7 @@ def stories(conn: Connection, limit: int | None = None, offset: int = 0, min_doc
     s = t.stories
     query = (select(s).where(s.c.num_documents >= min_documents)
              .order_by(s.c.num_documents.desc(), s.c.first_date.desc(), s.c.pk))
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = _page(query, limit, offset)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -268,3 +256,12 @@ def story(conn: Connection, pk: int) -> dict[str, Any] | None:
 def story_of_document(conn: Connection, doc_pk: int) -> int | None:
     return conn.execute(select(t.story_documents.c.story_pk)
                         .where(t.story_documents.c.doc_pk == doc_pk)).scalar_one_or_none()
+
+
+def _page(query, limit: int | None, offset: int | None):
+    """`query` limited to one page: `limit` rows (all when None) after skipping `offset`."""
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return query
