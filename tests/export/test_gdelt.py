@@ -14,7 +14,6 @@ from accord.cli import app
 from accord.export.gdelt import COLUMNS, split_actor_code
 
 from ..conftest import SHARED
-from . import ingested
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
@@ -28,13 +27,6 @@ def gdelt_columns() -> list[str]:
     names = [line.strip() for line in COLUMNS_FILE.read_text().splitlines() if line.strip()]
     assert len(names) == 61
     return names
-
-
-@pytest.fixture
-def db(store_url, pipeline):
-    database = ingested(store_url, pipeline)
-    yield database
-    database.close()
 
 
 def read_tsv(data: str, names: list[str]) -> list[dict[str, str]]:

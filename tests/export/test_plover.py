@@ -57,13 +57,6 @@ SCHEMA = {
 }
 
 
-@pytest.fixture
-def db(store_url, pipeline):
-    database = ingested(store_url, pipeline)
-    yield database
-    database.close()
-
-
 def export(db, *args: str):
     url = db.store.engine.url.render_as_string(hide_password=False)
     result = runner.invoke(app, ["--db", url, "export", "events", *args])

@@ -13,17 +13,9 @@ from accord.cli import app
 from accord.export import KINDS
 from accord.export.tables import COLUMNS, parse_csv_cell, table_rows
 
-from . import ingested
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
-
-
-@pytest.fixture
-def db(store_url, pipeline):
-    database = ingested(store_url, pipeline)
-    yield database
-    database.close()
 
 
 def export(db, *args: str):
