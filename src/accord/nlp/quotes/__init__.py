@@ -52,7 +52,7 @@ class QuoteExtractor:
         for start, end, gaps in self._join_split_quotations(doc, spans):
             attribution = self.attributor.for_span(doc, start, end, gaps)
             follows = previous is not None and self._continues(doc, previous_end, start)
-            same_cue = (follows and attribution.cue is not None and previous.cue is not None
+            same_cue = (follows and previous is not None and attribution.cue is not None and previous.cue is not None
                         and attribution.cue.start == previous.cue.start)
             if follows and (attribution.speaker is None or same_cue) and drafts and drafts[-1].attribution is previous:
                 # “A,” Clinton said. “B.” -- one attribution whose content runs over both quotations

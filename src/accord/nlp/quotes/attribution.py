@@ -3,6 +3,7 @@ dependency parse ("…,” Wang said", "Rubio described X as “…”", "accord
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +25,7 @@ class Attribution:
 
 
 class Attributor:
-    def __init__(self, cue_verbs: set[str], cue_phrases: set[str], speaker_nouns: set[str] = frozenset()):
+    def __init__(self, cue_verbs: set[str], cue_phrases: set[str], speaker_nouns: Collection[str] = frozenset()):
         self.cue_verbs = cue_verbs
         self.cue_phrases = cue_phrases
         self.speaker_nouns = speaker_nouns
@@ -32,7 +33,7 @@ class Attributor:
     def is_cue(self, token: Token) -> bool:
         return token.lemma_.lower() in self.cue_verbs and token.pos_ in ("VERB", "AUX", "NOUN")
 
-    def for_span(self, doc: Doc, start: int, end: int, gaps: list[tuple[int, int]] = ()) -> Attribution:
+    def for_span(self, doc: Doc, start: int, end: int, gaps: Sequence[tuple[int, int]] = ()) -> Attribution:
         """The cue and speaker for a quoted stretch of text [start, end) in characters; `gaps` are the
         unquoted stretches inside a quotation split by its attribution ("“A,” he said, “B.”")."""
         span = doc.char_span(start, end, alignment_mode="expand")

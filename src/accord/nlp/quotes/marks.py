@@ -61,9 +61,10 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
                 continue
             spans.append(_repair(text, open_at, text.index("\n\n", segment)))
             warnings.append(_warning(text, open_at))
-            open_at = segment = i if role in ("open", "either") else None
-            if open_at is None:
-                segment = 0
+            if role in ("open", "either"):
+                open_at = segment = i
+            else:
+                open_at, segment = None, 0
             continue
         if role in ("close", "either"):
             if i - open_at > 1:

@@ -98,9 +98,9 @@ class DateRules(WordStream):
         """"2025-10-27", "10/27/2025", "10/27" (the last only where spaCy calls it a date)."""
         word = self.at(i)
         if _FOUR_DIGITS.fullmatch(word) and self.at(i + 1) == "-" and self.at(i + 3) == "-":
-            month, day = self.at(i + 2), self.at(i + 4)
-            if month.isdigit() and day.isdigit() and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-                return i + 5, Calendar(year=int(word), month=int(month), day=int(day))
+            month_word, day_word = self.at(i + 2), self.at(i + 4)
+            if month_word.isdigit() and day_word.isdigit() and 1 <= int(month_word) <= 12 and 1 <= int(day_word) <= 31:
+                return i + 5, Calendar(year=int(word), month=int(month_word), day=int(day_word))
         match = _SLASH_DATE.match(word)
         if match and (match.group(3) or self.ent[i] == "DATE"):
             first, second = int(match.group(1)), int(match.group(2))
@@ -131,13 +131,14 @@ class DateRules(WordStream):
         unit = self.unit(k)
         number = int(ordinal)
         if unit == "Q" and self.w[k] == "quarter" and number <= 4:
-            field = "quarter"
+            quarter, half = number, None
         elif unit == "HALF" and number <= 2:
-            field = "half"
+            quarter, half = None, number
         else:
             return None
         end, year, year_shift, this_year = self._year_after_period(k + 1, year)
-        return end, Calendar(**{field: number}, year=year, year_shift=year_shift, shift=0 if this_year else None)
+        return end, Calendar(quarter=quarter, half=half, year=year, year_shift=year_shift,
+                             shift=0 if this_year else None)
 
     def _year_before_period(self, j: int) -> tuple[int, int | None]:
         """A year written before the ordinal: "fiscal 1990's first", "1989's third", "the 1988 third"."""

@@ -4,8 +4,10 @@ references ("now", "recently", "the future")."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from .dates import DateRules
-from .meaning import Anaphoric, AtTime, Calendar, Deictic, Duration, Offset, VagueRef
+from .meaning import Anaphoric, AtTime, Calendar, DayMeaning, Deictic, Duration, Offset, VagueRef
 from .numbers import read_number
 from .stream import Parse
 
@@ -71,15 +73,15 @@ class DeixisRules(DateRules):
         if unit == "Y" and self.at(k + 1) == "'s":  # "this year's third quarter"
             ordinal = self.kind(k + 2, "ordinal")
             if ordinal and self.unit(k + 3) in ("Q", "HALF"):
-                field = "quarter" if self.unit(k + 3) == "Q" else "half"
-                return k + 4, Calendar(**{field: int(ordinal)}, year_shift=shift)
+                quarter, half = (int(ordinal), None) if self.unit(k + 3) == "Q" else (None, int(ordinal))
+                return k + 4, Calendar(quarter=quarter, half=half, year_shift=shift)
         if self.kind(k, "period"):
             if word == "latest":
                 return k + 1, Deictic("Q", -1)  # the last quarter reported
             if word in ("same", "previous"):
                 return k + 1, Anaphoric("Q", 0 if word == "same" else -1)
         singular = unit is not None and not self.w[k].endswith("s") or self.w[k] == "century"
-        if not singular or unit in ("HALF", "MIN", "SEC", "H"):
+        if unit is None or not singular or unit in ("HALF", "MIN", "SEC", "H"):
             return None
         if unit in _ANAPHORIC_UNITS and (word == "that" or the and word in _TEXT_SHIFTS):
             return self._with_part_of_day(k + 1, Anaphoric(unit, anaphoric if anaphoric is not None else shift))
@@ -193,7 +195,8 @@ class DeixisRules(DateRules):
         day the text is about."""
         day = self.day_word(end) or self.weekday_phrase(end)
         if day:
-            return day[0], AtTime(day[1] if not isinstance(day[1], AtTime) else day[1].date, part_of_day=pod)
+            meaning = day[1] if not isinstance(day[1], AtTime) else day[1].date
+            return day[0], AtTime(cast(DayMeaning, meaning), part_of_day=pod)  # a day word or weekday names a day
         return end, AtTime(None, part_of_day=pod)
 
     def vague_reference(self, i: int) -> Parse | None:

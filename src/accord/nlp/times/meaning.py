@@ -59,6 +59,9 @@ class Offset:
     from_reference: bool
 
 
+DayMeaning = Calendar | Deictic | Anaphoric | Offset  # what a day phrase can mean
+
+
 @dataclass(frozen=True)
 class Duration:
     """A length of time: "two days" (2, D), "a minute and a half" (1.5, MIN); amount None is vague."""
@@ -87,7 +90,7 @@ class AtTime:
     """A date meaning (or None: the day the text is about) with a part of day or a clock time, or
     widened to its week."""
 
-    date: Calendar | Deictic | Anaphoric | Offset | None
+    date: DayMeaning | None
     part_of_day: str | None = None  # MO, MI, AF, EV, NI, DT
     clock: str | None = None  # HH:MM
     week: str | None = None  # W or WE: the week or weekend around the date ("the week of March 6")

@@ -103,7 +103,7 @@ def duration_value(amount: float | None, unit: str) -> str:
     fraction = amount - whole
     if fraction:
         smaller = _SMALLER.get(unit)
-        if smaller and (fraction * smaller[1]).is_integer():
+        if smaller and float(fraction * smaller[1]).is_integer():
             parts.append((fraction * smaller[1], smaller[0]))
         else:
             parts = [(round(amount, 2), unit)]
