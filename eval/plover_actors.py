@@ -6,7 +6,7 @@ organisation)? Reported as
 `actor_recall`. Of the gold actors that some accord actor with a country (or IGO) overlaps, the share
 where that country is right: `country_precision`.
 
-    python eval/plover_actors.py [DEV.jsonl] [--show-misses]
+    python eval/plover_actors.py [DEV.jsonl] [--show-misses]   (misses: build half only)
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+from halves import of_half, read_records
+from predict import predict
 
 ROOT = Path(__file__).resolve().parent.parent
 # PLOVER codes every international organisation "IGO"; accord keeps CAMEO's IGO and NGO apart.
@@ -57,20 +60,14 @@ def score(records: list[dict], predictions: dict[str, dict], show_misses: bool =
             "country_precision": round(right / overlapping, 4) if overlapping else 0.0}
 
 
-def predict(dev: Path = DEFAULT) -> list[dict]:
-    """accord's contract object for every PLOVER gold sentence (shared with plover_events.py)."""
-    from accord.model import Document
-    from accord.nlp import Pipeline
-
-    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [Document(id=r["id"], text=r["text"], reader="eval") for r in records]
-    return [ex.to_dict() for ex in Pipeline().extract(docs)]
-
-
-def run(dev: Path = DEFAULT, show_misses: bool = False, predictions: list[dict] | None = None) -> dict:
-    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+def run(dev: Path = DEFAULT, show_misses: bool = False, predictions: list[dict] | None = None,
+        half: str | None = None) -> dict:
+    """The figures on the whole set, or on one half of it ("build" or "check"; misses only for build)."""
+    records = read_records(dev)
+    if half is not None:
+        records = of_half(records, half)
     predictions = predictions if predictions is not None else predict(dev)
-    return score(records, {p["id"]: p for p in predictions}, show_misses)
+    return score(records, {p["id"]: p for p in predictions}, show_misses and half != "check")
 
 
 if __name__ == "__main__":
@@ -78,4 +75,6 @@ if __name__ == "__main__":
     path = Path(args[0]) if args else DEFAULT
     if not path.exists():
         sys.exit(f"skipped: {path} is absent (the shared evaluation data lives in ../shared/eval)")
-    print(json.dumps(run(path, "--show-misses" in sys.argv), indent=2))
+    # misses are listed for the build half only: the check half is read as figures, never as items
+    half = "build" if "--show-misses" in sys.argv else None
+    print(json.dumps(run(path, "--show-misses" in sys.argv, half=half), indent=2))

@@ -14,8 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-import plover_actors
 import shared_scorer
+from halves import half_files
+from predict import predict
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
@@ -23,11 +24,20 @@ DEFAULT = SHARED / "plover" / "dev.jsonl"
 SCORER = SHARED / "tools" / "plover_score.py"
 
 
-def run(dev: Path = DEFAULT, predictions: list[dict] | None = None) -> dict:
-    predictions = predictions if predictions is not None else plover_actors.predict(dev)
+def run(dev: Path = DEFAULT, predictions: list[dict] | None = None) -> dict[str, dict]:
+    """Figures on the whole set and on each half: {"all": …, "build": …, "check": …}."""
+    predictions = predictions if predictions is not None else predict(dev)
+    out = {"all": _score(dev, predictions)}
+    with half_files(dev) as halves:
+        for half, gold in halves.items():
+            out[half] = _score(gold, predictions)
+    return out
+
+
+def _score(gold: Path, predictions: list[dict]) -> dict:
     plover = [{**p, "events": [e for e in p["events"] if e["plover"]]} for p in predictions]
-    figures = shared_scorer.score(SCORER, dev, plover, ("actors", "events"))
-    every = shared_scorer.score(SCORER, dev, predictions, ("actors", "events"))
+    figures = shared_scorer.score(SCORER, gold, plover, ("actors", "events"))
+    every = shared_scorer.score(SCORER, gold, predictions, ("actors", "events"))
     keys = ("sentences", "type_recall", "type_precision", "dyad_match", "events_per_sentence")
     return {**{k: figures[k] for k in keys}, "type_precision_all_cameo": every["type_precision"]}
 

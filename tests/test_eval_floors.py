@@ -18,5 +18,25 @@ def test_eval_figures_are_at_or_above_their_floors():
     ran = {name: figures for name, figures in results.items() if "skipped" not in figures}
     if not ran:
         pytest.skip("no evaluation data: " + "; ".join(f["skipped"] for f in results.values()))
-    floors = json.loads((ROOT / "eval" / "baseline.json").read_text())["floors"]
-    assert eval_run.check(results, floors) == [], results
+    baseline = json.loads((ROOT / "eval" / "baseline.json").read_text())
+    assert eval_run.check(results, baseline["floors"], baseline.get("ceilings")) == [], results
+
+
+def test_a_figure_below_its_floor_or_above_its_ceiling_is_reported():
+    sys.path.insert(0, str(ROOT / "eval"))
+    import run as eval_run
+
+    results = {"events.check": {"recall": 0.5, "fp_rate": 0.3}, "quotes": {"skipped": "absent"}}
+    problems = eval_run.check(results, {"events.check": {"recall": 0.6}, "quotes": {"f1": 0.9}},
+                              {"events.check": {"fp_rate": 0.1}})
+    assert problems == ["events.check.recall = 0.5 is below its floor 0.6",
+                        "events.check.fp_rate = 0.3 is above its ceiling 0.1"]
+
+
+def test_halves_are_fixed_by_the_id_and_split_a_set_about_evenly():
+    sys.path.insert(0, str(ROOT / "eval"))
+    from halves import half_of
+
+    ids = [f"item-{n}" for n in range(1000)]
+    assert [half_of(i) for i in ids] == [half_of(i) for i in ids]
+    assert 400 < sum(half_of(i) == "check" for i in ids) < 600
