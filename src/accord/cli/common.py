@@ -8,14 +8,17 @@ import json
 import sys
 from contextlib import contextmanager
 from enum import Enum
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 
 from ..config import Settings
 from ..errors import AccordError, UsageError
-from ..readers.dates import BadDate, parse_date
+from ..store import filters
+
+if TYPE_CHECKING:
+    from ..api import Database
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -108,7 +111,12 @@ def day(value: Optional[str], option: str) -> Optional[str]:
     """A --since/--until value as YYYY-MM-DD, or a usage error that says what to type."""
     if value is None:
         return None
-    try:
-        return parse_date(value, keep_time=False)
-    except BadDate as exc:
-        raise UsageError(f"{option}: {exc}; use YYYY-MM-DD") from None
+    return filters.iso_day(value, option)
+
+
+def open_database(ctx: typer.Context) -> "Database":
+    """The database the --db option (or ACCORD_DB) names, opened for questions."""
+    from ..api import Database
+    from ..store import Store
+
+    return Database(Store.open(ctx.obj["db"]))
