@@ -68,7 +68,8 @@ class Database:
         directed."""
         f = where or EventFilter(**filters)
         with self.store.engine.connect() as conn:
-            records: Records[EventRecord] = Records(self._event(r) for r in q.merged_events(conn, f, Page(limit, offset)))
+            rows = q.merged_events(conn, f, Page(limit, offset))
+            records: Records[EventRecord] = Records(self._event(r) for r in rows)
             if reports:
                 for record in records:
                     record.reports = [Report(**_report(r)) for r in q.event_reports(conn, record.id)]

@@ -7,9 +7,9 @@ web, "--since" on the command line)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import Enum
-from collections.abc import Sequence
 
 from ..errors import BadFilter
 from ..readers.dates import BadDate, parse_date

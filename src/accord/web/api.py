@@ -10,9 +10,9 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..api import Database
-from . import params, uploads, views
 from ..errors import BadFilter
 from ..store.filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
+from . import params, uploads, views
 from .params import SeriesQuery
 from .security import require_read, require_write
 

@@ -15,9 +15,9 @@ from jinja2 import Environment, FileSystemLoader
 
 from .. import __version__
 from ..api import Database
+from ..store.filters import STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text
 from . import params, views
 from .marking import Mark, document_marks, mark_text
-from ..store.filters import STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text
 from .params import SeriesQuery
 from .security import require_read
 

@@ -193,7 +193,8 @@ def actor(db: Database, side: str) -> dict[str, Any]:
 def stories(db: Database, f: StoryFilter, page: Page) -> dict[str, Any]:
     """Stories, the most documents first."""
     found = db.stories(limit=page.limit, offset=page.offset, min_documents=f.min_documents)
-    return listing([{k: v for k, v in s.to_dict().items() if k != "documents"} for s in found], db.count_stories(f.min_documents), page)
+    items = [{k: v for k, v in s.to_dict().items() if k != "documents"} for s in found]
+    return listing(items, db.count_stories(f.min_documents), page)
 
 
 def story(db: Database, story_id: int) -> dict[str, Any]:
