@@ -13,7 +13,7 @@ import typer
 from ..errors import UsageError
 from ..store.filters import parse_dyad
 from . import app
-from .common import SINCE, UNTIL, day, err, open_database, user_errors
+from .common import DYAD, SINCE, UNTIL, day, err, open_database, user_errors
 
 
 class Kind(str, Enum):
@@ -30,9 +30,6 @@ class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
-
-
-DYAD = typer.Option(None, "--dyad", help="Two sides, ISO-3 codes or actor names: CHN-USA.")
 
 
 @app.command("export")

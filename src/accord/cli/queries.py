@@ -10,21 +10,21 @@ import typer
 from ..analytics.records import Framing
 from ..analytics.series import Period
 from ..errors import UsageError
-from ..store.filters import ActorFilter, EventFilter, QuoteFilter, Status, parse_dyad
+from ..store.filters import ActorFilter, EventFilter, QuoteFilter, Status, help_for, parse_dyad
 from . import app, tables
 from .common import (
-    FORMAT, LIMIT, OFFSET, SINCE, UNTIL, ListFormat, day, emit, err, open_database, out, user_errors,
+    DYAD, FORMAT, LIMIT, OFFSET, SINCE, UNTIL, ListFormat, day, emit, err, open_database, out, user_errors,
 )
 
 
 @app.command()
 def events(
     ctx: typer.Context,
-    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two sides, ISO-3 codes or actor names: CHN-USA."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Events with this actor or country on either side."),
+    dyad: Optional[str] = DYAD,
+    actor: Optional[str] = typer.Option(None, "--actor", help=help_for(EventFilter, "actor")),
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix: 04, 0871."),
-    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help="QuadClass 1-4."),
+    code: Optional[str] = typer.Option(None, "--code", help=help_for(EventFilter, "code")),
+    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help=help_for(EventFilter, "quad")),
     status: Optional[Status] = typer.Option(None, "--status"),
     story: Optional[int] = typer.Option(None, "--story", help="Only events of this story."),
     limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
@@ -57,9 +57,9 @@ def event(ctx: typer.Context, event_id: int = typer.Argument(..., help="Event nu
 @app.command()
 def quotes(
     ctx: typer.Context,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
-    country: Optional[str] = typer.Option(None, "--country", help="The speaker's country (ISO-3)."),
-    search: Optional[str] = typer.Option(None, "--search", help="Words the quotation contains."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help=help_for(QuoteFilter, "speaker")),
+    country: Optional[str] = typer.Option(None, "--country", help=help_for(QuoteFilter, "country")),
+    search: Optional[str] = typer.Option(None, "--search", help=help_for(QuoteFilter, "search")),
     story: Optional[int] = typer.Option(None, "--story"),
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
     limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
@@ -76,8 +76,8 @@ def quotes(
 @app.command()
 def actors(
     ctx: typer.Context,
-    search: Optional[str] = typer.Option(None, "--search", help="Part of the actor's name."),
-    country: Optional[str] = typer.Option(None, "--country", help="ISO-3 country."),
+    search: Optional[str] = typer.Option(None, "--search", help=help_for(ActorFilter, "search")),
+    country: Optional[str] = typer.Option(None, "--country", help=help_for(ActorFilter, "country")),
     limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
 ) -> None:
     """List actors across documents, most often named first."""

@@ -8,7 +8,8 @@ web, "--since" on the command line)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from typing import Any
 from enum import Enum
 
 from ..errors import BadFilter
@@ -25,6 +26,7 @@ class Status(str, Enum):
 
 
 STATUSES = tuple(status.value for status in Status)
+SINCE_HELP, UNTIL_HELP = "From this date on (YYYY-MM-DD).", "Up to this date (YYYY-MM-DD)."
 
 
 def is_country_code(side: str) -> bool:
@@ -126,11 +128,21 @@ class _Filter:
     def as_form(self) -> dict[str, str]:
         """The fields that differ from their defaults, as form values (a pair joined by '-')."""
         form = {}
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if value != field.default:
-                form[field.name] = "-".join(value) if isinstance(value, tuple) else str(value)
+        for each in fields(self):
+            value = getattr(self, each.name)
+            if value != each.default:
+                form[each.name] = "-".join(value) if isinstance(value, tuple) else str(value)
         return form
+
+
+def _described(words: str) -> Any:
+    """A filter field, empty by default, with the help the CLI and the API reference show for it."""
+    return field(default=None, metadata={"help": words})
+
+
+def help_for(cls: type[_Filter], name: str) -> str:
+    """The help text of a filter's field."""
+    return next(f.metadata["help"] for f in fields(cls) if f.name == name)
 
 
 @dataclass(frozen=True)
@@ -138,12 +150,12 @@ class EventFilter(_Filter):
     """Which merged events to list. A side (dyad member, actor) is an ISO-3 country code or an actor's
     name; a dyad matches both directions unless `directed`, and may be given as text ("CHN-USA")."""
 
-    dyad: tuple[str, str] | None = None
-    actor: str | None = None
-    since: str | None = None
-    until: str | None = None
-    code: str | None = None  # a CAMEO code or prefix: "04", "0871"
-    quad: int | None = None
+    dyad: tuple[str, str] | None = _described("Two sides, ISO-3 codes or actor names: CHN-USA.")
+    actor: str | None = _described("Events with this actor or country on either side.")
+    since: str | None = _described(SINCE_HELP)
+    until: str | None = _described(UNTIL_HELP)
+    code: str | None = _described("CAMEO code or prefix: 04, 0871.")
+    quad: int | None = _described("QuadClass 1-4.")
     status: str | None = None
     story: int | None = None
     directed: bool = False
@@ -166,13 +178,13 @@ class QuoteFilter(_Filter):
     """Which quotations to list: part of the speaker's name, the speaker's ISO-3 country, words in the
     quotation, a story, a document (store number), a date range."""
 
-    speaker: str | None = None
-    country: str | None = None
-    search: str | None = None
+    speaker: str | None = _described("Part of the speaker's name.")
+    country: str | None = _described("The speaker's country (ISO-3).")
+    search: str | None = _described("Words the quotation contains.")
     story: int | None = None
     document: int | None = None
-    since: str | None = None
-    until: str | None = None
+    since: str | None = _described(SINCE_HELP)
+    until: str | None = _described(UNTIL_HELP)
 
     @classmethod
     def parse(cls, speaker: str | None = None, country: str | None = None, search: str | None = None,
@@ -186,8 +198,8 @@ class QuoteFilter(_Filter):
 class ActorFilter(_Filter):
     """Which actors to list: part of the name, the ISO-3 country."""
 
-    search: str | None = None
-    country: str | None = None
+    search: str | None = _described("Part of the actor's name.")
+    country: str | None = _described("ISO-3 country.")
 
     @classmethod
     def parse(cls, search: str | None = None, country: str | None = None) -> "ActorFilter":

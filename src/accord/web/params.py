@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from fastapi import Query
 
 from ..analytics.series import PERIODS
-from ..store.filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, choice, day, whole
+from ..store.filters import (
+    SINCE_HELP, UNTIL_HELP, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, choice, day, help_for, whole,
+)
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
 
-SINCE = Query(None, description="From this date on (YYYY-MM-DD).")
-UNTIL = Query(None, description="Up to this date (YYYY-MM-DD).")
+SINCE = Query(None, description=SINCE_HELP)
+UNTIL = Query(None, description=UNTIL_HELP)
 
 
 def page(limit: str | None = Query(None, description=f"Rows per page, 1-{MAX_LIMIT} (default {DEFAULT_LIMIT})."),
@@ -25,11 +27,11 @@ def page(limit: str | None = Query(None, description=f"Rows per page, 1-{MAX_LIM
 
 
 def event_filter(
-    dyad: str | None = Query(None, description="Two sides, ISO-3 codes or actor names: CHN-USA."),
-    actor: str | None = Query(None, description="Events with this actor or country on either side."),
+    dyad: str | None = Query(None, description=help_for(EventFilter, "dyad")),
+    actor: str | None = Query(None, description=help_for(EventFilter, "actor")),
     since: str | None = SINCE, until: str | None = UNTIL,
-    code: str | None = Query(None, description="CAMEO code or prefix: 04, 0871."),
-    quad: str | None = Query(None, description="QuadClass 1-4."),
+    code: str | None = Query(None, description=help_for(EventFilter, "code")),
+    quad: str | None = Query(None, description=help_for(EventFilter, "quad")),
     status: str | None = Query(None, description="occurred, planned, negated or hypothetical."),
     story: str | None = Query(None, description="Only events of this story number."),
 ) -> EventFilter:
@@ -38,9 +40,9 @@ def event_filter(
 
 
 def quote_filter(
-    speaker: str | None = Query(None, description="Part of the speaker's name."),
-    country: str | None = Query(None, description="The speaker's country (ISO-3)."),
-    search: str | None = Query(None, description="Words the quotation contains."),
+    speaker: str | None = Query(None, description=help_for(QuoteFilter, "speaker")),
+    country: str | None = Query(None, description=help_for(QuoteFilter, "country")),
+    search: str | None = Query(None, description=help_for(QuoteFilter, "search")),
     story: str | None = Query(None, description="Only quotations of this story number."),
     since: str | None = SINCE, until: str | None = UNTIL,
 ) -> QuoteFilter:
@@ -48,8 +50,8 @@ def quote_filter(
     return QuoteFilter.parse(speaker, country, search, story, since, until)
 
 
-def actor_filter(search: str | None = Query(None, description="Part of the actor's name."),
-                 country: str | None = Query(None, description="ISO-3 country.")) -> ActorFilter:
+def actor_filter(search: str | None = Query(None, description=help_for(ActorFilter, "search")),
+                 country: str | None = Query(None, description=help_for(ActorFilter, "country"))) -> ActorFilter:
     """The actors' filter from the query string."""
     return ActorFilter.parse(search, country)
 
