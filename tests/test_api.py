@@ -39,5 +39,20 @@ def test_open_answers_questions_with_typed_records(tmp_path, pipeline):
         assert all(q.document.startswith("c") for q in db.quotes(country="USA"))
         states = {a.name: a.events for a in db.actors(country="USA") if a.kind == "country"}
         assert states.get("United States", 0) >= 1  # merged events key a state as "state:USA"
+        _filters_as_objects_or_keywords(db)
     finally:
         db.close()
+
+
+def _filters_as_objects_or_keywords(db) -> None:
+    """A filter object built once gives what its fields as keywords give, for a listing and its count."""
+    from accord.store.filters import ActorFilter, EventFilter, QuoteFilter
+
+    f = EventFilter(dyad="USA-RUS", code="163")
+    assert [e.id for e in db.events(f)] == [e.id for e in db.events(dyad=("USA", "RUS"), code="163")]
+    assert db.count_events(f) == db.count_events(dyad=("USA", "RUS"), code="163") == len(db.events(f))
+    assert db.count_quotes(QuoteFilter(country="USA")) == len(db.quotes(country="USA"))
+    assert db.count_actors(ActorFilter(country="USA")) == len(db.actors(country="USA"))
+    assert db.count_stories() == len(db.stories()) and db.count_documents() == len(db.documents(limit=None))
+    with pytest.raises(accord.errors.BadFilter, match="dyad: two sides joined by '-'"):
+        db.events(dyad="USA")

@@ -75,6 +75,9 @@ def test_exit_code_1_names_each_failed_input(tmp_path):
     (["--db", "nosuchdialect://x", "docs"], "cannot use database URL"),
     (["show", "nothing-here"], "no stored document"),
     (["extract", "--max-bytes", "0", "x.txt"], "--max-bytes"),
+    (["events", "--dyad", "CHN"], "--dyad: two sides joined by '-', such as CHN-USA, not 'CHN'"),
+    (["events", "--since", "Octember 5"], "--since:"),
+    (["report", "--dyad", "CHN", "--out", "b.html"], "--dyad: two sides"),
 ])
 def test_usage_errors_exit_2_with_a_message(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

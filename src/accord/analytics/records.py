@@ -22,7 +22,10 @@ class Records(list, Generic[T]):
         return pandas.DataFrame(self.to_dicts())
 
 
+@dataclass
 class _Record:
+    """What every record shares: itself as a plain dict."""
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

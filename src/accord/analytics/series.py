@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from enum import Enum
 
+from ..errors import BadFilter
 from .records import EventRecord, Records, SeriesPoint
 
-PERIODS = ("day", "week", "month")
+
+class Period(str, Enum):
+    """What a series counts by."""
+
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+PERIODS = tuple(period.value for period in Period)
 
 
 def period_of(day: date, by: str) -> tuple[str, date]:
@@ -25,7 +36,7 @@ def period_of(day: date, by: str) -> tuple[str, date]:
         return f"{year}-W{week:02d}", day - timedelta(days=day.weekday())
     if by == "month":
         return f"{day.year}-{day.month:02d}", day.replace(day=1)
-    raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {by!r}")
+    raise BadFilter("by", f"must be one of {', '.join(PERIODS)}, not {by!r}")
 
 
 def dyad_series(events: list[EventRecord], by: str = "month") -> Records[SeriesPoint]:

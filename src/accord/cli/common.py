@@ -8,14 +8,17 @@ import json
 import sys
 from contextlib import contextmanager
 from enum import Enum
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 
 from ..config import Settings
 from ..errors import AccordError, UsageError
-from ..readers.dates import BadDate, parse_date
+from ..store import filters
+
+if TYPE_CHECKING:
+    from ..api import Database
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -98,8 +101,9 @@ def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:
 
 
 FORMAT = typer.Option(ListFormat.table, "--format", help="table, csv or json.")
-SINCE = typer.Option(None, "--since", help="From this date on (YYYY-MM-DD).")
-UNTIL = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD).")
+SINCE = typer.Option(None, "--since", help=filters.SINCE_HELP)
+UNTIL = typer.Option(None, "--until", help=filters.UNTIL_HELP)
+DYAD = typer.Option(None, "--dyad", help=filters.help_for(filters.EventFilter, "dyad"))
 LIMIT = typer.Option(50, "--limit", min=1, help="How many rows at most.")
 OFFSET = typer.Option(0, "--offset", min=0, help="Rows to skip.")
 
@@ -108,7 +112,12 @@ def day(value: Optional[str], option: str) -> Optional[str]:
     """A --since/--until value as YYYY-MM-DD, or a usage error that says what to type."""
     if value is None:
         return None
-    try:
-        return parse_date(value, keep_time=False)
-    except BadDate as exc:
-        raise UsageError(f"{option}: {exc}; use YYYY-MM-DD") from None
+    return filters.iso_day(value, option)
+
+
+def open_database(ctx: typer.Context) -> "Database":
+    """The database the --db option (or ACCORD_DB) names, opened for questions."""
+    from ..api import Database
+    from ..store import Store
+
+    return Database(Store.open(ctx.obj["db"]))

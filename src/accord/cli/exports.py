@@ -11,9 +11,9 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
+from ..store.filters import parse_dyad
 from . import app
-from .common import SINCE, UNTIL, day, err, user_errors
-from .queries import _database, _dyad
+from .common import DYAD, SINCE, UNTIL, day, err, open_database, user_errors
 
 
 class Kind(str, Enum):
@@ -30,9 +30,6 @@ class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
-
-
-DYAD = typer.Option(None, "--dyad", help="Two sides, ISO-3 codes or actor names: CHN-USA.")
 
 
 @app.command("export")
@@ -53,9 +50,9 @@ def export_command(
 
     with user_errors():
         check_combination(kind.value, fmt.value, out is not None, header)
-        pair = _dyad(dyad)
+        pair = parse_dyad(dyad, "--dyad")
         first, last = day(since, "--since"), day(until, "--until")
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             count = write_export(db, kind.value, fmt.value, path=out, dyad=pair, since=first, until=last,
                                  header=header)
     where = out or "standard output"
@@ -74,12 +71,12 @@ def report_command(
     from ..report.brief import write_brief
 
     with user_errors():
-        pair = _dyad(dyad)
+        pair = parse_dyad(dyad, "--dyad")
         if pair is None:
             raise UsageError("give the pair with --dyad, such as --dyad CHN-USA")
         if not out:
             raise UsageError("give the file to write with --out, such as --out brief.html")
         first, last = day(since, "--since"), day(until, "--until")
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             written = write_brief(db, pair, first, last, out)
     typer.echo(f"HTML brief written to {Path(written).resolve()}")

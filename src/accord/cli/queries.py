@@ -3,63 +3,38 @@ story, dyad, network, framing, link. Each is a call into `accord.api.Database` a
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Optional
 
 import typer
 
+from ..analytics.records import Framing
+from ..analytics.series import Period
 from ..errors import UsageError
+from ..store.filters import ActorFilter, EventFilter, QuoteFilter, Status, help_for, parse_dyad
 from . import app, tables
-from .common import FORMAT, LIMIT, OFFSET, SINCE, UNTIL, ListFormat, day, emit, err, out, user_errors
-
-
-class Period(str, Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-
-
-class Status(str, Enum):
-    occurred = "occurred"
-    planned = "planned"
-    negated = "negated"
-    hypothetical = "hypothetical"
-
-
-def _database(ctx: typer.Context):
-    from ..api import Database
-    from ..store import Store
-
-    return Database(Store.open(ctx.obj["db"]))
-
-
-def _dyad(value: Optional[str]) -> Optional[tuple[str, str]]:
-    if value is None:
-        return None
-    parts = [p.strip() for p in value.split("-") if p.strip()]
-    if len(parts) != 2:
-        raise UsageError(f"--dyad takes two sides joined by '-', such as CHN-USA, not {value!r}")
-    return parts[0], parts[1]
+from .common import (
+    DYAD, FORMAT, LIMIT, OFFSET, SINCE, UNTIL, ListFormat, day, emit, err, open_database, out, user_errors,
+)
 
 
 @app.command()
 def events(
     ctx: typer.Context,
-    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two sides, ISO-3 codes or actor names: CHN-USA."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Events with this actor or country on either side."),
+    dyad: Optional[str] = DYAD,
+    actor: Optional[str] = typer.Option(None, "--actor", help=help_for(EventFilter, "actor")),
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix: 04, 0871."),
-    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help="QuadClass 1-4."),
+    code: Optional[str] = typer.Option(None, "--code", help=help_for(EventFilter, "code")),
+    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help=help_for(EventFilter, "quad")),
     status: Optional[Status] = typer.Option(None, "--status"),
     story: Optional[int] = typer.Option(None, "--story", help="Only events of this story."),
     limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
 ) -> None:
     """List events, one row per real-world event however many articles reported it."""
     with user_errors():
-        with _database(ctx) as db:
-            found = db.events(dyad=_dyad(dyad), actor=actor, since=day(since, "--since"), until=day(until, "--until"),
-                              code=code, quad=quad, status=status.value if status else None, story=story,
-                              limit=limit, offset=offset)
+        with open_database(ctx) as db:
+            f = EventFilter(dyad=parse_dyad(dyad, "--dyad"), actor=actor, since=day(since, "--since"), until=day(until, "--until"),
+                            code=code, quad=quad, status=status.value if status else None, story=story)
+            found = db.events(f, limit=limit, offset=offset)
     emit(found.to_dicts(), fmt, tables.events_table)
 
 
@@ -68,7 +43,7 @@ def event(ctx: typer.Context, event_id: int = typer.Argument(..., help="Event nu
           fmt: ListFormat = FORMAT) -> None:
     """Show one event with every report of it and the evidence sentence of each."""
     with user_errors():
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             found = db.event(event_id)
         if found is None:
             raise UsageError(f"no event number {event_id}; `accord events` lists them")
@@ -82,32 +57,33 @@ def event(ctx: typer.Context, event_id: int = typer.Argument(..., help="Event nu
 @app.command()
 def quotes(
     ctx: typer.Context,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
-    country: Optional[str] = typer.Option(None, "--country", help="The speaker's country (ISO-3)."),
-    search: Optional[str] = typer.Option(None, "--search", help="Words the quotation contains."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help=help_for(QuoteFilter, "speaker")),
+    country: Optional[str] = typer.Option(None, "--country", help=help_for(QuoteFilter, "country")),
+    search: Optional[str] = typer.Option(None, "--search", help=help_for(QuoteFilter, "search")),
     story: Optional[int] = typer.Option(None, "--story"),
     since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
     limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
 ) -> None:
     """List quotations by speaker, country or words."""
     with user_errors():
-        with _database(ctx) as db:
-            found = db.quotes(speaker=speaker, country=country, search=search, story=story,
-                              since=day(since, "--since"), until=day(until, "--until"), limit=limit, offset=offset)
+        with open_database(ctx) as db:
+            f = QuoteFilter(speaker=speaker, country=country, search=search, story=story,
+                            since=day(since, "--since"), until=day(until, "--until"))
+            found = db.quotes(f, limit=limit, offset=offset)
     emit(found.to_dicts(), fmt, tables.quotes_table)
 
 
 @app.command()
 def actors(
     ctx: typer.Context,
-    search: Optional[str] = typer.Option(None, "--search", help="Part of the actor's name."),
-    country: Optional[str] = typer.Option(None, "--country", help="ISO-3 country."),
+    search: Optional[str] = typer.Option(None, "--search", help=help_for(ActorFilter, "search")),
+    country: Optional[str] = typer.Option(None, "--country", help=help_for(ActorFilter, "country")),
     limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
 ) -> None:
     """List actors across documents, most often named first."""
     with user_errors():
-        with _database(ctx) as db:
-            found = db.actors(search=search, country=country, limit=limit, offset=offset)
+        with open_database(ctx) as db:
+            found = db.actors(ActorFilter(search=search, country=country), limit=limit, offset=offset)
     emit(found.to_dicts(), fmt, tables.actors_table)
 
 
@@ -116,7 +92,7 @@ def stories(ctx: typer.Context, min_documents: int = typer.Option(1, "--min-docu
             limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT) -> None:
     """List stories: groups of a document and its copies and rewrites."""
     with user_errors():
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             found = db.stories(limit=limit, offset=offset, min_documents=min_documents)
     emit([{k: v for k, v in s.to_dict().items() if k != "documents"} for s in found], fmt, tables.stories_table)
 
@@ -126,7 +102,7 @@ def story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Story nu
           fmt: ListFormat = FORMAT) -> None:
     """Show a story: its documents, its events and each side's framing."""
     with user_errors():
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             found = db.story(story_id)
             if found is None:
                 raise UsageError(f"no story number {story_id}; `accord stories` lists them")
@@ -150,7 +126,7 @@ def framing(ctx: typer.Context, story: Optional[int] = typer.Option(None, "--sto
     with user_errors():
         if sum(x is not None for x in (story, event, document)) != 1:
             raise UsageError("give one of --story, --event or --document")
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             frames = db.framing(story=story, event=event, document=document)
     if fmt is not ListFormat.table:
         emit([{"side": side, **q.to_dict()} for side, qs in frames.sides.items() for q in qs], fmt)
@@ -158,7 +134,8 @@ def framing(ctx: typer.Context, story: Optional[int] = typer.Option(None, "--sto
     _print_framing(frames)
 
 
-def _print_framing(frames) -> None:
+def _print_framing(frames: Framing) -> None:
+    """Each side's speakers and what they said."""
     for side, said in frames.sides.items():
         out.print(f"[bold]{side}[/]")
         for q in said:
@@ -177,7 +154,7 @@ def dyad(
 ) -> None:
     """A pair's relations over time: events by QuadClass, mean Goldstein and the cooperation index."""
     with user_errors():
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             points = db.dyad_series(a, b, by=by.value, since=day(since, "--since"), until=day(until, "--until"))
         if plot:
             from ..report.charts import save_series_plot
@@ -198,7 +175,7 @@ def network(
 ) -> None:
     """Who interacted with whom: links weighted by events."""
     with user_errors():
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             edges = db.network(since=day(since, "--since"), until=day(until, "--until"), quad=quad,
                                level="country" if countries else "actor", actor=actor)
     emit(edges.to_dicts()[:limit], fmt, tables.network_table)
@@ -208,7 +185,7 @@ def network(
 def link(ctx: typer.Context) -> None:
     """Group documents not yet linked into stories and merge their events (ingest does this itself)."""
     with user_errors():
-        with _database(ctx) as db:
+        with open_database(ctx) as db:
             summary = db.link()
     err.print(f"linked {summary.documents} documents: {summary.new_stories} new stories, "
               f"{summary.reports} event reports, {summary.new_events} new events", highlight=False)

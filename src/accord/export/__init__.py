@@ -8,15 +8,12 @@ PLOVER writers need beyond a merged event's record (its first report's actors, d
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
-from sqlalchemy import and_, func, select
-
 from ..errors import UsageError
-from ..store import tables as t
 
 if TYPE_CHECKING:
     from ..analytics.records import EventRecord
@@ -26,8 +23,6 @@ KINDS = ("events", "quotes", "actors", "documents")
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
 EVENT_FORMATS = ("gdelt", "plover", "plover-jsonl")
 FORMATS = EVENT_FORMATS + TABLE_FORMATS
-
-_CHUNK = 500  # ids per IN (...) list, well under every database's bound-parameter limit
 
 
 @dataclass(frozen=True)
@@ -65,12 +60,8 @@ class FirstReport:
     place: PlaceInfo | None
 
 
-def _chunks(values: list[int]) -> Iterable[list[int]]:
-    for i in range(0, len(values), _CHUNK):
-        yield values[i:i + _CHUNK]
-
-
 def _actor(row: dict, prefix: str) -> ActorInfo | None:
+    """The source's (prefix s) or target's (t) actor from a first-report row, if the report has one."""
     if row[f"{prefix}_kind"] is None:
         return None
     return ActorInfo(row[f"{prefix}_code"], row[f"{prefix}_country"], row[f"{prefix}_sector"], row[f"{prefix}_kind"])
@@ -79,35 +70,12 @@ def _actor(row: dict, prefix: str) -> ActorInfo | None:
 def first_reports(db: "Database", events: list["EventRecord"]) -> dict[int, FirstReport]:
     """For each merged event (by id): its first report's actors, document and sentence position, and
     the place row its place came from (any report's, since a later report may have added the place)."""
-    g, e, d, s, m, p = t.event_groups, t.events, t.documents, t.sentences, t.event_members, t.places
-    src, tgt = t.actors.alias("src"), t.actors.alias("tgt")
-    opening = (select(func.min(s.c.start_char)).where(s.c.doc_pk == e.c.doc_pk)
-               .correlate(e).scalar_subquery())
     ids = [event.id for event in events]
-    rows: dict[int, dict] = {}
+    rows = db.first_report_rows(ids)
     places: dict[int, list[PlaceInfo]] = {}
-    with db.store.engine.connect() as conn:
-        for chunk in _chunks(ids):
-            query = (select(g.c.pk, e.c.sentence_start, opening.label("opening"), d.c.url, d.c.origin,
-                            d.c.ingested_at,
-                            src.c.code.label("s_code"), src.c.country.label("s_country"),
-                            src.c.sector.label("s_sector"), src.c.kind.label("s_kind"),
-                            tgt.c.code.label("t_code"), tgt.c.country.label("t_country"),
-                            tgt.c.sector.label("t_sector"), tgt.c.kind.label("t_kind"))
-                     .select_from(g)
-                     .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
-                     .outerjoin(d, d.c.pk == g.c.first_doc_pk)
-                     .outerjoin(src, and_(src.c.doc_pk == e.c.doc_pk, src.c.actor_id == e.c.source))
-                     .outerjoin(tgt, and_(tgt.c.doc_pk == e.c.doc_pk, tgt.c.actor_id == e.c.target))
-                     .where(g.c.pk.in_(chunk)))
-            rows.update({r.pk: dict(r._mapping) for r in conn.execute(query)})
-            query = (select(m.c.group_pk, p.c.name, p.c.country, p.c.feature, p.c.lat, p.c.lon, p.c.geonames_id)
-                     .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
-                     .join(p, and_(p.c.doc_pk == e.c.doc_pk, p.c.place_id == e.c.place))
-                     .where(m.c.group_pk.in_(chunk)).order_by(m.c.group_pk, m.c.doc_pk, e.c.sentence_start))
-            for r in conn.execute(query):
-                places.setdefault(r.group_pk, []).append(
-                    PlaceInfo(r.name, r.country, r.feature, r.lat, r.lon, r.geonames_id))
+    for r in db.event_place_rows(ids):
+        places.setdefault(r["group_pk"], []).append(
+            PlaceInfo(r["name"], r["country"], r["feature"], r["lat"], r["lon"], r["geonames_id"]))
     found: dict[int, FirstReport] = {}
     for event in events:
         row = rows.get(event.id)

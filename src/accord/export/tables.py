@@ -13,10 +13,8 @@ import csv
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy import func, select
-
 from ..errors import UsageError
-from ..store import tables as t
+from ..store.filters import is_country_code
 
 if TYPE_CHECKING:
     from ..api import Database
@@ -43,8 +41,6 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("num_actors", int), ("num_quotes", int), ("num_events", int), ("story", int),
     ),
 }
-
-_CHUNK = 500
 
 
 def table_rows(db: "Database", kind: str, dyad: tuple[str, str] | None = None, since: str | None = None,
@@ -73,7 +69,7 @@ def table_rows(db: "Database", kind: str, dyad: tuple[str, str] | None = None, s
 def _on_a_side(name: str | None, country: str | None, dyad: tuple[str, str]) -> bool:
     """A side is an ISO-3 code (matching the country) or a name (matching the name, any case)."""
     for side in dyad:
-        if len(side) == 3 and side.isalpha() and side.isupper():
+        if is_country_code(side):
             if country == side:
                 return True
         elif name and name.lower() == side.lower():
@@ -83,35 +79,9 @@ def _on_a_side(name: str | None, country: str | None, dyad: tuple[str, str]) -> 
 
 def _documents(db: "Database", dyad: tuple[str, str] | None, since: str | None,
                until: str | None) -> list[dict[str, Any]]:
-    d, sd = t.documents, t.story_documents
-    day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
-
-    def count_of(table):
-        return select(func.count()).select_from(table).where(table.c.doc_pk == d.c.pk).correlate(d).scalar_subquery()
-
-    query = (select(d.c.pk, d.c.id, d.c.title, d.c.url, d.c.publisher, d.c.published, d.c.anchor_date,
-                    count_of(t.actors).label("num_actors"), count_of(t.quotes).label("num_quotes"),
-                    count_of(t.events).label("num_events"), sd.c.story_pk.label("story"))
-             .outerjoin(sd, sd.c.doc_pk == d.c.pk).order_by(day.is_(None), day, d.c.pk))
-    if since:
-        query = query.where(day >= since)
-    if until:
-        query = query.where(day <= until)
-    wanted = _dyad_documents(db, dyad) if dyad else None
-    with db.store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(query)]
-    return [row for row in rows if wanted is None or row["pk"] in wanted]
-
-
-def _dyad_documents(db: "Database", dyad: tuple[str, str]) -> set[int]:
-    """The documents that reported at least one of the pair's merged events."""
-    ids = [e.id for e in db.events(dyad=dyad)]
-    m = t.event_members
-    found: set[int] = set()
-    with db.store.engine.connect() as conn:
-        for i in range(0, len(ids), _CHUNK):
-            found.update(conn.execute(select(m.c.doc_pk).where(m.c.group_pk.in_(ids[i:i + _CHUNK]))).scalars())
-    return found
+    """The documents within the dates and, with a dyad, only those that reported one of its events."""
+    wanted = db.documents_of_events([e.id for e in db.events(dyad=dyad)]) if dyad else None
+    return [row for row in db.document_table(since, until) if wanted is None or row["pk"] in wanted]
 
 
 def write_table(rows: list[dict[str, Any]], kind: str, fmt: str, out: TextIO) -> int:

@@ -15,12 +15,10 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from ..analytics.records import EventRecord, QuoteRecord
 from ..analytics.series import dyad_series
 from ..errors import UsageError
-from ..store import tables as t
+from ..store.filters import is_country_code
 from .charts import QUAD_LABELS, series_svg
 
 if TYPE_CHECKING:
@@ -187,7 +185,7 @@ def _footer(db: "Database") -> str:
     from .. import __version__
 
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    text = f"accord {__version__} · database {database_name(db)} · written {made}"
+    text = f"accord {__version__} · database {db.name} · written {made}"
     return f"<footer>{escape(text)}</footer>"
 
 
@@ -213,24 +211,9 @@ def inline_svg(svg: str) -> str:
     return re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
 
 
-def database_name(db: "Database") -> str:
-    url = db.store.engine.url
-    if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
-
-
 def _documents(db: "Database", events: list[EventRecord]) -> dict[str, dict]:
     """Publisher and URL of the documents behind the reports, by document id."""
-    ids = sorted({r.document for e in events for r in e.reports})
-    d = t.documents
-    found: dict[str, dict] = {}
-    with db.store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            query = select(d.c.id, d.c.publisher, d.c.url).where(d.c.id.in_(ids[i:i + 500])).order_by(d.c.pk)
-            for row in conn.execute(query):
-                found.setdefault(row.id, {"publisher": row.publisher, "url": row.url})
-    return found
+    return db.document_sources(sorted({r.document for e in events for r in e.reports}))
 
 
 def _in_order(events: Iterable[EventRecord]) -> list[EventRecord]:
@@ -258,7 +241,7 @@ def _said_by(q: QuoteRecord) -> str:
 
 
 def _side_name(side: str) -> str:
-    if len(side) == 3 and side.isalpha() and side.isupper():
+    if is_country_code(side):
         from ..kb import load_kb
 
         country = load_kb().countries.get(side)

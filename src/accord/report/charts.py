@@ -32,7 +32,7 @@ def _figure(points: list[SeriesPoint], title: str):
     ax.set_xticks(list(x), labels, rotation=45 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center",
                   fontsize=8)
     index_axis = ax.twinx()
-    index_axis.plot(list(x), [p.cooperation_index for p in points], color="#222222", marker="o", linewidth=1.5,
+    index_axis.plot(list(x), [_or_nan(p.cooperation_index) for p in points], color="#222222", marker="o", linewidth=1.5,
                     label="cooperation index")
     index_axis.set_ylim(-1.05, 1.05)
     index_axis.axhline(0, color="#999999", linewidth=0.5)
@@ -65,3 +65,8 @@ def series_svg(points: list[SeriesPoint], title: str) -> str:
     plt.close(fig)
     svg = buffer.getvalue()
     return svg[svg.index("<svg"):]
+
+
+def _or_nan(value: float | None) -> float:
+    """A missing value as NaN, which matplotlib leaves as a gap (as it does None)."""
+    return float("nan") if value is None else value

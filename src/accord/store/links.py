@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from . import tables as t
+from .rows import inserted_pk
 
 
 def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
@@ -61,9 +62,9 @@ def save_signature(conn: Connection, doc_pk: int, minhash: bytes) -> None:
 
 
 def new_story(conn: Connection, doc: dict[str, Any]) -> int:
-    return conn.execute(insert(t.stories).values(
+    return inserted_pk(conn.execute(insert(t.stories).values(
         title=doc["title"], first_doc_pk=doc["pk"], first_date=doc["day"], last_date=doc["day"],
-        num_documents=0)).inserted_primary_key[0]
+        num_documents=0)))
 
 
 def add_to_story(conn: Connection, story_pk: int, doc: dict[str, Any], similarity: float, relation: str) -> None:
@@ -108,8 +109,8 @@ def group_stories(conn: Connection, group_pk: int) -> set[int]:
 
 
 def new_group(conn: Connection, values: dict[str, Any]) -> int:
-    return conn.execute(insert(t.event_groups).values(num_mentions=0, num_sources=0, num_articles=0,
-                                                      **values)).inserted_primary_key[0]
+    return inserted_pk(conn.execute(insert(t.event_groups).values(num_mentions=0, num_sources=0, num_articles=0,
+                                                                  **values)))
 
 
 def update_group(conn: Connection, group_pk: int, values: dict[str, Any]) -> None:

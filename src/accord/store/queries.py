@@ -3,7 +3,6 @@ actors, stories. Every filter is a bound parameter; nothing is formatted into SQ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -11,29 +10,12 @@ from sqlalchemy.engine import Connection
 
 from ..analytics.merge import actor_key
 from . import tables as t
-
-
-@dataclass
-class EventFilter:
-    """Which merged events to list. A side (dyad member, actor) is an ISO-3 country code or an actor's
-    name; a dyad matches both directions unless `directed`."""
-
-    dyad: tuple[str, str] | None = None
-    actor: str | None = None
-    since: str | None = None
-    until: str | None = None
-    code: str | None = None  # a CAMEO code or prefix: "04", "0871"
-    quad: int | None = None
-    status: str | None = None
-    story: int | None = None
-    directed: bool = False
-    limit: int | None = None
-    offset: int = 0
+from .filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, is_country_code
 
 
 def _side(name_col, country_col, term: str):
     term = term.strip()
-    if len(term) == 3 and term.isalpha() and term.isupper():
+    if is_country_code(term):
         return country_col == term
     return func.lower(name_col) == term.lower()
 
@@ -64,65 +46,51 @@ def _event_conditions(f: EventFilter) -> list:
     return conditions
 
 
-def _evidence_columns():
-    """The first report's document and sentence, cut out of the stored text by the database."""
+def _sentence():
+    """A report's sentence, cut out of the stored text by the database."""
     d, e = t.documents, t.events
-    sentence = func.substr(d.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
-    return [d.c.id.label("document"), d.c.title.label("document_title"), d.c.published.label("published"),
-            sentence.label("evidence"), e.c.trigger_text.label("trigger"), e.c.rule.label("rule"),
-            e.c.confidence.label("confidence")]
+    return func.substr(d.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
 
 
-def merged_events(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
+def _with_evidence():
+    """Merged events with their first report's document and sentence."""
     g, d, e = t.event_groups, t.documents, t.events
-    query = (select(g, *_evidence_columns())
-             .outerjoin(d, d.c.pk == g.c.first_doc_pk)
-             .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
-             .where(*_event_conditions(f))
-             .order_by(g.c.date.is_(None), g.c.date, g.c.pk))
-    query = _page(query, f.limit, f.offset)
-    return [dict(r._mapping) for r in conn.execute(query)]
+    return (select(g, d.c.id.label("document"), d.c.title.label("document_title"), d.c.published.label("published"),
+                   _sentence().label("evidence"), e.c.trigger_text.label("trigger"), e.c.rule.label("rule"),
+                   e.c.confidence.label("confidence"))
+            .outerjoin(d, d.c.pk == g.c.first_doc_pk)
+            .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id)))
+
+
+def merged_events(conn: Connection, f: EventFilter, page: Page = Page()) -> list[dict[str, Any]]:
+    """The merged events `f` selects, in date order (undated last), each with its first report's evidence."""
+    g = t.event_groups
+    query = _with_evidence().where(*_event_conditions(f)).order_by(g.c.date.is_(None), g.c.date, g.c.pk)
+    return [dict(r._mapping) for r in conn.execute(_page(query, page))]
 
 
 def count_merged_events(conn: Connection, f: EventFilter) -> int:
+    """How many merged events `merged_events` gives for the same filter, without paging."""
     return conn.execute(select(func.count()).select_from(t.event_groups).where(*_event_conditions(f))).scalar_one()
 
 
 def merged_event(conn: Connection, pk: int) -> dict[str, Any] | None:
-    g, d, e = t.event_groups, t.documents, t.events
-    query = (select(g, *_evidence_columns())
-             .outerjoin(d, d.c.pk == g.c.first_doc_pk)
-             .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
-             .where(g.c.pk == pk))
-    row = conn.execute(query).first()
+    """One merged event by number, with its first report's evidence."""
+    row = conn.execute(_with_evidence().where(t.event_groups.c.pk == pk)).first()
     return dict(row._mapping) if row else None
 
 
 def event_reports(conn: Connection, group_pk: int) -> list[dict[str, Any]]:
     """Every report of a merged event: document, source, sentence, trigger, code, date."""
     m, d, e = t.event_members, t.documents, t.events
-    sentence = func.substr(d.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
     query = (select(d.c.pk.label("doc_pk"), d.c.id.label("document"), d.c.title, d.c.published, m.c.source,
                     e.c.event_id, e.c.cameo, e.c.status, e.c.date, e.c.date_end, e.c.date_basis,
                     e.c.sentence_start, e.c.sentence_end, e.c.trigger_start, e.c.trigger_end, e.c.trigger_text,
-                    e.c.rule, e.c.confidence, sentence.label("evidence"))
+                    e.c.rule, e.c.confidence, _sentence().label("evidence"))
              .join(d, d.c.pk == m.c.doc_pk)
              .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
              .where(m.c.group_pk == group_pk).order_by(d.c.published, d.c.pk, e.c.sentence_start))
     return [dict(r._mapping) for r in conn.execute(query)]
-
-
-@dataclass
-class QuoteFilter:
-    speaker: str | None = None  # part of the speaker's name, any case
-    country: str | None = None  # the speaker's ISO-3 country
-    search: str | None = None  # words in the quotation
-    story: int | None = None
-    document: int | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int | None = None
-    offset: int = 0
 
 
 def _quote_query(columns: list, f: QuoteFilter):
@@ -158,15 +126,15 @@ def _quote_day():
     return func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
 
 
-def quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
+def quotes(conn: Connection, f: QuoteFilter, page: Page = Page()) -> list[dict[str, Any]]:
+    """The quotations `f` selects, by date, with their speaker, document and story."""
     q, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
     day = _quote_day()
     query = _quote_query([q.c.doc_pk, q.c.quote_id, q.c.text, q.c.kind, q.c.start_char, q.c.end_char,
                           q.c.speaker_text, q.c.cue_text, a.c.name.label("speaker"), a.c.country.label("country"),
                           a.c.sector.label("sector"), d.c.id.label("document"), d.c.title, day.label("date"),
                           sd.c.story_pk.label("story")], f)
-    query = query.order_by(day, q.c.doc_pk, q.c.start_char)
-    query = _page(query, f.limit, f.offset)
+    query = _page(query.order_by(day, q.c.doc_pk, q.c.start_char), page)
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -180,17 +148,16 @@ def _actor_identity():
     return func.coalesce(a.c.kb_id, a.c.name)
 
 
-def _actor_filter(query, search: str | None, country: str | None):
+def _actor_filter(query, f: ActorFilter):
     a = t.actors
-    if search:
-        query = query.where(func.lower(a.c.name).contains(search.lower()))
-    if country:
-        query = query.where(a.c.country == country.upper())
+    if f.search:
+        query = query.where(func.lower(a.c.name).contains(f.search.lower()))
+    if f.country:
+        query = query.where(a.c.country == f.country.upper())
     return query
 
 
-def actors(conn: Connection, search: str | None = None, country: str | None = None,
-           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def actors(conn: Connection, f: ActorFilter, page: Page = Page()) -> list[dict[str, Any]]:
     """Actors across documents, one row per identity, with how many documents and merged events."""
     a, g = t.actors, t.event_groups
     identity = _actor_identity()
@@ -199,9 +166,8 @@ def actors(conn: Connection, search: str | None = None, country: str | None = No
                                  func.min(a.c.kind).label("kind"), func.min(a.c.country).label("country"),
                                  func.min(a.c.sector).label("sector"), func.min(a.c.code).label("code"),
                                  func.min(a.c.kb_id).label("kb_id"), docs.label("documents")),
-                          search, country).group_by(identity)
-    query = query.order_by(docs.desc(), func.min(a.c.name))
-    query = _page(query, limit, offset)
+                          f).group_by(identity)
+    query = _page(query.order_by(docs.desc(), func.min(a.c.name)), page)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     # merged events name their sides by the merge rule's identity ("state:USA" for the United States)
     merged = {row["key"]: actor_key(row.pop("kb_id"), row["kind"], row["country"], row["sector"], row["name"])
@@ -221,27 +187,29 @@ def actors(conn: Connection, search: str | None = None, country: str | None = No
     return rows
 
 
-def count_actors(conn: Connection, search: str | None = None, country: str | None = None) -> int:
+def count_actors(conn: Connection, f: ActorFilter) -> int:
     """How many identities `actors` lists for the same filter."""
     identity = _actor_identity()
-    inner = _actor_filter(select(identity.label("key")), search, country).group_by(identity).subquery()
+    inner = _actor_filter(select(identity.label("key")), f).group_by(identity).subquery()
     return conn.execute(select(func.count()).select_from(inner)).scalar_one()
 
 
-def stories(conn: Connection, limit: int | None = None, offset: int = 0, min_documents: int = 1) -> list[dict]:
+def stories(conn: Connection, f: StoryFilter, page: Page = Page()) -> list[dict[str, Any]]:
+    """Stories, the most documents first."""
     s = t.stories
-    query = (select(s).where(s.c.num_documents >= min_documents)
+    query = (select(s).where(s.c.num_documents >= f.min_documents)
              .order_by(s.c.num_documents.desc(), s.c.first_date.desc(), s.c.pk))
-    query = _page(query, limit, offset)
-    return [dict(r._mapping) for r in conn.execute(query)]
+    return [dict(r._mapping) for r in conn.execute(_page(query, page))]
 
 
-def count_stories(conn: Connection, min_documents: int = 1) -> int:
+def count_stories(conn: Connection, f: StoryFilter) -> int:
+    """How many stories `stories` lists for the same filter."""
     s = t.stories
-    return conn.execute(select(func.count()).select_from(s).where(s.c.num_documents >= min_documents)).scalar_one()
+    return conn.execute(select(func.count()).select_from(s).where(s.c.num_documents >= f.min_documents)).scalar_one()
 
 
 def story(conn: Connection, pk: int) -> dict[str, Any] | None:
+    """One story by number, with its documents."""
     row = conn.execute(select(t.stories).where(t.stories.c.pk == pk)).first()
     if row is None:
         return None
@@ -254,14 +222,15 @@ def story(conn: Connection, pk: int) -> dict[str, Any] | None:
 
 
 def story_of_document(conn: Connection, doc_pk: int) -> int | None:
+    """The story a stored document belongs to, if it is linked."""
     return conn.execute(select(t.story_documents.c.story_pk)
                         .where(t.story_documents.c.doc_pk == doc_pk)).scalar_one_or_none()
 
 
-def _page(query, limit: int | None, offset: int | None):
-    """`query` limited to one page: `limit` rows (all when None) after skipping `offset`."""
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+def _page(query, page: Page):
+    """`query` limited to one page."""
+    if page.limit is not None:
+        query = query.limit(page.limit)
+    if page.offset:
+        query = query.offset(page.offset)
     return query

@@ -6,6 +6,8 @@ import hashlib
 import json
 from typing import Any
 
+from sqlalchemy.engine import CursorResult
+
 from ..model import Document
 from . import tables
 
@@ -76,3 +78,10 @@ def child_rows(doc_pk: int, c: dict[str, Any]) -> dict[Any, list[dict[str, Any]]
             "text": p["text"], "name": p["name"], "country": p["country"], "feature": p["feature"],
             "lat": p["lat"], "lon": p["lon"], "geonames_id": p["geonames_id"]})
     return rows
+
+
+def inserted_pk(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT of one row created."""
+    key = result.inserted_primary_key
+    assert key is not None, "not the result of a one-row INSERT"
+    return key[0]

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from ..model import Document, Extraction, Failure
 from . import tables
 from .database import make_engine, migrate
-from .rows import child_rows, document_row
+from .rows import child_rows, document_row, inserted_pk
 
 
 def _now() -> datetime:
@@ -44,10 +44,10 @@ class Store:
 
     def start_run(self, pipeline_version: str, inputs: Sequence[str]) -> int:
         with self.engine.begin() as conn:
-            return conn.execute(insert(tables.runs).values(
+            return inserted_pk(conn.execute(insert(tables.runs).values(
                 started_at=_now(), pipeline_version=pipeline_version, inputs=list(inputs),
                 read=0, new=0, unchanged=0, failed=0, status="running",
-            )).inserted_primary_key[0]
+            )))
 
     def finish_run(self, run_pk: int, counts: dict[str, int], status: str = "finished") -> None:
         with self.engine.begin() as conn:
@@ -89,7 +89,7 @@ class Store:
                     "doc_key": key, "origin": document.origin, "reader": document.reader,
                     "ingested_at": _now(), "pipeline_version": pipeline_version, "run_pk": run_pk,
                 }
-                doc_pk = conn.execute(insert(tables.documents).values(**row)).inserted_primary_key[0]
+                doc_pk = inserted_pk(conn.execute(insert(tables.documents).values(**row)))
                 for table, rows in child_rows(doc_pk, contract).items():
                     children[table].extend(rows)
                 written += 1
@@ -105,7 +105,7 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(table)).scalar_one()
 
-    def list_documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    def list_documents(self, limit: int | None = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Documents newest first (by published, else document date), with counts of what was found."""
         d = tables.documents
         when = func.coalesce(d.c.published, d.c.document_date)

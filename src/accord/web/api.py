@@ -10,8 +10,10 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ..api import Database
+from ..errors import BadFilter
+from ..store.filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
 from . import params, uploads, views
-from .params import ActorQuery, EventQuery, Page, QuoteQuery, SeriesQuery
+from .params import SeriesQuery
 from .security import require_read, require_write
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -50,7 +52,7 @@ async def post_documents(request: Request) -> JSONResponse:
 
 
 @router.get("/events", dependencies=reads, summary="Merged events, date order")
-def list_events(f: EventQuery = Depends(params.event_query), page: Page = Depends(params.page),
+def list_events(f: EventFilter = Depends(params.event_filter), page: Page = Depends(params.page),
                 db: Database = Depends(database)) -> dict[str, Any]:
     """One row per real-world event however many articles reported it, with the first report's sentence."""
     return views.events(db, f, page)
@@ -64,13 +66,13 @@ def get_event(event_id: int, db: Database = Depends(database)) -> dict[str, Any]
 
 
 @router.get("/quotes", dependencies=reads, summary="Quotations by speaker, country or words")
-def list_quotes(f: QuoteQuery = Depends(params.quote_query), page: Page = Depends(params.page),
+def list_quotes(f: QuoteFilter = Depends(params.quote_filter), page: Page = Depends(params.page),
                 db: Database = Depends(database)) -> dict[str, Any]:
     return views.quotes(db, f, page)
 
 
 @router.get("/actors", dependencies=reads, summary="Actors across documents, most often named first")
-def list_actors(f: ActorQuery = Depends(params.actor_query), page: Page = Depends(params.page),
+def list_actors(f: ActorFilter = Depends(params.actor_filter), page: Page = Depends(params.page),
                 db: Database = Depends(database)) -> dict[str, Any]:
     return views.actors(db, f, page)
 
@@ -82,10 +84,9 @@ def get_actor(side: str, db: Database = Depends(database)) -> dict[str, Any]:
 
 
 @router.get("/stories", dependencies=reads, summary="Stories: a document and its copies and rewrites")
-def list_stories(min_documents: str | None = Query(None, description="Only stories with this many documents "
-                                                                     "or more (default 1)."),
-                 page: Page = Depends(params.page), db: Database = Depends(database)) -> dict[str, Any]:
-    return views.stories(db, params.whole(min_documents, "min_documents", 1) or 1, page)
+def list_stories(f: StoryFilter = Depends(params.story_filter), page: Page = Depends(params.page),
+                 db: Database = Depends(database)) -> dict[str, Any]:
+    return views.stories(db, f, page)
 
 
 @router.get("/stories/{story_id}", dependencies=reads, summary="A story: documents, events, each side's framing")
@@ -103,24 +104,22 @@ def get_dyad(a: str, b: str, s: SeriesQuery = Depends(params.series_query),
 
 @router.get("/network", dependencies=reads, summary="Who interacted with whom")
 def get_network(actor: str | None = Query(None, description="Only links of this actor or country."),
-                since: str | None = Query(None, description="From this date on (YYYY-MM-DD)."),
-                until: str | None = Query(None, description="Up to this date (YYYY-MM-DD)."),
+                since: str | None = params.SINCE, until: str | None = params.UNTIL,
                 quad: str | None = Query(None, description="QuadClass 1-4."),
                 countries: bool = Query(False, description="Fold actors into their countries."),
                 page: Page = Depends(params.page), db: Database = Depends(database)) -> dict[str, Any]:
-    edges = db.network(since=params.day(since, "since"), until=params.day(until, "until"),
-                       quad=params.whole(quad, "quad", 1, 4), level="country" if countries else "actor",
-                       actor=params.text(actor)).to_dicts()
-    return views.listing(edges[page.offset:page.offset + page.limit], len(edges), page)
+    edges = db.network(since=day(since, "since"), until=day(until, "until"), quad=whole(quad, "quad", 1, 4),
+                       level="country" if countries else "actor", actor=text(actor)).to_dicts()
+    return views.listing(edges[page.offset:][:page.limit], len(edges), page)
 
 
 @router.get("/framing", dependencies=reads, summary="Each side's characterisation of a story or an event")
 def get_framing(story: str | None = Query(None, description="A story number."),
                 event: str | None = Query(None, description="An event number."),
                 db: Database = Depends(database)) -> dict[str, Any]:
-    story_id, event_id = params.whole(story, "story", 1), params.whole(event, "event", 1)
+    story_id, event_id = whole(story, "story", 1), whole(event, "event", 1)
     if (story_id is None) == (event_id is None):
-        raise params.BadParameter("story/event", "give one of story or event")
+        raise BadFilter("story/event", "give one of story or event")
     sides = db.framing(story=story_id, event=event_id).sides
     return {"story": story_id, "event": event_id,
             "sides": {side: [quote.to_dict() for quote in said] for side, said in sides.items()}}

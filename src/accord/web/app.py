@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..api import Database
 from ..config import Settings
+from ..errors import BadFilter
 from ..store import Store
 from . import api, pages
 from .security import BodyLimit, SecurityHeaders, Tokens
@@ -76,6 +77,7 @@ def create_app(db_url: str, settings: Settings | None = None, *, token: str | No
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(BadFilter, _bad_filter)
 
     @app.get("/static/plotly.min.js", include_in_schema=False)
     def plotly_js() -> Response:
@@ -96,7 +98,9 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or pages.wants_json(request)
 
 
-async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """An HTTP error as JSON (API, JSON twins) or as the error page."""
+    assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"nothing at {request.url.path}"
@@ -105,10 +109,16 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     return pages.error_page(request, exc.status_code, str(detail), getattr(exc, "headers", None))
 
 
-async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     """FastAPI's list of errors as one readable line: "event_id: Input should be a valid integer"."""
+    assert isinstance(exc, RequestValidationError)
     parts = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body", "header"))
         parts.append(f"{where}: {error.get('msg')}" if where else str(error.get("msg")))
     return await _http_error(request, StarletteHTTPException(422, "; ".join(parts) or "invalid request"))
+
+
+async def _bad_filter(request: Request, exc: Exception) -> Response:
+    """A filter value that cannot be used: a 422 whose detail names the parameter."""
+    return await _http_error(request, StarletteHTTPException(422, str(exc)))

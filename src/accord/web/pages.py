@@ -15,9 +15,10 @@ from jinja2 import Environment, FileSystemLoader
 
 from .. import __version__
 from ..api import Database
+from ..store.filters import STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text
 from . import params, views
 from .marking import Mark, document_marks, mark_text
-from .params import ActorQuery, EventQuery, Page, QuoteQuery, SeriesQuery
+from .params import SeriesQuery
 from .security import require_read
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
@@ -32,7 +33,7 @@ def json_link(request: Request) -> str:
 
 
 templates.globals.update(version=__version__, plotly_version=plotly.__version__, quad_labels=views.QUAD_LABELS,
-                         statuses=params.STATUSES, json_link=json_link, is_country=views.is_country)
+                         statuses=STATUSES, json_link=json_link, is_country=views.is_country)
 
 
 def wants_json(request: Request) -> bool:
@@ -70,6 +71,13 @@ def pager(request: Request, listing: dict[str, Any], form: dict[str, str]) -> di
             "next": link(offset + limit) if offset + limit < total else None}
 
 
+def listing_page(request: Request, name: str, data: dict[str, Any], f: ActorFilter | EventFilter | QuoteFilter
+                 ) -> Response:
+    """A filtered listing's page: the filters it shows in its form and links to the pages around it."""
+    form = f.as_form()
+    return respond(request, name, data | {"filters": form}, pager=pager(request, data, form))
+
+
 def database(request: Request) -> Database:
     return request.app.state.web.db
 
@@ -79,15 +87,14 @@ def database(request: Request) -> Database:
 @router.get("/")
 def dashboard(request: Request, a: str | None = Query(None), b: str | None = Query(None),
               s: SeriesQuery = Depends(params.series_query), db: Database = Depends(database)) -> Response:
-    data = views.dashboard(db, params.text(a), params.text(b), s)
+    data = views.dashboard(db, text(a), text(b), s)
     return respond(request, "dashboard.html", data)
 
 
 @router.get("/events")
-def events(request: Request, f: EventQuery = Depends(params.event_query), page: Page = Depends(params.page),
+def events(request: Request, f: EventFilter = Depends(params.event_filter), page: Page = Depends(params.page),
            db: Database = Depends(database)) -> Response:
-    data = views.events(db, f, page) | {"filters": f.form()}
-    return respond(request, "events.html", data, pager=pager(request, data, f.form()))
+    return listing_page(request, "events.html", views.events(db, f, page), f)
 
 
 @router.get("/events/{event_id}")
@@ -113,17 +120,15 @@ def document(request: Request, ident: str, db: Database = Depends(database)) -> 
 
 
 @router.get("/quotes")
-def quotes(request: Request, f: QuoteQuery = Depends(params.quote_query), page: Page = Depends(params.page),
+def quotes(request: Request, f: QuoteFilter = Depends(params.quote_filter), page: Page = Depends(params.page),
            db: Database = Depends(database)) -> Response:
-    data = views.quotes(db, f, page) | {"filters": f.form()}
-    return respond(request, "quotes.html", data, pager=pager(request, data, f.form()))
+    return listing_page(request, "quotes.html", views.quotes(db, f, page), f)
 
 
 @router.get("/actors")
-def actors(request: Request, f: ActorQuery = Depends(params.actor_query), page: Page = Depends(params.page),
+def actors(request: Request, f: ActorFilter = Depends(params.actor_filter), page: Page = Depends(params.page),
            db: Database = Depends(database)) -> Response:
-    data = views.actors(db, f, page) | {"filters": f.form()}
-    return respond(request, "actors.html", data, pager=pager(request, data, f.form()))
+    return listing_page(request, "actors.html", views.actors(db, f, page), f)
 
 
 @router.get("/actors/{side:path}")
@@ -133,7 +138,7 @@ def actor(request: Request, side: str, db: Database = Depends(database)) -> Resp
 
 @router.get("/stories")
 def stories(request: Request, page: Page = Depends(params.page), db: Database = Depends(database)) -> Response:
-    data = views.stories(db, 1, page)
+    data = views.stories(db, StoryFilter(), page)
     return respond(request, "stories.html", data, pager=pager(request, data, {}))
 
 

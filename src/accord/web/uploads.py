@@ -17,8 +17,7 @@ from ..readers import read_bytes
 from ..readers.jsonl import read_jsonl
 from ..readers.sources import RawInput
 from ..store import doc_key
-from . import queries
-from .params import day
+from ..store.filters import day
 
 UPLOAD_FIELD = "file"
 
@@ -94,7 +93,6 @@ def ingest(state, items: list[Document | Failure], origin: str, anchor: str | No
     keys = [doc_key(d) for d in readable]
     with state.ingest_lock:
         summary = ingest_items(items, state.db.store, state.settings, state.pipeline(), anchor, inputs=[origin])
-    with state.db.store.engine.connect() as conn:
-        stored = queries.documents_by_key(conn, keys)
+    stored = state.db.documents_by_key(keys)
     answer = {"run": summary.run, **summary.counts(), "documents": stored, "failures": failures}
     return (201 if summary.new else 200), answer

@@ -1,6 +1,6 @@
-"""The few reads the web needs beyond accord.api.Database: one document by number, the sides a dyad can
-be drawn between (totals for pagination come from accord.store.queries). SQLAlchemy Core, every value a
-bound parameter."""
+"""Reads about the store as a whole and its documents, behind `accord.api.Database`: one document by
+number or content key, a document's merged events, the sides a dyad can be drawn between, the busiest
+pair and the store's sizes. SQLAlchemy Core, every value a bound parameter."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 from sqlalchemy.engine import Connection
 
-from ..store import tables as t
+from . import tables as t
 
 
 def document(conn: Connection, pk: int) -> dict[str, Any] | None:
@@ -21,6 +21,7 @@ def document(conn: Connection, pk: int) -> dict[str, Any] | None:
 
 
 def documents_by_key(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
+    """Stored documents (number, id, key, title) by content key, in the order of `keys`."""
     d = t.documents
     if not keys:
         return []

@@ -1,0 +1,220 @@
+"""The read side's filters, declared once: what each listing (events, quotes, actors, stories) can be
+narrowed by, how a page of it is cut, and the checks that turn typed-in text into those values.
+
+The store's queries, `accord.api.Database`, the CLI and the web all build these objects. A value that
+cannot be used raises `BadFilter`, whose message names the field as the caller spelt it ("since" on the
+web, "--since" on the command line)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+from enum import Enum
+
+from ..errors import BadFilter
+from ..readers.dates import BadDate, parse_date
+
+
+class Status(str, Enum):
+    """An event's status, as the contract spells it."""
+
+    occurred = "occurred"
+    planned = "planned"
+    negated = "negated"
+    hypothetical = "hypothetical"
+
+
+STATUSES = tuple(status.value for status in Status)
+SINCE_HELP, UNTIL_HELP = "From this date on (YYYY-MM-DD).", "Up to this date (YYYY-MM-DD)."
+
+
+def is_country_code(side: str) -> bool:
+    """The read side's rule for a side: three capital letters are an ISO-3 country code, else a name."""
+    return len(side) == 3 and side.isalpha() and side.isupper()
+
+
+# --- checks on typed-in values: empty means "no filter" ------------------------------------------------
+
+def text(value: str | None) -> str | None:
+    """The value without surrounding blanks, or None when nothing is left."""
+    value = (value or "").strip()
+    return value or None
+
+
+def whole(value: str | None, name: str, low: int | None = None, high: int | None = None) -> int | None:
+    """A whole number within `low`..`high` (either bound optional)."""
+    value = text(value)
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadFilter(name, f"must be a whole number, not {value!r}") from None
+    if (low is not None and number < low) or (high is not None and number > high):
+        bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise BadFilter(name, f"must be {bounds}, not {number}")
+    return number
+
+
+def day(value: str | None, name: str) -> str | None:
+    """A date as YYYY-MM-DD (any form `parse_date` reads)."""
+    value = text(value)
+    return None if value is None else iso_day(value, name)
+
+
+def iso_day(value: str, name: str) -> str:
+    """`value` as YYYY-MM-DD; blank is an error here, not "no filter"."""
+    try:
+        return parse_date(value, keep_time=False)
+    except BadDate as exc:
+        raise BadFilter(name, f"{exc}; use YYYY-MM-DD") from None
+
+
+def choice(value: str | None, name: str, options: tuple[str, ...]) -> str | None:
+    """One of `options`, spelt exactly."""
+    value = text(value)
+    if value is not None and value not in options:
+        raise BadFilter(name, f"must be one of {', '.join(options)}, not {value!r}")
+    return value
+
+
+def country_code(value: str | None, name: str = "country") -> str | None:
+    """An ISO-3 country code, in capitals."""
+    value = text(value)
+    if value is None:
+        return None
+    if len(value) != 3 or not value.isalpha():
+        raise BadFilter(name, f"must be an ISO-3 country code such as CHN, not {value!r}")
+    return value.upper()
+
+
+def cameo(value: str | None, name: str = "code") -> str | None:
+    """A CAMEO code or a prefix of one."""
+    value = text(value)
+    if value is not None and not (value.isdigit() and len(value) <= 4):
+        raise BadFilter(name, f"must be a CAMEO code or prefix of up to 4 digits (04, 0871), not {value!r}")
+    return value
+
+
+def parse_dyad(value: str | Sequence[str] | None, name: str = "dyad") -> tuple[str, str] | None:
+    """Two sides, given as a pair or as text joined by '-' (or '/'): "CHN-USA". Blank text is an error:
+    a form's empty field is turned into None before it gets here."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        first, second = value
+        return first, second
+    parts = [p.strip() for p in value.replace("/", "-").split("-") if p.strip()]
+    if len(parts) != 2:
+        raise BadFilter(name, f"two sides joined by '-', such as CHN-USA, not {value!r}")
+    return parts[0], parts[1]
+
+
+# --- the filters ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing: `limit` rows (all when None) after skipping `offset`."""
+
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class _Filter:
+    """What every filter shares: its set values as text, for links and forms."""
+
+    def as_form(self) -> dict[str, str]:
+        """The fields that differ from their defaults, as form values (a pair joined by '-')."""
+        form = {}
+        for each in fields(self):
+            value = getattr(self, each.name)
+            if value != each.default:
+                form[each.name] = "-".join(value) if isinstance(value, tuple) else str(value)
+        return form
+
+
+def _described(words: str) -> Any:
+    """A filter field, empty by default, with the help the CLI and the API reference show for it."""
+    return field(default=None, metadata={"help": words})
+
+
+def help_for(cls: type[_Filter], name: str) -> str:
+    """The help text of a filter's field."""
+    return next(f.metadata["help"] for f in fields(cls) if f.name == name)
+
+
+@dataclass(frozen=True)
+class EventFilter(_Filter):
+    """Which merged events to list. A side (dyad member, actor) is an ISO-3 country code or an actor's
+    name; a dyad matches both directions unless `directed`, and may be given as text ("CHN-USA")."""
+
+    dyad: tuple[str, str] | None = _described("Two sides, ISO-3 codes or actor names: CHN-USA.")
+    actor: str | None = _described("Events with this actor or country on either side.")
+    since: str | None = _described(SINCE_HELP)
+    until: str | None = _described(UNTIL_HELP)
+    code: str | None = _described("CAMEO code or prefix: 04, 0871.")
+    quad: int | None = _described("QuadClass 1-4.")
+    status: str | None = None
+    story: int | None = None
+    directed: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dyad", parse_dyad(self.dyad))
+
+    @classmethod
+    def parse(cls, dyad: str | None = None, actor: str | None = None, since: str | None = None,
+              until: str | None = None, code: str | None = None, quad: str | None = None,
+              status: str | None = None, story: str | None = None) -> "EventFilter":
+        """The filter from typed-in text, each value checked."""
+        return cls(dyad=parse_dyad(text(dyad)), actor=text(actor), since=day(since, "since"), until=day(until, "until"),
+                   code=cameo(code), quad=whole(quad, "quad", 1, 4), status=choice(status, "status", STATUSES),
+                   story=whole(story, "story", 1))
+
+
+@dataclass(frozen=True)
+class QuoteFilter(_Filter):
+    """Which quotations to list: part of the speaker's name, the speaker's ISO-3 country, words in the
+    quotation, a story, a document (store number), a date range."""
+
+    speaker: str | None = _described("Part of the speaker's name.")
+    country: str | None = _described("The speaker's country (ISO-3).")
+    search: str | None = _described("Words the quotation contains.")
+    story: int | None = None
+    document: int | None = None
+    since: str | None = _described(SINCE_HELP)
+    until: str | None = _described(UNTIL_HELP)
+
+    @classmethod
+    def parse(cls, speaker: str | None = None, country: str | None = None, search: str | None = None,
+              story: str | None = None, since: str | None = None, until: str | None = None) -> "QuoteFilter":
+        """The filter from typed-in text, each value checked."""
+        return cls(speaker=text(speaker), country=country_code(country), search=text(search),
+                   story=whole(story, "story", 1), since=day(since, "since"), until=day(until, "until"))
+
+
+@dataclass(frozen=True)
+class ActorFilter(_Filter):
+    """Which actors to list: part of the name, the ISO-3 country."""
+
+    search: str | None = _described("Part of the actor's name.")
+    country: str | None = _described("ISO-3 country.")
+
+    @classmethod
+    def parse(cls, search: str | None = None, country: str | None = None) -> "ActorFilter":
+        """The filter from typed-in text, each value checked."""
+        return cls(search=text(search), country=country_code(country))
+
+
+@dataclass(frozen=True)
+class StoryFilter(_Filter):
+    """Which stories to list: those with at least `min_documents` documents."""
+
+    min_documents: int = 1
+
+    @classmethod
+    def parse(cls, min_documents: str | None = None) -> "StoryFilter":
+        """The filter from typed-in text, checked."""
+        return cls(min_documents=whole(min_documents, "min_documents", 1) or 1)
+
