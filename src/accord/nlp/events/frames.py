@@ -7,6 +7,8 @@ closest event trigger above the action in the parse; the code comes from kb/fram
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from .status import infinitive_complement
@@ -24,7 +26,7 @@ def frame_kind(cameo: str) -> str | None:
     return FRAME_OF_ROOT.get(cameo[:2])
 
 
-def governing_trigger(token: Token, triggers: dict[int, object]) -> Token | None:
+def governing_trigger(token: Token, triggers: Mapping[int, object]) -> Token | None:
     """The closest event trigger above `token` along framing dependencies, or None."""
     current = token
     for _ in range(MAX_STEPS):
@@ -36,7 +38,7 @@ def governing_trigger(token: Token, triggers: dict[int, object]) -> Token | None
     return None
 
 
-def object_frame(token: Token, triggers: dict[int, object]) -> Token | None:
+def object_frame(token: Token, triggers: Mapping[int, object]) -> Token | None:
     """"The ILO reiterated its demand today that Israel ease …": the clause hangs on the verb, the frame
     is that verb's object."""
     if token.dep_ != "ccomp":

@@ -8,6 +8,7 @@ talks in Beijing, so the dateline is never a default.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -31,7 +32,7 @@ class Setting:
 class SettingFinder:
     """Indexes one document's times and places by token, then answers per trigger."""
 
-    def __init__(self, ex: Extraction, doc: Doc, triggers: set[int] = frozenset()):
+    def __init__(self, ex: Extraction, doc: Doc, triggers: AbstractSet[int] = frozenset()):
         self.anchor = ex.anchor_date
         self.triggers = triggers  # other events' words: their phrases hold their own time and place
         self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
@@ -76,7 +77,7 @@ def _clause_of(token: Token) -> Token:
     return current
 
 
-def _below(head: Token, blocked: set[int]):
+def _below(head: Token, blocked: AbstractSet[int]):
     """`head`'s subtree breadth first, not descending into another verb's clause or another event's phrase."""
     frontier = [head]
     while frontier:
@@ -88,7 +89,7 @@ def _below(head: Token, blocked: set[int]):
         frontier = nxt
 
 
-def _first_indexed(head: Token, index: dict[int, object], blocked: set[int]):
+def _first_indexed(head: Token, index: dict[int, object], blocked: AbstractSet[int]):
     """The first indexed item (time or place) below `head`, nearest first."""
     return next((index[t.i] for t in _below(head, blocked) if t.i in index and t is not head), None)
 
