@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .candidates import Candidate, Coded, Participants, unique
-from .frames import KEPT_ROOTS, frame_kind, has_own_subject
+from .frames import has_own_subject
 from .index import DocIndex
 from .knowledge import EventKnowledge
 from .participants import clause_subjects, condition_subjects, np_actors, prep_actors
@@ -23,7 +23,7 @@ def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded
     action: Token | None = c.token
     action_code = c.trigger.cameo
     sources, targets = list(c.people.sources), list(c.people.targets)
-    kind = frame_kind(code)
+    kind = know.frame_kind(code)
     if kind and c.inners:
         inner_c = min(c.inners, key=lambda i: abs(i.token.i - c.token.i))
         inner = code_candidate(know, index, inner_c)
@@ -46,7 +46,7 @@ def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded
         targets += _clause_targets(know, index, c, kind)
         # "threatened to resume attacks in Israel": no coded action below, but its clause says where
         action = next((t for t in c.token.children if t.dep_ == "ccomp" or infinitive_complement(t)), action)
-    elif stated_future(c.token) and not c.framed:
+    elif stated_future(know, c.token) and not c.framed:
         kind = "refuse" if status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
         framed = know.kb.framed(kind, code) or (know.ultimatum if kind == "threaten" else None)
         if framed:
@@ -65,7 +65,7 @@ def _framed(know: EventKnowledge, kind: str, inner: str, fallback: str) -> str:
     """The code of an action of code `inner` inside a frame of `kind`."""
     if len(inner) == 3 and inner.endswith("0") and fallback != fallback[:2] + "0":
         return fallback  # "rejected an offer" (125) says more than an offer in general (030) would
-    if inner[:2] in KEPT_ROOTS[kind]:
+    if inner[:2] in know.kept_roots[kind]:
         return inner
     return know.kb.framed(kind, inner) or fallback
 

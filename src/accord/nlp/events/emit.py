@@ -27,8 +27,9 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
     """The events of the candidates not merged into another's, one per code and dyad in a sentence."""
     # another event's phrase holds that event's time and place; a framed or participant-less trigger
     # ("a roadside bombing near Samarra killed …") is part of this one's
-    setting = SettingFinder(index.ex, index.doc, {c.token.i for c in candidates if c.background
-                                                  or (not c.framed and (c.people.sources or c.people.targets))})
+    setting = SettingFinder(index.ex, index.doc, know.place_preps,
+                            {c.token.i for c in candidates if c.background
+                             or (not c.framed and (c.people.sources or c.people.targets))})
     unnamed = UnnamedParticipants(know.kb, index.ex)
     events: list[Event] = []
     seen: set[tuple[int, str, str | None, str | None]] = set()

@@ -34,7 +34,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
         return None
     trigger = _instrument(know, token, trigger)
     trigger = _joint(know, token, trigger)
-    return Candidate(token, trigger, participants(know, index, token, trigger), event_status(token))
+    return Candidate(token, trigger, participants(know, index, token, trigger), event_status(know, token))
 
 
 def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ...errors import UsageError
 from ...kb import KnowledgeBase
 
+FRAME_KINDS = ("appeal", "intent", "demand", "refuse", "threaten")  # the frames code.py knows how to apply
+
 
 @dataclass(frozen=True)
 class EventKnowledge:
@@ -29,6 +31,14 @@ class EventKnowledge:
     means: frozenset[str]
     instruments: dict[str, str]  # word -> the CAMEO code it refines violence to
     joint: dict[str, str]  # modifier -> the CAMEO code of a joint exercise
+    place_preps: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditions: frozenset[str]
+    planning_verbs: frozenset[str]
+    ready_adjectives: frozenset[str]
+    planned_modifiers: frozenset[str]
+    refusing_verbs: frozenset[str]
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -48,6 +58,12 @@ class EventKnowledge:
     ultimatum: str
     reported_obligation: str
     statement: str
+    frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
+    kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
+
+    def frame_kind(self, cameo: str) -> str | None:
+        """The kind of frame (intent, refuse, demand, appeal, threaten) a trigger of code `cameo` is, or None."""
+        return self.frame_of_root.get(cameo[:2])
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> EventKnowledge:
@@ -72,6 +88,10 @@ class EventKnowledge:
             instrument_preps=listed("instrument-prep"), place_target_preps=listed("place-target-prep"),
             threat_conditions=listed("threat-condition"), phone_words=listed("phone"), means=listed("means"),
             instruments=dict(words.get("instrument", {})), joint=dict(words.get("joint", {})),
+            place_preps=listed("place-prep"), future_aux=listed("future-aux"),
+            hypothetical_aux=listed("hypothetical-aux"), conditions=listed("condition"),
+            planning_verbs=listed("planning-verb"), ready_adjectives=listed("ready-adjective"),
+            planned_modifiers=listed("planned-modifier"), refusing_verbs=listed("refusing-verb"),
             conventional_force=one("conventional-force"), unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"), international_sectors=many("international-sectors"),
             meeting_root=one("meeting-root"), intent_to_meet=one("intent-to-meet"), third_party=many("third-party"),
@@ -80,6 +100,8 @@ class EventKnowledge:
             protest_topic_roots=many("protest-topic-roots"), disapprove_root=one("disapprove-root"),
             threaten_root=one("threaten-root"), conflict_quads=frozenset(int(q) for q in many("conflict-quads")),
             ultimatum=one("ultimatum"), reported_obligation=one("reported-obligation"), statement=one("statement"),
+            frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
+            kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},
         )
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .candidates import Candidate, Participants, unique
 from .code import code_candidate
-from .frames import frame_kind, governing_trigger, object_frame
+from .frames import governing_trigger, object_frame
 from .index import DocIndex
 from .knowledge import EventKnowledge
 
@@ -67,7 +67,7 @@ def background(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
 def frame(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     """An action under a frame trigger ("threatened to [impose] sanctions") is coded inside the frame."""
     governor = _governor(c, by_token)
-    if governor is None or not frame_kind(governor.trigger.cameo):
+    if governor is None or not know.frame_kind(governor.trigger.cameo):
         return False
     governor.inners.append(c)
     c.framed = True

@@ -18,7 +18,6 @@ from ...model import Extraction
 DATED_TYPES = ("DATE", "TIME")
 CLAUSE_HEADS = ("VERB", "AUX")
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
-PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout", "within"})
 
 
 @dataclass
@@ -32,7 +31,9 @@ class Setting:
 class SettingFinder:
     """Indexes one document's times and places by token, then answers per trigger."""
 
-    def __init__(self, ex: Extraction, doc: Doc, triggers: AbstractSet[int] = frozenset()):
+    def __init__(self, ex: Extraction, doc: Doc, place_preps: AbstractSet[str],
+                 triggers: AbstractSet[int] = frozenset()):
+        self.place_preps = place_preps  # prepositions that introduce a place: "in", "near", … (kb/phrases.tsv)
         self.anchor = ex.anchor_date
         self.triggers = triggers  # other events' words: their phrases hold their own time and place
         self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
@@ -60,7 +61,7 @@ class SettingFinder:
         South Korea"), else within its clause."""
         for head in (trigger, clause):
             for prep in _below(head, self.triggers):
-                if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                if prep.dep_ == "prep" and prep.lower_ in self.place_preps:
                     found = _first_indexed(prep, self.places, self.triggers)
                     if found is not None:
                         return found.id
