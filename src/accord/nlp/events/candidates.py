@@ -36,6 +36,7 @@ class Candidate:
 
     @property
     def rule(self) -> str:
+        """The lexicon row that fired, as the event's rule says it ("verb:meet->040")."""
         return f"{self.trigger.pos.lower()}:{self.trigger.note or self.trigger.lemma}->{self.trigger.cameo}"
 
 

@@ -5,8 +5,6 @@ kind of event it becomes."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from .candidates import Candidate, Coded, Participants, unique
 from .frames import has_own_subject
 from .index import DocIndex
@@ -19,46 +17,65 @@ ASKING = ("demand", "appeal")  # frames whose target is the one asked, not the a
 
 def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded:
     """The candidate's code with its frame applied: the innermost action decides the specific code."""
-    code, status, rule, symmetric = c.trigger.cameo, c.status, c.rule, c.mutual
-    action: Token | None = c.token
-    action_code = c.trigger.cameo
-    sources, targets = list(c.people.sources), list(c.people.targets)
-    kind = know.frame_kind(code)
+    coded = Coded(c.trigger.cameo, Participants(list(c.people.sources), list(c.people.targets)), c.status,
+                  c.rule, c.mutual, c.token, c.trigger.cameo)
+    kind = know.frame_kind(coded.code)
     if kind and c.inners:
-        inner_c = min(c.inners, key=lambda i: abs(i.token.i - c.token.i))
-        inner = code_candidate(know, index, inner_c)
-        action, action_code = inner.action, inner.action_code
-        if kind == "intent" and conditional_threat(inner_c.token):
-            kind = "threaten"
-        code = _framed(know, kind, inner.code, fallback=code)
-        sources = sources or inner.people.sources
-        if kind in ASKING and has_own_subject(inner_c.token):
-            targets += inner.people.sources  # "demanded that the US cancel": the US is asked
-        elif kind in ASKING:
-            targets += _clause_targets(know, index, c, kind)
-        if not (kind in ASKING and targets):
-            targets += inner.people.targets  # "urged Iran to free the hostages": Iran is asked, not the hostages
-        if kind == "intent" and status == "occurred":
-            status = "planned"
-        rule = f"{rule}+{inner.rule}"
-        symmetric = inner.symmetric and kind == "intent"  # "agreed to a ceasefire" binds both sides
+        _frame_action(know, index, c, kind, coded)
     elif kind:
-        targets += _clause_targets(know, index, c, kind)
-        # "threatened to resume attacks in Israel": no coded action below, but its clause says where
-        action = next((t for t in c.token.children if t.dep_ == "ccomp" or infinitive_complement(t)), action)
+        _frame_without_action(know, index, c, kind, coded)
     elif stated_future(know, c.token) and not c.framed:
-        kind = "refuse" if status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
-        framed = know.kb.framed(kind, code) or (know.ultimatum if kind == "threaten" else None)
-        if framed:
-            rule = f"{rule}+{kind}->{framed}"
-            code, status = framed, ("occurred" if kind == "refuse" else status)
-    if code[:2] == know.threaten_root and not targets:
-        targets += condition_subjects(know, index, c.token)
-        targets += [a for i in c.inners for a in condition_subjects(know, index, i.token)]
-    if status == "planned" and code.startswith(know.meeting_root):
-        code = know.intent_to_meet  # "an expected meeting": CAMEO codes the stated intention
-    targets = [t for t in unique(targets) if t not in sources or symmetric]
-    return Coded(code, Participants(unique(sources), targets), status, rule, symmetric, action, action_code)
+        _stated_future(know, c, coded)
+    people = coded.people
+    if coded.code[:2] == know.threaten_root and not people.targets:
+        people.targets += condition_subjects(know, index, c.token)
+        people.targets += [a for i in c.inners for a in condition_subjects(know, index, i.token)]
+    if coded.status == "planned" and coded.code.startswith(know.meeting_root):
+        coded.code = know.intent_to_meet  # "an expected meeting": CAMEO codes the stated intention
+    targets = [t for t in unique(people.targets) if t not in people.sources or coded.symmetric]
+    coded.people = Participants(unique(people.sources), targets)
+    return coded
+
+
+def _frame_action(know: EventKnowledge, index: DocIndex, c: Candidate, kind: str, coded: Coded) -> None:
+    """The nearest action inside the frame gives the code ("threatened to [impose] sanctions": 1312), its
+    participants fill the frame's, and an intention is planned."""
+    inner_c = min(c.inners, key=lambda i: abs(i.token.i - c.token.i))
+    inner = code_candidate(know, index, inner_c)
+    coded.action, coded.action_code = inner.action, inner.action_code
+    if kind == "intent" and conditional_threat(inner_c.token):
+        kind = "threaten"
+    coded.code = _framed(know, kind, inner.code, fallback=coded.code)
+    people = coded.people
+    people.sources = people.sources or inner.people.sources
+    if kind in ASKING and has_own_subject(inner_c.token):
+        people.targets += inner.people.sources  # "demanded that the US cancel": the US is asked
+    elif kind in ASKING:
+        people.targets += _clause_targets(know, index, c, kind)
+    if not (kind in ASKING and people.targets):
+        people.targets += inner.people.targets  # "urged Iran to free the hostages": Iran is asked, not the hostages
+    if kind == "intent" and coded.status == "occurred":
+        coded.status = "planned"
+    coded.rule = f"{coded.rule}+{inner.rule}"
+    coded.symmetric = inner.symmetric and kind == "intent"  # "agreed to a ceasefire" binds both sides
+
+
+def _frame_without_action(know: EventKnowledge, index: DocIndex, c: Candidate, kind: str, coded: Coded) -> None:
+    """A frame with no coded action below it keeps its own code; its clause still names the target."""
+    coded.people.targets += _clause_targets(know, index, c, kind)
+    # "threatened to resume attacks in Israel": no coded action below, but its clause says where
+    coded.action = next((t for t in c.token.children if t.dep_ == "ccomp" or infinitive_complement(t)),
+                        coded.action)
+
+
+def _stated_future(know: EventKnowledge, c: Candidate, coded: Coded) -> None:
+    """"will not accept" is a refusal, "will withdraw unless …" a threat (an ultimatum), "will allow" an
+    intention: a stated future action is coded as the frame its shape implies (kb/frames.tsv)."""
+    kind = "refuse" if coded.status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
+    framed = know.kb.framed(kind, coded.code) or (know.ultimatum if kind == "threaten" else None)
+    if framed:
+        coded.rule = f"{coded.rule}+{kind}->{framed}"
+        coded.code, coded.status = framed, ("occurred" if kind == "refuse" else coded.status)
 
 
 def _framed(know: EventKnowledge, kind: str, inner: str, fallback: str) -> str:

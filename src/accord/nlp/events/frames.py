@@ -44,4 +44,5 @@ def object_frame(token: Token, triggers: Mapping[int, object]) -> Token | None:
 
 
 def has_own_subject(token: Token) -> bool:
+    """Does the clause name its own subject ("demanded that [the US] cancel")?"""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)

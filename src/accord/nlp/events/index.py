@@ -35,6 +35,7 @@ class DocIndex:
         return next((quote for start, end, quote in self.quotes if start <= offset < end), None)
 
     def sector(self, actor_id: str) -> str | None:
+        """The actor's CAMEO sector, or None (also for an id the document does not know)."""
         actor = self.actors.get(actor_id)
         return actor.sector if actor is not None else None
 

@@ -22,6 +22,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 
 @dataclass
 class Setting:
+    """An event's date or date range (with where it came from: "text" or "anchor") and place id."""
+
     date: str | None
     date_end: str | None
     date_basis: str
