@@ -31,6 +31,7 @@ HEADERS = {
     "triggers": ["lemma", "pos", "particle", "object", "prep", "cameo", "symmetric", "note"],
     "frames": ["frame", "inner", "cameo"],
     "participants": ["code", "target_place", "target_home", "source_place"],
+    "conventions": ["convention", "value"],
 }
 # Surname-first naming (Xi Jinping -> "Xi") for these countries' people.
 SURNAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
@@ -167,6 +168,7 @@ class KnowledgeBase:
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)  # (lemma, pos) -> rows
         self.frames: dict[str, dict[str, str]] = defaultdict(dict)  # frame -> inner code prefix -> code
         self.unnamed: dict[str, Unnamed] = {}  # CAMEO code prefix -> how to fill unnamed participants
+        self.conventions: dict[str, tuple[str, ...]] = {}  # coding convention -> its codes (kb/conventions.tsv)
         self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
         self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
@@ -299,6 +301,9 @@ class KnowledgeBase:
         if r["target_place"] not in ("0", "1", "action"):
             raise UsageError(f"{path}: data line {number}: target_place must be 0, 1 or action")
         self.unnamed[r["code"]] = Unnamed(r["target_place"], sectors, r["source_place"] == "1")
+
+    def _add_conventions(self, r: dict, path, number) -> None:
+        self.conventions[r["convention"]] = _list(r["value"])
 
     def _add_cues(self, r: dict, path, number) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())

@@ -2,29 +2,25 @@
 
 "Libya offered to hand over the suspects" is one event, an intention to release (0353), not a
 handover; "threatened to impose sanctions" is a threat of sanctions (1312). The frame is the
-closest event trigger above the action in the parse; the code comes from kb/frames.tsv.
+closest event trigger above the action in the parse; the code comes from kb/frames.tsv, and which
+roots are frames of which kind from kb/conventions.tsv.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from spacy.tokens import Token
 
 from .status import infinitive_complement
 
-FRAME_OF_ROOT = {"02": "appeal", "03": "intent", "10": "demand", "12": "refuse", "13": "threaten"}
-# codes a frame passes through unchanged: an intention to threaten is a threat, and so on
-KEPT_ROOTS = {"intent": {"03", "13"}, "threaten": {"13"}, "refuse": {"12"}, "demand": {"10"}, "appeal": {"02"}}
 # the dependencies an action hangs by under its frame: "agreed [to lift]", "demanded [that X lift]",
 # "demanded [a truce]", "an offer [for talks]", "its demand [that Israel ease]"
 FRAMED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubjpass"})
 MAX_STEPS = 4
 
 
-def frame_kind(cameo: str) -> str | None:
-    return FRAME_OF_ROOT.get(cameo[:2])
-
-
-def governing_trigger(token: Token, triggers: dict[int, object]) -> Token | None:
+def governing_trigger(token: Token, triggers: Mapping[int, object]) -> Token | None:
     """The closest event trigger above `token` along framing dependencies, or None."""
     current = token
     for _ in range(MAX_STEPS):
@@ -36,7 +32,7 @@ def governing_trigger(token: Token, triggers: dict[int, object]) -> Token | None
     return None
 
 
-def object_frame(token: Token, triggers: dict[int, object]) -> Token | None:
+def object_frame(token: Token, triggers: Mapping[int, object]) -> Token | None:
     """"The ILO reiterated its demand today that Israel ease …": the clause hangs on the verb, the frame
     is that verb's object."""
     if token.dep_ != "ccomp":
@@ -48,4 +44,5 @@ def object_frame(token: Token, triggers: dict[int, object]) -> Token | None:
 
 
 def has_own_subject(token: Token) -> bool:
+    """Does the clause name its own subject ("demanded that [the US] cancel")?"""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)

@@ -8,6 +8,7 @@ talks in Beijing, so the dateline is never a default.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -17,11 +18,12 @@ from ...model import Extraction
 DATED_TYPES = ("DATE", "TIME")
 CLAUSE_HEADS = ("VERB", "AUX")
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
-PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout", "within"})
 
 
 @dataclass
 class Setting:
+    """An event's date or date range (with where it came from: "text" or "anchor") and place id."""
+
     date: str | None
     date_end: str | None
     date_basis: str
@@ -31,7 +33,9 @@ class Setting:
 class SettingFinder:
     """Indexes one document's times and places by token, then answers per trigger."""
 
-    def __init__(self, ex: Extraction, doc: Doc, triggers: set[int] = frozenset()):
+    def __init__(self, ex: Extraction, doc: Doc, place_preps: AbstractSet[str],
+                 triggers: AbstractSet[int] = frozenset()):
+        self.place_preps = place_preps  # prepositions that introduce a place: "in", "near", … (kb/phrases.tsv)
         self.anchor = ex.anchor_date
         self.triggers = triggers  # other events' words: their phrases hold their own time and place
         self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
@@ -59,7 +63,7 @@ class SettingFinder:
         South Korea"), else within its clause."""
         for head in (trigger, clause):
             for prep in _below(head, self.triggers):
-                if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                if prep.dep_ == "prep" and prep.lower_ in self.place_preps:
                     found = _first_indexed(prep, self.places, self.triggers)
                     if found is not None:
                         return found.id
@@ -76,7 +80,7 @@ def _clause_of(token: Token) -> Token:
     return current
 
 
-def _below(head: Token, blocked: set[int]):
+def _below(head: Token, blocked: AbstractSet[int]):
     """`head`'s subtree breadth first, not descending into another verb's clause or another event's phrase."""
     frontier = [head]
     while frontier:
@@ -88,7 +92,7 @@ def _below(head: Token, blocked: set[int]):
         frontier = nxt
 
 
-def _first_indexed(head: Token, index: dict[int, object], blocked: set[int]):
+def _first_indexed(head: Token, index: dict[int, object], blocked: AbstractSet[int]):
     """The first indexed item (time or place) below `head`, nearest first."""
     return next((index[t.i] for t in _below(head, blocked) if t.i in index and t is not head), None)
 

@@ -34,16 +34,15 @@ class UnnamedParticipants:
         if rule is None or bool(sources) == bool(targets):
             return sources, targets, ""
         place = self.places.get(place_id) if place_id else None
-        place_country = place.country if place is not None else None
         if not targets:
             by_place = rule.target_place == "1" or (rule.target_place == "action" and framed_action)
-            if by_place and place_country:
-                return sources, self._country(place_country, exclude=sources), f"target:place {place.text}"
+            if by_place and place is not None and place.country:
+                return sources, self._country(place.country, exclude=sources), f"target:place {place.text}"
             home = self._home(sources, rule.target_home) if place is None else None
             if home:
                 return sources, self._country(home, exclude=sources), "target:home"
-        elif rule.source_place and place_country:
-            return self._country(place_country, exclude=targets), targets, f"source:place {place.text}"
+        elif rule.source_place and place is not None and place.country:
+            return self._country(place.country, exclude=targets), targets, f"source:place {place.text}"
         return sources, targets, ""
 
     def _home(self, sources: list[str], sectors) -> str | None:

@@ -1,0 +1,188 @@
+"""Event rows from the merged candidates: each candidate left standing is coded (code.py), dated and
+placed (setting.py), given its unnamed participants by convention (unnamed.py), and written as one
+event per source-target pair, with the sentence, trigger and quotation as evidence and a confidence.
+Also the GDELT-style statement events (010), behind the statements option."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from ...kb import CameoCode
+from ...model import Event, SentenceRef
+from ...model import Span as TextSpan
+from ..lookups import sentence_of, text_of
+from .candidates import Candidate, Coded, Participants
+from .code import code_candidate
+from .index import DocIndex
+from .knowledge import EventKnowledge
+from .setting import Setting, SettingFinder
+from .unnamed import UnnamedParticipants
+
+Pair = tuple[str | None, str | None]
+
+
+def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> list[Event]:
+    """The events of the candidates not merged into another's, one per code and dyad in a sentence."""
+    # another event's phrase holds that event's time and place; a framed or participant-less trigger
+    # ("a roadside bombing near Samarra killed …") is part of this one's
+    setting = SettingFinder(index.ex, index.doc, know.place_preps,
+                            {c.token.i for c in candidates if c.background
+                             or (not c.framed and (c.people.sources or c.people.targets))})
+    unnamed = UnnamedParticipants(know.kb, index.ex)
+    events: list[Event] = []
+    seen: set[tuple[int, str, str | None, str | None]] = set()
+    for c in candidates:
+        if c.framed:
+            continue
+        coded, where_when, action_place = _settled(know, index, setting, c)
+        if not coded.people.sources and not coded.people.targets:
+            continue  # an event nobody the text names takes part in is not coded
+        _irregular(know, index, coded)
+        people = _filled(know, unnamed, c, coded, action_place)
+        info = know.kb.cameo.get(coded.code)
+        if info is None:
+            continue
+        for source, target in pairs(people, coded.symmetric):
+            key = (sentence_of(c.token).start, info.code, source, target)  # one event per code and dyad in a sentence
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(_event(know, index, c, coded, info, source, target, where_when))
+    return events
+
+
+def _settled(know: EventKnowledge, index: DocIndex, setting: SettingFinder,
+             c: Candidate) -> tuple[Coded, Setting, str | None]:
+    """The candidate coded, with its time and place, and the place of its (framed) action."""
+    coded = code_candidate(know, index, c)
+    where_when = setting(c.token)
+    action_place = where_when.place
+    if coded.action is not None and coded.action is not c.token:
+        action_place = setting(coded.action).place  # a framed action's own place
+        where_when = replace(where_when, place=where_when.place or action_place)
+    if coded.status == "occurred" and _after_anchor(where_when, index.ex.anchor_date):
+        coded.status = "planned"  # "will visit in April": a date the text puts after publication
+        if coded.code.startswith(know.meeting_root):
+            coded.code = know.intent_to_meet
+    return coded, where_when, action_place
+
+
+def _irregular(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
+    """"Hamas killed Israeli soldiers": one-sided violence by irregulars is CAMEO 18, not 19."""
+    sources = coded.people.sources
+    if (coded.code == know.conventional_force and not coded.symmetric and sources
+            and all(index.sector(a) in know.irregular_sectors for a in sources)):
+        coded.code = know.unconventional_violence
+        coded.rule = f"{coded.rule}+irregular->{know.unconventional_violence}"
+
+
+def _filled(know: EventKnowledge, unnamed: UnnamedParticipants, c: Candidate, coded: Coded,
+            action_place: str | None) -> Participants:
+    """The event's participants with an unnamed side filled by convention (kb/participants.tsv)."""
+    people = coded.people
+    sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets, action_place,
+                                          framed_action=coded.action is not c.token,
+                                          place_is_target=c.trigger.prep in know.place_target_preps)
+    if not note:
+        return people
+    coded.rule, coded.filled = f"{coded.rule}+{note}", True
+    return Participants(sources, targets)
+
+
+def pairs(people: Participants, symmetric: bool) -> list[Pair]:
+    """Source-target pairs. A mutual event among several sources ("Chinese and US delegations
+    concluded talks") is coded both ways between them; with one source it is mutual with the target."""
+    sources, targets = people.sources, people.targets
+    if not sources:
+        return [(None, t) for t in targets]
+    out: list[Pair] = []
+    if symmetric and len(sources) >= 2:
+        out += [(a, b) for a in sources for b in sources if a != b]
+        out += [(s, t) for s in sources for t in targets if s != t]
+        return out
+    if not targets:
+        return [(s, None) for s in sources]
+    out += [(s, t) for s in sources for t in targets if s != t]
+    if symmetric:
+        out += [(t, s) for s, t in list(out)]
+    return out
+
+
+def _event(know: EventKnowledge, index: DocIndex, c: Candidate, coded: Coded, info: CameoCode, source: str | None,
+           target: str | None, where_when: Setting) -> Event:
+    token = c.token
+    trigger_span = _trigger_span(token)
+    return Event(
+        id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
+        plover=info.plover, plover_mode=_mode(know, info, token), source=source, target=target,
+        status=coded.status, date=where_when.date, date_end=where_when.date_end, date_basis=where_when.date_basis,
+        place=where_when.place,
+        sentence=trimmed(sentence_of(token)),
+        trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
+        quote=index.quote_at(token.idx), rule=coded.rule, confidence=_confidence(c, coded, source, target),
+    )
+
+
+def _confidence(c: Candidate, coded: Coded, source: str | None, target: str | None) -> float:
+    """More for a more specific lexicon row, both sides named and a frame; less for a filled participant."""
+    confidence = 0.6 + 0.1 * c.trigger.specificity + (0.1 if source and target else 0.0) + 0.05 * bool(c.inners)
+    if coded.filled:
+        confidence -= 0.15  # a participant inferred by convention is weaker evidence than a named one
+    return round(min(confidence, 0.95), 2)
+
+
+def statements(know: EventKnowledge, index: DocIndex) -> list[Event]:
+    """GDELT compatibility (settings.statement_events): each attributed statement as CAMEO 010, the
+    speaker as source, the cue as trigger. Off by default: that flood is what accord avoids."""
+    ex = index.ex
+    info = know.kb.cameo[know.statement]
+    out = []
+    for quote in ex.quotes:
+        speaker, cue = quote.speaker, quote.cue
+        if quote.kind == "partial" or speaker is None or speaker.actor is None or cue is None:
+            continue
+        span = index.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        out.append(Event(
+            id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
+            plover=info.plover, plover_mode=info.plover_mode, source=speaker.actor, target=None,
+            status="occurred", date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
+            sentence=trimmed(sentence_of(span)), trigger=TextSpan(cue.start, cue.end, cue.text), quote=quote.id,
+            rule=f"statement:quotation cue->{info.code} (GDELT compatibility)", confidence=0.5))
+    return out
+
+
+def trimmed(sent: Span) -> SentenceRef:
+    """The sentence's span without the whitespace spaCy keeps at its ends (a paragraph break)."""
+    text, start, end = text_of(sent.doc), sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return SentenceRef(start, end)
+
+
+def _after_anchor(where_when: Setting, anchor: str | None) -> bool:
+    return bool(anchor and where_when.date_basis == "text" and where_when.date and where_when.date > anchor)
+
+
+def _mode(know: EventKnowledge, info: CameoCode, token: Token) -> str | None:
+    """The codebook's PLOVER mode, or "phone" when the trigger says so ("phone talks" coded 040)."""
+    if any(c.lower_ in know.phone_words for c in token.children):
+        return "phone"
+    return info.plover_mode
+
+
+def _trigger_span(token: Token) -> Span:
+    """The trigger with its particle or the compound before it ("crack down", "phone conversation")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_ == "compound" and child.i == start - 1:
+            start = child.i
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return doc[start:end]

@@ -1,0 +1,132 @@
+"""Candidate events from the trigger lexicon (kb/triggers.tsv): each verb or event noun whose
+particle, object and preposition conditions hold, the most specific row winning, refined by the
+instrument its clause names and by "joint"; and the obligations a speaker reports ("said X must")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ...kb import Trigger
+from .candidates import Candidate, Participants
+from .index import DocIndex
+from .knowledge import EventKnowledge
+from .participants import clause_subjects, participants, subject_actors
+from .status import event_status
+
+NOT_AN_EVENT = "-"  # a lexicon row for a use of the word that is no event ("released a statement")
+OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass")
+INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def find_candidates(know: EventKnowledge, index: DocIndex) -> list[Candidate]:
+    """Every trigger in the document with its participants and status, then the reported obligations."""
+    found = [c for c in (_candidate(know, index, t) for t in index.doc) if c is not None]
+    return found + _obligations(know, index, {c.token.i for c in found})
+
+
+def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate | None:
+    if token.i in index.actors_at:
+        return None  # a word inside an actor's name ("Amnesty International") is not an event
+    trigger = _trigger(know, token)
+    if trigger is None:
+        return None
+    trigger = _instrument(know, token, trigger)
+    trigger = _joint(know, token, trigger)
+    return Candidate(token, trigger, participants(know, index, token, trigger), event_status(know, token))
+
+
+def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
+    """The most specific lexicon row that fits the token, or None (also for a row saying "no event")."""
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    triggers = know.kb.triggers
+    rows = triggers.get((token.lemma_.lower(), pos)) or triggers.get((token.lower_, pos))
+    if not rows:
+        return None
+    fitting = [row for row in rows if _fits(know, token, row)]
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda row: row.specificity)
+    return None if best.cameo == NOT_AN_EVENT else best
+
+
+def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
+    if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in token.children):
+        return False
+    if row.objects and not (_object_lemmas(know, token) & row.objects):
+        return False
+    if row.prep:
+        # a verb needs the preposition as its own prep/agent; a noun, anywhere among its dependents
+        return any(c.lower_ == row.prep and (token.pos_ != "VERB" or c.dep_ in ("prep", "agent", "dative"))
+                   for c in token.children)
+    return True
+
+
+def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
+    """The direct object's head, looking through "two days of [talks]" and compounds."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in know.object_preps:
+            # "spoke by phone with": the instrument stands in for an object
+            for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                lemmas |= {pobj.lemma_.lower(), pobj.lower_}
+        if child.dep_ in OBJECT_DEPS or (token.pos_ != "VERB" and child.dep_ == "compound"):
+            lemmas.add(child.lemma_.lower())
+            lemmas.add(child.lower_)
+            if child.lemma_.lower() in know.measure_nouns:
+                for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (c for c in of.children if c.dep_ == "pobj"):
+                        lemmas |= {pobj.lemma_.lower(), pobj.lower_}
+    return lemmas
+
+
+def _instrument(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
+    """"Killed by a roadside bomb" is a bombing (1833), not armed combat (190): the instrument named in
+    the clause refines the general violence codes (kb/phrases.tsv, kind instrument)."""
+    if trigger.cameo not in know.general_violence:
+        return trigger
+    words = know.instruments
+    doc = token.doc
+    codes = []
+    for child in token.children:  # the subject, the agent and "in/by/with" phrases: who or what did it
+        if child.dep_ in INSTRUMENT_DEPS or (child.dep_ == "prep" and child.lower_ in know.instrument_preps):
+            for t in child.subtree:
+                pair = f"{doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else ""
+                codes += [words[w] for w in (pair, t.lower_) if w in words]
+    if not codes:
+        return trigger
+    code = max(codes, key=len)  # the most specific: "suicide bomber" is 1831, not 183
+    return replace(trigger, cameo=code, note=f"{trigger.note or trigger.lemma}; by {code}")
+
+
+def _joint(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
+    """"Joint military exercises" are cooperation (062), not a show of force (150): PLOVER codes joint
+    operations COOPERATE and single-country exercises MOBILIZE (kb/phrases.tsv, kind joint)."""
+    if trigger.cameo[:2] != know.mobilize_root:
+        return trigger
+    heads = [token] + [c for c in token.children if c.dep_ == "dobj"]  # "held [joint] exercises"
+    words = [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound")]
+    code = next((know.joint[w] for w in words if w in know.joint), None)
+    if code is None:
+        return trigger
+    return replace(trigger, cameo=code, symmetric=True, note=f"joint {trigger.note or trigger.lemma}")
+
+
+def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list[Candidate]:
+    """"The Red Cross said US forces must ensure security": a reported obligation is a demand of the
+    speaker on the clause's subject (CAMEO 10), framed like "demanded that US forces ensure"."""
+    out = []
+    for token in index.doc:
+        if (token.dep_ == "ccomp" and any(c.lower_ == "must" and c.dep_ == "aux" for c in token.children)
+                and token.head.lemma_.lower() in know.kb.cue_verbs and token.head.i not in taken):
+            verb = token.head
+            trigger = Trigger(verb.lemma_.lower(), "VERB", None, frozenset(), None, know.reported_obligation,
+                              False, "said X must")
+            sources = subject_actors(know, index, verb)
+            targets = clause_subjects(know, index, token)
+            out.append(Candidate(verb, trigger, Participants(sources, targets), "occurred"))
+            taken.add(verb.i)
+    return out

@@ -1,0 +1,112 @@
+"""What the event coder knows, as typed fields: the knowledge base with the event word lists
+(kb/phrases.tsv) and coding conventions (kb/conventions.tsv) read out of it once per process, so the
+rules name what they use ("the irregular sectors") instead of looking strings up in every call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...errors import UsageError
+from ...kb import KnowledgeBase
+
+FRAME_KINDS = ("appeal", "intent", "demand", "refuse", "threaten")  # the frames code.py knows how to apply
+
+
+@dataclass(frozen=True)
+class EventKnowledge:
+    """The knowledge base and the event coder's lists and conventions, built once per process."""
+
+    kb: KnowledgeBase
+    # word lists (kb/phrases.tsv)
+    measure_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    background_preps: frozenset[str]
+    target_preps: frozenset[str]
+    grievance_preps: tuple[str, ...]  # in the order they are looked for
+    object_preps: frozenset[str]
+    instrument_preps: frozenset[str]
+    place_target_preps: frozenset[str]
+    threat_conditions: frozenset[str]
+    phone_words: frozenset[str]
+    means: frozenset[str]
+    instruments: dict[str, str]  # word -> the CAMEO code it refines violence to
+    joint: dict[str, str]  # modifier -> the CAMEO code of a joint exercise
+    place_preps: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditions: frozenset[str]
+    planning_verbs: frozenset[str]
+    ready_adjectives: frozenset[str]
+    planned_modifiers: frozenset[str]
+    refusing_verbs: frozenset[str]
+    # coding conventions (kb/conventions.tsv)
+    conventional_force: str
+    unconventional_violence: str
+    irregular_sectors: frozenset[str]
+    international_sectors: frozenset[str]
+    meeting_root: str
+    intent_to_meet: str
+    third_party: frozenset[str]
+    general_violence: frozenset[str]
+    mobilize_root: str
+    violence_roots: frozenset[str]
+    protest_root: str
+    protest_topic_roots: frozenset[str]
+    disapprove_root: str
+    threaten_root: str
+    conflict_quads: frozenset[int]
+    ultimatum: str
+    reported_obligation: str
+    statement: str
+    frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
+    kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
+
+    def frame_kind(self, cameo: str) -> str | None:
+        """The kind of frame (intent, refuse, demand, appeal, threaten) a trigger of code `cameo` is, or None."""
+        return self.frame_of_root.get(cameo[:2])
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> EventKnowledge:
+        """Read the event lists and conventions out of a loaded knowledge base."""
+        words = kb.phrases
+
+        def listed(kind: str) -> frozenset[str]:
+            return frozenset(words.get(kind, {}))
+
+        def one(name: str) -> str:
+            (value,) = _convention(kb, name)
+            return value
+
+        def many(name: str) -> frozenset[str]:
+            return frozenset(_convention(kb, name))
+
+        return cls(
+            kb=kb,
+            measure_nouns=listed("measure-noun"), quantity_nouns=listed("quantity-noun"),
+            background_preps=listed("background-prep"), target_preps=listed("target-prep"),
+            grievance_preps=tuple(words.get("grievance-prep", {})), object_preps=listed("object-prep"),
+            instrument_preps=listed("instrument-prep"), place_target_preps=listed("place-target-prep"),
+            threat_conditions=listed("threat-condition"), phone_words=listed("phone"), means=listed("means"),
+            instruments=dict(words.get("instrument", {})), joint=dict(words.get("joint", {})),
+            place_preps=listed("place-prep"), future_aux=listed("future-aux"),
+            hypothetical_aux=listed("hypothetical-aux"), conditions=listed("condition"),
+            planning_verbs=listed("planning-verb"), ready_adjectives=listed("ready-adjective"),
+            planned_modifiers=listed("planned-modifier"), refusing_verbs=listed("refusing-verb"),
+            conventional_force=one("conventional-force"), unconventional_violence=one("unconventional-violence"),
+            irregular_sectors=many("irregular-sectors"), international_sectors=many("international-sectors"),
+            meeting_root=one("meeting-root"), intent_to_meet=one("intent-to-meet"), third_party=many("third-party"),
+            general_violence=many("general-violence"), mobilize_root=one("mobilize-root"),
+            violence_roots=many("violence-roots"), protest_root=one("protest-root"),
+            protest_topic_roots=many("protest-topic-roots"), disapprove_root=one("disapprove-root"),
+            threaten_root=one("threaten-root"), conflict_quads=frozenset(int(q) for q in many("conflict-quads")),
+            ultimatum=one("ultimatum"), reported_obligation=one("reported-obligation"), statement=one("statement"),
+            frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
+            kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},
+        )
+
+
+def _convention(kb: KnowledgeBase, name: str) -> tuple[str, ...]:
+    values = kb.conventions.get(name)
+    if not values:
+        raise UsageError(f"the knowledge base has no coding convention {name!r} (kb/conventions.tsv)")
+    return values

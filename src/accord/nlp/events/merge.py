@@ -1,0 +1,154 @@
+"""The merge passes: candidates that are part of another candidate's event are marked framed, and
+what they add (a toll's victims, a meeting's pair, a protest's demand) goes to the event they join.
+
+`merge` visits the candidates in text order and applies to each the first of `RULES` that fits it;
+the order matters, as a rule may add participants a later candidate's rule reads. Then the protest
+topic pass runs over the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from .candidates import Candidate, Participants, unique
+from .code import code_candidate
+from .frames import governing_trigger, object_frame
+from .index import DocIndex
+from .knowledge import EventKnowledge
+
+ByToken = dict[int, Candidate]
+Rule = Callable[[EventKnowledge, Candidate, ByToken], bool]
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # "to demand", "demanding", "calling for", "saying"
+
+
+def merge(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> None:
+    """Apply the merge rules, then the protest topic pass, to one document's candidates in place."""
+    by_token = {c.token.i: c for c in candidates}
+    for c in candidates:
+        for rule in RULES:
+            if rule(know, c, by_token):
+                break
+    protest_topic(know, index, candidates)
+
+
+def compound(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """"a [bomb] attack": the modifier is part of its head's trigger."""
+    if c.token.dep_ != "compound" or c.token.head.i not in by_token:
+        return False
+    c.framed = True
+    return True
+
+
+def toll(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """"shelled Juba, [killing] about 20 people": the killing is the shelling's toll, one event."""
+    token = c.token
+    if c.trigger.cameo[:2] not in know.violence_roots or token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
+    act = by_token.get(token.head.i)
+    if act is None or act.trigger.cameo[:2] not in know.violence_roots:
+        return False
+    act.people = Participants(act.people.sources, unique(act.people.targets + c.people.targets))
+    c.framed = True
+    return True
+
+
+def background(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """An event noun given as background ("after fifteen years of occupation", "closed its borders because
+    of [fighting between X and Y]") is not the sentence's event: CAMEO codes what the actor did, and GDELT's
+    noise comes from coding every noun. Its phrase still holds its own time and place."""
+    if not _in_background(know, c.token):
+        return False
+    c.framed = c.background = True
+    return True
+
+
+def frame(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """An action under a frame trigger ("threatened to [impose] sanctions") is coded inside the frame."""
+    governor = _governor(c, by_token)
+    if governor is None or not know.frame_kind(governor.trigger.cameo):
+        return False
+    governor.inners.append(c)
+    c.framed = True
+    return True
+
+
+def same_root(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """One event, not two: "hosted X for a meeting" is the hosting (the more specific code); "held a phone
+    conversation" the conversation (same code: the noun is the better evidence)."""
+    governor = _governor(c, by_token)
+    if governor is None or c.token.pos_ == "VERB" or governor.trigger.cameo[:2] != c.trigger.cameo[:2]:
+        return False
+    keep, drop = (governor, c) if _more_specific(governor.trigger.cameo, c.trigger.cameo) else (c, governor)
+    if keep.trigger.cameo == drop.trigger.cameo:
+        keep.mutual = keep.mutual or drop.mutual
+    if keep.trigger.cameo in know.third_party and keep.people.sources:
+        # "host a meeting between X and Y": the meeting's pair are the host's targets
+        keep.people = Participants(keep.people.sources, unique(
+            keep.people.targets + [a for a in drop.people.sources + drop.people.targets
+                                   if a not in keep.people.sources]))
+        keep.mutual = False
+    else:
+        keep.people = Participants(unique(keep.people.sources + drop.people.sources),
+                                   unique(keep.people.targets + drop.people.targets))
+    drop.framed = True
+    return True
+
+
+RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root)
+
+
+def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> None:
+    """"Students staged demonstrations to demand reforms": what a protest demands is its topic, not a
+    second event (PLOVER manual, PROTEST); the demand's target becomes the protest's when it has none."""
+    protests = {c.token.i: c for c in candidates if c.trigger.cameo[:2] == know.protest_root and not c.framed}
+    if not protests:
+        return
+    for c in candidates:
+        if c.framed or c.trigger.cameo[:2] not in know.protest_topic_roots or c.token.dep_ not in PURPOSE_DEPS:
+            continue
+        protest = _protest_of(c.token, protests)
+        if protest is None:
+            continue
+        c.framed = True
+        if not protest.people.targets:
+            asked = code_candidate(know, index, c).people.targets
+            protest.people = Participants(protest.people.sources,
+                                          [a for a in asked if a not in protest.people.sources])
+
+
+def _protest_of(token: Token, protests: ByToken) -> Candidate | None:
+    """The protest a purpose clause hangs on: its head, a sibling subject or object, or the object's verb."""
+    head = token.head
+    protest = protests.get(head.i) or next(
+        (protests[k.i] for k in head.children if k.i in protests and k.dep_ in ("dobj", "nsubj")), None)
+    if protest is None and head.dep_ == "dobj":  # "blocked roads [calling for …]": hung on the object
+        protest = protests.get(head.head.i)
+    return protest
+
+
+def _governor(c: Candidate, by_token: ByToken) -> Candidate | None:
+    """The candidate whose trigger frames or governs this one's, or None."""
+    head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
+    return by_token[head.i] if head is not None else None
+
+
+def _more_specific(code: str, other: str) -> bool:
+    """0871 over 087 over 080: a longer code, or one that is not its root's general code."""
+    return (len(code), not code.endswith("0")) > (len(other), not other.endswith("0"))
+
+
+def _in_background(know: EventKnowledge, token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    current = token
+    for _ in range(4):
+        if current.dep_ == "pobj" and current.head.lower_ in know.background_preps:
+            return True
+        if current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.dep_ == "appos":
+            return True  # "Pakistan, a key ally in [the war] against terrorism, …": a description of an actor
+        if current.dep_ not in ("pobj", "prep") or current.head is current:
+            return False
+        current = current.head
+    return False
