@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...kb import KnowledgeBase, Tenure, Title, role_words_fit, short_names, strip_the, title_fits
-from .recognize import Reference
+from .references import Reference
 
-LEADER_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-                          "leader", "supreme leader", "crown prince", "general secretary", "emperor"})
 POSITION_ORDER = {"HOS": 0, "HOG": 1, "FM": 2, "HEAD": 3}
 
 
@@ -37,6 +35,8 @@ def cameo_code(country: str | None, sector: str | None) -> str | None:
 class Resolver:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.leader_roles = set(kb.phrases.get("leader", {}))
+        self.generic_heads = set(kb.phrases.get("generic-head", {}))
 
     # --- people -----------------------------------------------------------------------------
 
@@ -95,11 +95,13 @@ class Resolver:
             return None, False
         before = [t for t in candidates if t.end is not None and t.end <= day]
         if before:
-            return max(before, key=lambda t: t.end), False
+            return max(before, key=lambda t: t.end or date.min), False  # every `before` has an end
         return min(candidates, key=lambda t: t.start), False
 
     def _from_tenure(self, t: Tenure, in_office: bool, title: Title | None, ref: Reference) -> ActorDraft:
         org = self.kb.organizations.get(t.org) if t.org else None
+        role: str | None
+        sector: str | None
         if in_office:
             role, sector = t.role, ("IGO" if org else (title.sector if title and title.kind == "title" else "GOV"))
         elif title is not None and title.kind == "title" and title_fits(title, t):
@@ -128,7 +130,7 @@ class Resolver:
         return ActorDraft(("office", iso, role), name, "person", iso, sector, role, cameo_code(iso, sector))
 
     def group(self, ref: Reference, iso: str) -> ActorDraft:
-        sector = _group_sector(ref.titles)
+        sector = _group_sector(ref.titles, self.generic_heads)
         noun = _singular(ref.head.root.lemma_.lower() if ref.head.root.lemma_ else ref.head.text.lower())
         country = self.kb.country(iso)
         adjective = country.adjective if country else iso
@@ -180,6 +182,7 @@ class Resolver:
 
     def led_government(self, ref: Reference, leader: ActorDraft) -> ActorDraft:
         """"the Trump administration": the government of the leader's country, named as written."""
+        assert ref.governs is not None  # the recogniser sets it on every person-body reference
         noun = ref.governs.text.lower()
         surname = leader.name.split()[-1] if leader.kb_id else ref.head.text
         name = f"{surname} {noun}"
@@ -197,12 +200,12 @@ def _closest_title(titles: list[Title]) -> Title | None:
     return titles[-1] if titles else None
 
 
-def _group_sector(titles: list[Title]) -> str:
+def _group_sector(titles: list[Title], generic_heads: set[str]) -> str:
     """"government officials" -> GOV, "army officers" -> MIL: a generic head takes its modifier's sector."""
     head = titles[-1] if titles else None
     if head is None:
         return "GOV"
-    if head.phrase in ("official", "officials", "leaders", "members", "delegation", "delegations") and len(titles) > 1:
+    if head.phrase in generic_heads and len(titles) > 1:
         return titles[-2].sector
     return head.sector
 
