@@ -37,6 +37,7 @@ class Assembly:
             self.persons_seen.append(actor)
 
     def country_of_sentence(self, ref: Reference) -> str | None:
+        """The one country the sentence of `ref` names, if it names exactly one."""
         return self.sentence_country.get(sentence_of(ref.head).start)
 
     def earlier_person(self, text: str) -> ActorDraft | None:

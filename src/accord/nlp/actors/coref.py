@@ -13,6 +13,7 @@ from .resolve import ActorDraft, Resolver
 
 
 def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, resolver: Resolver) -> None:
+    """Add pronouns and collective phrases as mentions of the actors in `drafts` they stand for."""
     persons = [d for d in drafts.values() if d.kind == "person"]
     sentence_starts = [s.start_char for s in doc.sents] if cues.pronouns else []
     for pronoun in cues.pronouns:

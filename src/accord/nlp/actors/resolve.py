@@ -14,6 +14,8 @@ POSITION_ORDER = {"HOS": 0, "HOG": 1, "FM": 2, "HEAD": 3}
 
 @dataclass(eq=False)
 class ActorDraft:
+    """An actor being assembled: its identity `key`, what it is, and the mentions found so far."""
+
     key: tuple
     name: str
     kind: str
@@ -27,12 +29,15 @@ class ActorDraft:
 
 
 def cameo_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO actor code: country then sector ("CHNGOV"), or whichever is known."""
     if country and sector:
         return f"{country}{sector}"
     return country or None
 
 
 class Resolver:
+    """Built once per process from the knowledge base: turns one reference into the actor it names."""
+
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.leader_roles = set(kb.phrases.get("leader", {}))
@@ -130,6 +135,7 @@ class Resolver:
         return ActorDraft(("office", iso, role), name, "person", iso, sector, role, cameo_code(iso, sector))
 
     def group(self, ref: Reference, iso: str) -> ActorDraft:
+        """"Chinese delegations", "Thai police": a country's group, with the sector its nouns give."""
         sector = _group_sector(ref.titles, self.generic_heads)
         noun = _singular(ref.head.root.lemma_.lower() if ref.head.root.lemma_ else ref.head.text.lower())
         country = self.kb.country(iso)
@@ -138,6 +144,8 @@ class Resolver:
                           cameo_code(iso, sector))
 
     def body(self, ref: Reference, context_country: str | None) -> ActorDraft:
+        """A government body: a proper one from the KB ("Kremlin"), else a generic one ("Foreign Ministry")
+        of the nationality before it or the dateline's country."""
         body = self.kb.body(ref.head.text)
         if body is not None:
             iso = body.country or (ref.countries[0] if ref.countries else context_country)
@@ -162,6 +170,7 @@ class Resolver:
                           f"org:{org.id}")
 
     def country(self, iso: str) -> ActorDraft:
+        """A country as an actor in its own right."""
         c = self.kb.country(iso)
         return ActorDraft(("country", iso), c.name if c else iso, "country", iso, None, None, iso, f"country:{iso}")
 
@@ -190,6 +199,7 @@ class Resolver:
         return ActorDraft(("led", name), name, "organization", iso, "GOV", None, cameo_code(iso, "GOV"))
 
     def people(self, ref: Reference, iso: str) -> ActorDraft:
+        """"the Palestinians": a people, coded to the country it belongs to or lives in."""
         return ActorDraft(("people", iso), ref.head.text, "group", iso, None, None, iso)
 
 
