@@ -77,6 +77,7 @@ def _country_actor(drafts: dict[tuple, ActorDraft], iso: str, resolver: Resolver
     return drafts.setdefault(draft.key, draft)
 
 
+# Closed-class pronouns and clause labels: grammar, not knowledge to extend.
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 
