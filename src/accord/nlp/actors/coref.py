@@ -8,11 +8,12 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .recognize import SUBJECT_DEPS, Cues
-from .resolve import LEADER_ROLES, ActorDraft, Resolver
+from .references import SUBJECT_DEPS, Cues
+from .resolve import ActorDraft, Resolver
 
 
 def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, resolver: Resolver) -> None:
+    """Add pronouns and collective phrases as mentions of the actors in `drafts` they stand for."""
     persons = [d for d in drafts.values() if d.kind == "person"]
     sentence_starts = [s.start_char for s in doc.sents] if cues.pronouns else []
     for pronoun in cues.pronouns:
@@ -24,7 +25,7 @@ def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, reso
         kind = resolver.kb.phrases["collective"].get(phrase.text.lower())
         start, end = phrase.start_char, phrase.end_char
         if kind == "persons":
-            members = _two_leaders(persons, start)
+            members = _two_leaders(persons, start, resolver.leader_roles)
         else:
             members = [_country_actor(drafts, iso, resolver) for iso in _two_countries(drafts, start)]
         if len(members) == 2:
@@ -51,12 +52,14 @@ def _antecedent(doc: Doc, persons: list[ActorDraft], offset: int, sentence_start
     return chosen[1] if chosen else None
 
 
-def _two_leaders(persons: list[ActorDraft], offset: int) -> list[ActorDraft]:
+def _two_leaders(persons: list[ActorDraft], offset: int, leader_roles: set[str]) -> list[ActorDraft]:
+    """The two persons named last before `offset`, leaders first ("the two leaders")."""
+
     def last_before(p: ActorDraft) -> int:
         return max((s for s, _ in p.mentions if s < offset), default=-1)
 
     named = sorted((p for p in persons if last_before(p) >= 0), key=last_before, reverse=True)
-    leaders = [p for p in named if p.role and p.role.lower() in LEADER_ROLES]
+    leaders = [p for p in named if p.role and p.role.lower() in leader_roles]
     return (leaders if len(leaders) >= 2 else named)[:2]
 
 
@@ -74,6 +77,7 @@ def _country_actor(drafts: dict[tuple, ActorDraft], iso: str, resolver: Resolver
     return drafts.setdefault(draft.key, draft)
 
 
+# Closed-class pronouns and clause labels: grammar, not knowledge to extend.
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 
@@ -84,7 +88,7 @@ def _reported_pronouns(doc: Doc, groups: list[ActorDraft]) -> None:
     that subject is a country, organisation or group. Only that configuration: it is nearly always right."""
     if not groups:
         return
-    starts = {}
+    starts: dict[int, ActorDraft] = {}
     for draft in groups:
         for start, end in draft.mentions:
             starts.setdefault(start, draft)

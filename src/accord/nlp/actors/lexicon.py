@@ -42,6 +42,7 @@ class Lexicon:
         add(self.lower, "COLLECTIVE", kb.phrases.get("collective", {}))
 
     def find(self, doc: Doc) -> list[Span]:
+        """Every match, overlaps resolved longest first (then by PRIORITY), in text order."""
         spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.exact(doc)]
         spans += [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.lower(doc)]
         spans = [s for s in spans if _plausible(s)]

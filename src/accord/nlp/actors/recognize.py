@@ -3,195 +3,188 @@ Minister Wang Yi", "Chinese and US delegations", "Washington" as an agent), befo
 
 Each reference records its text span, what anchors it (a name, a title, a body, an organisation, a
 country), the nationalities and titles that modify it, and whether it is a former office holder.
-Countries and cities in "in/at PLACE" after a meeting-type word are places, not actors.
+Four passes, each leaving the tokens it took to the next: people, nameless titles and bodies,
+organisations, then countries on their own (where "in/at PLACE" after a meeting word is a place).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from ...kb import KnowledgeBase, Title
+from .matches import NATIONALITY, DocMatches, index_matches, without_stances
+from .references import SUBJECT_DEPS, Cues, Reference, RefKind
+from .standalone import StandaloneNames
 
-NATIONALITY = ("COUNTRY", "DEMONYM", "CAPITAL")
+# Function words and marks of English grammar, not knowledge to extend.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
-PARTICIPANT_PREPS = frozenset({"with", "against", "to", "by", "between", "toward", "towards", "on", "for", "over"})
-STANCE_PREFIXES = frozenset({"anti", "pro"})
-BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned"})
-GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "cabinet"})
+# What a title's kind (titles.tsv) makes of a nameless title.
+TITLE_KINDS = {"title": RefKind.OFFICE, "group": RefKind.GROUP, "body": RefKind.BODY}
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """What the recogniser found in one document: references in text order, coreference cues, and the
+    indexed matches (whose nationalities later stages read)."""
+
+    refs: list[Reference]
+    cues: Cues
+    matches: DocMatches
+
+
+class _Left(NamedTuple):
+    """What stands before a head: the reference's first token and the modifiers found on the way."""
+
+    first: int
+    titles: list[Title]
+    nats: list[str]
+    org: str | None
+    former: bool
 
 
 @dataclass
-class Reference:
-    """One mention of an actor in the text, with what the words around it say about the actor."""
+class _Taken:
+    """One document's references so far and the tokens they cover: a token belongs to one reference."""
 
-    start: int  # character offsets of the mention
-    end: int
-    kind: str  # person | office | group | body | org | country | capital | people | unknown-org
-    head: Span
-    countries: list[str] = field(default_factory=list)  # ISO-3 of nationality modifiers
-    titles: list[Title] = field(default_factory=list)
-    org: str | None = None  # organisation id (an IGO head's affiliation, or the org itself)
-    former: bool = False
-    name: str | None = None  # a person's name as written
-    governs: Span | None = None  # "administration" in "the Bush administration"
+    refs: list[Reference] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
 
+    def take(self, ref: Reference, first_tok: int, last_tok: int) -> None:
+        self.refs.append(ref)
+        self.consumed.update(range(first_tok, last_tok))
 
-@dataclass
-class Cues:
-    """Anaphoric phrases for the coreference step."""
-
-    collectives: list[Span] = field(default_factory=list)
-    pronouns: list[Token] = field(default_factory=list)
+    def overlaps(self, span: Span) -> bool:
+        return bool(self.consumed.intersection(range(span.start, span.end)))
 
 
 class Recognizer:
+    """Built once per process from the knowledge base and its word lists; each call reads one document
+    and keeps nothing of it."""
+
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         phrases = kb.phrases
-        self.venues = set(phrases.get("venue", {}))
-        self.locatives = set(phrases.get("locative", {}))
-        self.modifiers = set(phrases.get("modifier", {}))
-        self.us_state_words = set(phrases.get("us-state", {}))
-        self.georgia_country_words = set(phrases.get("georgia-country", {}))
-        self.former_words = {"former", "ousted", "exiled", "late", "then", "then-", "outgoing"}
-        self._homelands: dict[tuple[int, int], str] = {}  # the current document's ethnic groups -> where they live
+        modifiers = phrases.get("modifier", {})
+        self.modifiers = set(modifiers)
+        self.former_words = {word for word, value in modifiers.items() if value == "former"}
+        self.government_nouns = set(phrases.get("government", {}))
+        self.domestic_groups = set(phrases.get("domestic-group", {}))
+        self.stances = dict(phrases.get("stance", {}))
+        self.standalone = StandaloneNames(kb)
 
-    def __call__(self, doc: Doc, matches: list[Span]) -> tuple[list[Reference], Cues]:
-        self._matches = matches
-        self._starts = {m.start: m for m in matches}
-        self._homelands = {}
-        for m in matches:  # "ethnic Albanians" in Macedonia are coded to Macedonia, as CAMEO codes residence
-            if m.label_ == "DEMONYM" and m.start > 0 and doc[m.start - 1].lower_ == "ethnic":
-                iso = self.country_of(m)
-                if iso:
-                    self._homelands[(m.start, m.end)] = self._homeland(m, iso)
-        ends = {m.end: m for m in matches}
-        consumed: set[int] = set()  # token indices already part of a reference
-        refs: list[Reference] = []
-        us_state_context = self._us_state_context(doc)
+    def __call__(self, doc: Doc, matches: list[Span]) -> Recognition:
+        """The references in `doc`, given the lexicon's matches. Nationalities that name a stance
+        ("anti-Syria") are dropped first, for this and for every later reader of `Recognition.matches`."""
+        found = index_matches(doc, without_stances(doc, matches, self.stances), self.kb)
+        taken = _Taken()
+        self._people(found, taken)
+        self._titled(found, taken)
+        self._organisations(found, taken)
+        self._standalones(found, taken)
+        cues = Cues(
+            collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
+            pronouns=[t for t in doc if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS | {"nsubj"}],
+        )
+        return Recognition(sorted(taken.refs, key=lambda r: r.start), cues, found)
 
-        def take(ref: Reference | None, first_tok: int, last_tok: int) -> None:
-            if ref is not None:
-                refs.append(ref)
-            consumed.update(range(first_tok, last_tok))
+    # --- the four passes ----------------------------------------------------------------------
 
-        # 1. People: KB names, surnames, and spaCy PERSON entities.
-        title_tokens = {i for m in matches if m.label_ == "TITLE" for i in range(m.start, m.end)}
-        people = []
-        for e in doc.ents:
-            if e.label_ != "PERSON":
+    def _people(self, found: DocMatches, taken: _Taken) -> None:
+        """1. People: KB names, surnames, and spaCy PERSON entities, with what stands around them."""
+        doc = found.doc
+        for head in _person_heads(found):
+            if taken.overlaps(head):
                 continue
-            start = e.start
-            while start < e.end - 1 and start in title_tokens:  # "Archbishop Desmond Tutu"
-                start += 1
-            if doc[start].text[:1].isupper():
-                people.append(Span(doc, start, e.end, label="PERSON"))
-        heads = []
-        for m in matches:
-            if m.label_ == "PERSON":
-                heads.append(m)
-            elif m.label_ == "SHORT":
-                # "Hassan" inside "Omar Hassan al-Bashir" is not Jordan's Jafar Hassan: a longer
-                # name spaCy found around a surname match is a different person.
-                wider = next((e for e in people if e.start <= m.start and m.end <= e.end and len(e) > len(m)), None)
-                heads.append(m if wider is None else Span(doc, wider.start, wider.end, label="NER_PERSON"))
-        covered = {i for m in matches if m.label_ != "SHORT" for i in range(m.start, m.end)}
-        taken = {i for h in heads for i in range(h.start, h.end)}
-        heads += [Span(doc, e.start, e.end, label="NER_PERSON") for e in people
-                  if not covered.intersection(range(e.start, e.end)) and not taken.intersection(range(e.start, e.end))]
-        heads = list({(h.start, h.end): h for h in heads}.values())
-        for head in sorted(heads, key=lambda s: s.start):
-            if consumed.intersection(range(head.start, head.end)):
-                continue
-            first, titles, nats, org, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=True)
+            first, titles, nats, org, former = self._scan_left(found, head.start, taken.consumed, allow_titles=True)
             last = head.end
             if titles and not nats:
-                last, nats = self._of_country(doc, head.end, nats)
+                last, nats = self._of_country(found, head.end, nats)
             if not titles and not nats and not org:
                 # "Sergei Lavrov, Russia's foreign minister," -- the appositive says who the person is.
-                titles, nats, org = self._appositive(doc, head.end)
-            ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "person", head, nats,
-                            titles, org, former, head.text)
-            governs = self._governed_body(doc, last)
+                titles, nats, org = self._appositive(found, head.end)
+            ref = Reference(doc[first].idx, _end_char(doc, last), RefKind.PERSON, head, nats, titles, org, former,
+                            head.text)
+            governs = self._governed_body(found, last)
             if governs is not None:
                 # "the Bush administration", "Suharto's government": the government the person leads.
-                ref.kind, ref.governs = "person-body", governs
+                ref.kind, ref.governs = RefKind.PERSON_BODY, governs
                 ref.end = governs.end_char
                 last = governs.end
-            take(ref, first, last)
+            taken.take(ref, first, last)
 
-        # 2. Titles, groups and bodies without a name: "Montenegro's prime minister", "a Jordanian
-        #    official", "Chinese and US delegations", "China's Foreign Ministry".
-        for head in [m for m in matches if m.label_ in ("TITLE", "BODY")]:
-            if consumed.intersection(range(head.start, head.end)):
+    def _titled(self, found: DocMatches, taken: _Taken) -> None:
+        """2. Titles, groups and bodies without a name: "Montenegro's prime minister", "a Jordanian
+        official", "Chinese and US delegations", "China's Foreign Ministry"."""
+        doc = found.doc
+        for head in [m for m in found.spans if m.label_ in ("TITLE", "BODY")]:
+            if taken.overlaps(head) or self._title_precedes_another(found, head):
                 continue
-            if self._title_precedes_another(head):
-                continue
-            first, titles, nats, org, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=True)
+            first, titles, nats, org, former = self._scan_left(found, head.start, taken.consumed, allow_titles=True)
             last = head.end
             title = self.kb.titles.get(head.text.lower())
             if head.label_ == "TITLE" and title is None:
                 title = self.kb.titles.get(head.root.lemma_.lower())
             if not nats and not org:
-                last, nats = self._of_country(doc, head.end, nats)
+                last, nats = self._of_country(found, head.end, nats)
             body = self.kb.body(head.text) if head.label_ == "BODY" else None
             if body is not None:
-                kind = "body"
+                kind = RefKind.BODY
             elif title is None:
                 continue
             else:
-                kind = {"title": "office", "group": "group", "body": "body"}[title.kind]
-            if kind != "body" and not nats and not org and not (
-                    kind == "group" and head.text.lower() in self.kb.phrases["domestic-group"]):
+                kind = TITLE_KINDS[title.kind]
+            if kind != RefKind.BODY and not nats and not org and not (
+                    kind == RefKind.GROUP and head.text.lower() in self.domestic_groups):
                 continue  # "officials" alone says nothing about whose; "demonstrators" take the context's
             all_titles = titles + ([title] if title else [])
-            ref = Reference(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), kind, head, nats,
-                            all_titles, org, former, None)
-            take(ref, first, last)
+            taken.take(Reference(doc[first].idx, _end_char(doc, last), kind, head, nats, all_titles, org, former,
+                                 None), first, last)
 
-        # 3. Organisations from the KB, then spaCy ORG entities the KB does not know.
-        for head in [m for m in matches if m.label_ == "ORG"]:
-            if consumed.intersection(range(head.start, head.end)):
+    def _organisations(self, found: DocMatches, taken: _Taken) -> None:
+        """3. Organisations from the KB, then spaCy ORG entities the KB does not know."""
+        doc = found.doc
+        for head in [m for m in found.spans if m.label_ == "ORG"]:
+            if taken.overlaps(head):
                 continue
-            first, titles, nats, _, former = self._scan_left(doc, head.start, ends, consumed, allow_titles=False)
+            first, titles, nats, _, former = self._scan_left(found, head.start, taken.consumed, allow_titles=False)
             org_id = self.kb.org_id(head.text)
-            take(Reference(doc[first].idx, head.end_char, "org", head, nats, titles, org_id, former), first, head.end)
+            taken.take(Reference(doc[first].idx, head.end_char, RefKind.ORG, head, nats, titles, org_id, former),
+                       first, head.end)
         for ent in doc.ents:
-            if ent.label_ != "ORG" or consumed.intersection(range(ent.start, ent.end)):
+            if ent.label_ != "ORG" or taken.overlaps(ent):
                 continue
-            if covered.intersection(range(ent.start, ent.end)):
+            if found.covered.intersection(range(ent.start, ent.end)):
                 continue  # a country, capital or title inside: not an unknown organisation
             if len(ent) == 1 and not (ent.text.isupper() and len(ent.text) >= 2):
                 continue  # single capitalised words are too often mis-tagged names
-            take(Reference(ent.start_char, ent.end_char, "unknown-org", ent), ent.start, ent.end)
+            taken.take(Reference(ent.start_char, ent.end_char, RefKind.UNKNOWN_ORG, ent), ent.start, ent.end)
 
-        # 4. Countries, capitals and demonyms standing on their own.
-        for m in [m for m in matches if m.label_ in NATIONALITY]:
-            if consumed.intersection(range(m.start, m.end)):
+    def _standalones(self, found: DocMatches, taken: _Taken) -> None:
+        """4. Countries, capitals and demonyms standing on their own."""
+        us_state_context = self.standalone.us_state_context(found.doc)
+        for m in [m for m in found.spans if m.label_ in NATIONALITY]:
+            if taken.overlaps(m):
                 continue
-            ref = self._standalone(doc, m, us_state_context)
+            ref = self.standalone.reference(m, found, us_state_context)
             if ref is not None:
-                take(ref, m.start, doc.char_span(ref.start, ref.end, alignment_mode="expand").end)
-
-        cues = Cues(
-            collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
-            pronouns=[t for t in doc if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS | {"nsubj"}],
-        )
-        refs.sort(key=lambda r: r.start)
-        return refs, cues
+                span = found.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                assert span is not None  # "expand" always finds the tokens of a reference's own offsets
+                taken.take(ref, m.start, span.end)
 
     # --- pieces -----------------------------------------------------------------------------
 
-    def _scan_left(self, doc: Doc, start: int, ends: dict[int, Span], consumed: set[int], allow_titles: bool):
+    def _scan_left(self, found: DocMatches, start: int, consumed: set[int], allow_titles: bool) -> _Left:
         """Walk left from a head over titles, nationalities ("Chinese and US"), possessives ("China's"),
         organisation affiliations ("Arab League") and modifiers ("former"); return the first token
         of the whole reference and what was found."""
-        i, titles, nats, org, former = start, [], [], None, False
-        first = start
+        doc, ends = found.doc, found.ends
+        i, first, org, former = start, start, None, False
+        titles: list[Title] = []
+        nats: list[str] = []
         while i > 0:
             prev = ends.get(i)
             tok = doc[i - 1]
@@ -204,7 +197,7 @@ class Recognizer:
                 i = first = prev.start
                 continue
             if prev is not None and prev.label_ in NATIONALITY:
-                iso = self.country_of(prev)
+                iso = found.country_of(prev)
                 if iso:
                     nats.insert(0, iso)
                 i = first = prev.start
@@ -243,19 +236,23 @@ class Recognizer:
                     i = j
                     continue
             break
-        return first, titles, nats, org, former
+        return _Left(first, titles, nats, org, former)
 
-    def _appositive(self, doc: Doc, end: int):
+    def _appositive(self, found: DocMatches, end: int) -> tuple[list[Title], list[str], str | None]:
+        """The title, nationalities and organisation in an appositive after a name ("Lavrov, Russia's
+        foreign minister,"); nothing unless it has a title."""
+        doc = found.doc
         if end >= len(doc) or doc[end].text != ",":
             return [], [], None
-        starts = self._starts
-        titles, nats, org = [], [], None
+        titles: list[Title] = []
+        nats: list[str] = []
+        org: str | None = None
         i = end + 1
         while i < min(len(doc), end + 10):
             tok = doc[i]
-            span = starts.get(i)
+            span = found.starts.get(i)
             if span is not None and span.label_ in NATIONALITY:
-                iso = self.country_of(span)
+                iso = found.country_of(span)
                 if iso:
                     nats.append(iso)
                 i = span.end
@@ -271,8 +268,7 @@ class Recognizer:
                     break
                 i = span.end
                 continue
-            if tok.text in POSSESSIVE or tok.lower_ in DETERMINERS or tok.pos_ in ("ADJ", "NOUN", "PROPN") or tok.tag_ in ("VBG", "VBN") \
-                    and not tok.is_punct:
+            if _appositive_word(tok):
                 i += 1
                 continue
             break
@@ -280,168 +276,76 @@ class Recognizer:
             return [], [], None
         return titles, nats, org
 
-    def _governed_body(self, doc: Doc, end: int) -> Span | None:
+    def _governed_body(self, found: DocMatches, end: int) -> Span | None:
+        """The government noun right after a name or its possessive ("Bush administration"), if any."""
+        doc = found.doc
         at = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
-        span = self._starts.get(at)
-        if span is not None and span.label_ in ("TITLE", "BODY") and span.text.lower() in GOVERNMENT_NOUNS:
+        span = found.starts.get(at)
+        if span is not None and span.label_ in ("TITLE", "BODY") and span.text.lower() in self.government_nouns:
             return span
         return None
 
-    def _of_country(self, doc: Doc, end: int, nats: list[str]):
+    def _of_country(self, found: DocMatches, end: int, nats: list[str]) -> tuple[int, list[str]]:
         """"president of Armenia", "King Hassan of Morocco": a country after "of"."""
+        doc = found.doc
         if end < len(doc) and doc[end].lower_ == "of":
-            span = self._starts.get(end + 1)
+            span = found.starts.get(end + 1)
             if span is None and end + 1 < len(doc) and doc[end + 1].lower_ == "the":
-                span = self._starts.get(end + 2)
+                span = found.starts.get(end + 2)
             if span is not None and span.label_ in ("COUNTRY", "CAPITAL"):
-                iso = self.country_of(span)
+                iso = found.country_of(span)
                 if iso:
                     return span.end, nats + [iso]
         return end, nats
 
-    def _title_precedes_another(self, head: Span) -> bool:
+    @staticmethod
+    def _title_precedes_another(found: DocMatches, head: Span) -> bool:
         """A title or body directly followed by another title ("government officials"): the later
         word heads the phrase and this one is its modifier."""
-        nxt = self._starts.get(head.end)
+        nxt = found.starts.get(head.end)
         return nxt is not None and nxt.label_ == "TITLE" and head.label_ in ("TITLE", "BODY")
 
-    def country_of(self, span: Span) -> str | None:
-        kb = self.kb
-        if (span.start, span.end) in self._homelands:
-            return self._homelands[(span.start, span.end)]
-        if span.label_ == "COUNTRY":
-            return kb.country_names.get(span.text) or kb.country_names.get(span.text.title())
-        if span.label_ == "CAPITAL":
-            return kb.capitals.get(span.text) or kb.capitals.get(span.text.title())
-        if span.label_ == "DEMONYM":
-            options = kb.demonyms.get(span.text, [])
-            return options[0] if options else None
-        return None
 
-    def _standalone(self, doc: Doc, m: Span, us_state_context: bool) -> Reference | None:
-        iso = self.country_of(m)
-        if iso is None:
-            return None
-        root = m.root
-        nxt = doc[m.end] if m.end < len(doc) else None
-        if us_state_context and m.text in ("Georgia", "Washington"):
-            return None
-        led = _led_group(doc, m)
-        if led is not None:  # "Vietnamese-led forces", "the US-led coalition": the leader's group
-            return Reference(m.start_char, led.end_char, "noun-group", led, [iso])
-        if nxt is not None and nxt.lower_ in ("state", "county", "post", "times") and m.label_ != "DEMONYM":
-            return None  # "Washington state", "Washington Post"
-        if m.label_ == "DEMONYM":
-            following = self._starts.get(m.end)
-            if following is not None and following.label_ == "DEMONYM" and following.root.tag_ in ("NNS", "NNPS"):
-                # "Bosnian Serbs", "Iraqi Kurds": a people of the first nationality's country.
-                return Reference(m.start_char, following.end_char, "people", Span(doc, m.start, following.end), [iso])
-            # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people; "the
-            # Albanians of southern Serbia", "ethnic Albanians in Macedonia" belong, as CAMEO codes them,
-            # to the country they live in.
-            if root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
-                return Reference(m.start_char, m.end_char, "people", m, [self._residence(root) or iso])
-            # "Iraqi youths", "British aircraft", "Burundian militiamen": the nationality's noun phrase.
-            head = root.head
-            if root.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i \
-                    and head.i - m.end <= 3 and all(doc[k].dep_ in ("amod", "compound", "nmod", "cc", "conj", "punct")
-                                                     for k in range(m.end, head.i)):
-                end = head.i + 1
-                phrase = Span(doc, head.i, end, label="NOUN_GROUP")
-                return Reference(m.start_char, doc[end - 1].idx + len(doc[end - 1]), "noun-group", phrase, [iso])
-            return None
-        if self._is_location(root):
-            if m.label_ == "CAPITAL":
-                return None
-            if self._governor_is_venue(root):
-                return None
-        elif m.label_ == "CAPITAL" and not self._is_agent(root):
-            return None
-        kind = "capital" if m.label_ == "CAPITAL" else "country"
-        return Reference(m.start_char, m.end_char, kind, m, [iso])
-
-    def _homeland(self, m: Span, iso: str) -> str:
-        """Where an ethnic group named in the sentence lives, as CAMEO codes it: the country after
-        "of"/"in", else the first other country the sentence names, else the demonym's country."""
-        found = self._residence(m.root)
-        if found:
-            return found
-        sent = m.sent
-        for k in range(sent.start, sent.end):
-            span = self._starts.get(k)
-            if span is not None and span.label_ in ("COUNTRY", "DEMONYM") and span.start != m.start:
-                other = self.country_of(span)
-                if other and other != iso:
-                    return other
-        return iso
-
-    def _residence(self, people: Token) -> str | None:
-        """The country named in "of"/"in" after a people ("Albanians of southern Serbia"), if any."""
-        for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                iso = self.kb.country_names.get(pobj.text) or self.kb.country_names.get(
-                    " ".join(t.text for t in pobj.subtree if t.dep_ in ("compound",) or t is pobj))
-                if iso:
-                    return iso
-        return None
-
-    def _is_location(self, token: Token) -> bool:
-        return token.dep_ == "pobj" and token.head.lower_ in self.locatives
-
-    def _governor_is_venue(self, token: Token) -> bool:
-        """Is the place in "talks in Malaysia" or "a meeting between the two leaders in South Korea"
-        only the venue? Looks at the words the preposition hangs on, up to three levels up."""
-        word = token.head
-        for _ in range(4):
-            if word.head is word:
-                break
-            word = word.head
-            if word.lemma_.lower() in self.venues or word.lower_ in self.venues:
-                return True
-            if word.pos_ in ("VERB", "AUX"):
-                break
-        return False
-
-    def _is_agent(self, token: Token) -> bool:
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.venues | {"leave", "reach", "enter", "tour"}:
-            return False  # "visited Paris": the city is where, not who
-        if token.dep_ in SUBJECT_DEPS or token.dep_ in ("dobj", "poss", "conj", "appos"):
-            return token.dep_ != "conj" or self._is_agent(token.head)
-        if token.dep_ == "pobj" and token.head.lower_ in PARTICIPANT_PREPS:
-            return True
-        return False
-
-    def _us_state_context(self, doc: Doc) -> bool:
-        """Words that make "Georgia" or "Washington" the US state, unless the country is in view too."""
-        words = {t.lower_ for t in doc}
-        return bool(words & self.us_state_words) and not words & self.georgia_country_words
+def _person_heads(found: DocMatches) -> list[Span]:
+    """Every person's name once, in text order: KB names, surnames (unless spaCy found a longer name
+    around them), and spaCy's PERSON entities the lexicon did not cover, titles trimmed off."""
+    doc, matches = found.doc, found.spans
+    title_tokens = {i for m in matches if m.label_ == "TITLE" for i in range(m.start, m.end)}
+    people = []
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        start = e.start
+        while start < e.end - 1 and start in title_tokens:  # "Archbishop Desmond Tutu"
+            start += 1
+        if doc[start].text[:1].isupper():
+            people.append(Span(doc, start, e.end, label="PERSON"))
+    heads = []
+    for m in matches:
+        if m.label_ == "PERSON":
+            heads.append(m)
+        elif m.label_ == "SHORT":
+            # "Hassan" inside "Omar Hassan al-Bashir" is not Jordan's Jafar Hassan: a longer
+            # name spaCy found around a surname match is a different person.
+            wider = next((e for e in people if e.start <= m.start and m.end <= e.end and len(e) > len(m)), None)
+            heads.append(m if wider is None else Span(doc, wider.start, wider.end, label="NER_PERSON"))
+    taken = {i for h in heads for i in range(h.start, h.end)}
+    heads += [Span(doc, e.start, e.end, label="NER_PERSON") for e in people
+              if not found.covered.intersection(range(e.start, e.end)) and not taken.intersection(range(e.start, e.end))]
+    unique = list({(h.start, h.end): h for h in heads}.values())
+    return sorted(unique, key=lambda s: s.start)
 
 
-def without_stances(doc: Doc, matches: list[Span]) -> list[Span]:
-    """The lexicon's matches less the nationalities that name a stance: an "anti-Syria journalist" is not
-    Syrian, a "pro-Russian" party not Russia's."""
-    return [m for m in matches if not (m.label_ in NATIONALITY and _stance_prefixed(doc, m))]
+def _end_char(doc: Doc, last: int) -> int:
+    """The character offset where the reference ending before token `last` ends."""
+    return doc[last - 1].idx + len(doc[last - 1])
 
 
-def _stance_prefixed(doc: Doc, m: Span) -> bool:
-    """"anti-Syria", "pro-Western", "Iranian-backed": the name says what someone is for, against or backed
-    by, not who they are."""
-    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in BACKING_WORDS:
-        return True
-    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES:
-        return True
-    return m.start >= 1 and doc[m.start - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[m.start - 1].text.endswith("-")
+def _appositive_word(tok: Token) -> bool:
+    """Words an appositive may hold before its title: possessives, determiners, adjectives, nouns."""
+    return tok.text in POSSESSIVE or tok.lower_ in DETERMINERS or tok.pos_ in ("ADJ", "NOUN", "PROPN") \
+        or tok.tag_ in ("VBG", "VBN") and not tok.is_punct
 
 
 def _modifier(token: Token) -> bool:
     return token.dep_ in ("amod", "compound") and token.pos_ in ("PROPN", "ADJ", "NOUN")
-
-
-def _led_group(doc: Doc, m: Span) -> Span | None:
-    """The noun an "X-led" compound modifies ("Vietnamese-led [forces]"), or None."""
-    if m.end + 1 >= len(doc) or doc[m.end].text != "-" or doc[m.end + 1].lower_ != "led":
-        return None
-    noun = doc[m.end + 1].head
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.i <= m.end + 1 or noun.i - m.end > 4:
-        return None
-    return Span(doc, noun.i, noun.i + 1, label="NOUN_GROUP")

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...kb import KnowledgeBase, Tenure, Title, role_words_fit, short_names, strip_the, title_fits
-from .recognize import Reference
+from .references import Reference
 
-LEADER_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-                          "leader", "supreme leader", "crown prince", "general secretary", "emperor"})
 POSITION_ORDER = {"HOS": 0, "HOG": 1, "FM": 2, "HEAD": 3}
 
 
 @dataclass(eq=False)
 class ActorDraft:
+    """An actor being assembled: its identity `key`, what it is, and the mentions found so far."""
+
     key: tuple
     name: str
     kind: str
@@ -29,14 +29,19 @@ class ActorDraft:
 
 
 def cameo_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO actor code: country then sector ("CHNGOV"), or whichever is known."""
     if country and sector:
         return f"{country}{sector}"
     return country or None
 
 
 class Resolver:
+    """Built once per process from the knowledge base: turns one reference into the actor it names."""
+
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.leader_roles = set(kb.phrases.get("leader", {}))
+        self.generic_heads = set(kb.phrases.get("generic-head", {}))
 
     # --- people -----------------------------------------------------------------------------
 
@@ -95,11 +100,13 @@ class Resolver:
             return None, False
         before = [t for t in candidates if t.end is not None and t.end <= day]
         if before:
-            return max(before, key=lambda t: t.end), False
+            return max(before, key=lambda t: t.end or date.min), False  # every `before` has an end
         return min(candidates, key=lambda t: t.start), False
 
     def _from_tenure(self, t: Tenure, in_office: bool, title: Title | None, ref: Reference) -> ActorDraft:
         org = self.kb.organizations.get(t.org) if t.org else None
+        role: str | None
+        sector: str | None
         if in_office:
             role, sector = t.role, ("IGO" if org else (title.sector if title and title.kind == "title" else "GOV"))
         elif title is not None and title.kind == "title" and title_fits(title, t):
@@ -128,7 +135,8 @@ class Resolver:
         return ActorDraft(("office", iso, role), name, "person", iso, sector, role, cameo_code(iso, sector))
 
     def group(self, ref: Reference, iso: str) -> ActorDraft:
-        sector = _group_sector(ref.titles)
+        """"Chinese delegations", "Thai police": a country's group, with the sector its nouns give."""
+        sector = _group_sector(ref.titles, self.generic_heads)
         noun = _singular(ref.head.root.lemma_.lower() if ref.head.root.lemma_ else ref.head.text.lower())
         country = self.kb.country(iso)
         adjective = country.adjective if country else iso
@@ -136,6 +144,8 @@ class Resolver:
                           cameo_code(iso, sector))
 
     def body(self, ref: Reference, context_country: str | None) -> ActorDraft:
+        """A government body: a proper one from the KB ("Kremlin"), else a generic one ("Foreign Ministry")
+        of the nationality before it or the dateline's country."""
         body = self.kb.body(ref.head.text)
         if body is not None:
             iso = body.country or (ref.countries[0] if ref.countries else context_country)
@@ -160,6 +170,7 @@ class Resolver:
                           f"org:{org.id}")
 
     def country(self, iso: str) -> ActorDraft:
+        """A country as an actor in its own right."""
         c = self.kb.country(iso)
         return ActorDraft(("country", iso), c.name if c else iso, "country", iso, None, None, iso, f"country:{iso}")
 
@@ -180,6 +191,7 @@ class Resolver:
 
     def led_government(self, ref: Reference, leader: ActorDraft) -> ActorDraft:
         """"the Trump administration": the government of the leader's country, named as written."""
+        assert ref.governs is not None  # the recogniser sets it on every person-body reference
         noun = ref.governs.text.lower()
         surname = leader.name.split()[-1] if leader.kb_id else ref.head.text
         name = f"{surname} {noun}"
@@ -187,6 +199,7 @@ class Resolver:
         return ActorDraft(("led", name), name, "organization", iso, "GOV", None, cameo_code(iso, "GOV"))
 
     def people(self, ref: Reference, iso: str) -> ActorDraft:
+        """"the Palestinians": a people, coded to the country it belongs to or lives in."""
         return ActorDraft(("people", iso), ref.head.text, "group", iso, None, None, iso)
 
 
@@ -197,12 +210,12 @@ def _closest_title(titles: list[Title]) -> Title | None:
     return titles[-1] if titles else None
 
 
-def _group_sector(titles: list[Title]) -> str:
+def _group_sector(titles: list[Title], generic_heads: set[str]) -> str:
     """"government officials" -> GOV, "army officers" -> MIL: a generic head takes its modifier's sector."""
     head = titles[-1] if titles else None
     if head is None:
         return "GOV"
-    if head.phrase in ("official", "officials", "leaders", "members", "delegation", "delegations") and len(titles) > 1:
+    if head.phrase in generic_heads and len(titles) > 1:
         return titles[-2].sector
     return head.sector
 
