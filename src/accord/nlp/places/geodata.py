@@ -90,6 +90,3 @@ def demonym_rows() -> list[dict]:
 def not_places() -> list[str]:
     return [r["word"] for r in _geo("not_places.tsv", ["word", "note"])]
 
-
-def actor_verbs() -> set[str]:
-    return {r["lemma"] for r in _geo("actor_verbs.tsv", ["lemma"])}
