@@ -6,6 +6,7 @@ code decides whether a place is where something happened). Some cases also check
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def nlp():
     return load_model(Settings().model)
 
 
-CASES = [
+CASES: list[Any] = [
     # --- the seed article's sentences ---------------------------------------------------------
     ("Chinese Foreign Minister Wang Yi held a phone conversation with U.S. Secretary of State Marco Rubio "
      "on Monday.", [("Chinese", "CHN", "country"), ("U.S.", "USA", "country")]),
