@@ -10,14 +10,24 @@ KnowledgeBase and its indexes, `people` how names are shortened and titles fit o
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import UsageError
 from .knowledge import HEADERS, KnowledgeBase, strip_the
 from .people import ROYAL_ROLES, SURNAME_FIRST, role_words_fit, short_names, title_fits
-from .rows import ALL_SECTORS, Body, CameoCode, Country, Organization, Tenure, Title, Trigger, Unnamed
+from .rows import (
+    ALL_SECTORS,
+    Body,
+    CameoCode,
+    Country,
+    Organization,
+    Tenure,
+    Title,
+    Trigger,
+    Unnamed,
+)
 from .tables import Table, read_table
 
 __all__ = ["ALL_SECTORS", "HEADERS", "ROYAL_ROLES", "SURNAME_FIRST", "Body", "CameoCode", "Country",
@@ -41,7 +51,7 @@ def builtin_files() -> list[Path]:
     return sorted(files)
 
 
-@lru_cache(maxsize=None)
+@cache
 def builtin_table(path: Path) -> Table | None:
     """A built-in file, parsed once per process however many knowledge bases and readers use it."""
     return read_table(path)

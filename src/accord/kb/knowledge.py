@@ -11,7 +11,17 @@ from pathlib import Path
 
 from ..errors import UsageError
 from .people import role_words_fit, short_names, title_fits
-from .rows import Body, CameoCode, Country, Fields, Organization, Tenure, Title, Trigger, Unnamed
+from .rows import (
+    Body,
+    CameoCode,
+    Country,
+    Fields,
+    Organization,
+    Tenure,
+    Title,
+    Trigger,
+    Unnamed,
+)
 from .tables import Table, parse_table
 
 HEADERS = {

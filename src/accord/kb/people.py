@@ -5,7 +5,7 @@ whether a title in the text ("foreign minister") fits an office they held.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .rows import Tenure, Title
 
@@ -29,7 +29,7 @@ def title_fits(title: Title, tenure: Tenure) -> bool:
     return role_words_fit(title, tenure) or bool(title.positions and tenure.position in title.positions)
 
 
-@lru_cache(maxsize=None)
+@cache
 def short_names(t: Tenure) -> frozenset[str]:
     """How news shortens a person's name: the surname ("Rubio"; "Xi" for Xi Jinping), "al-Assad" and
     "Assad", and for royals the given name ("King Salman")."""
