@@ -42,7 +42,7 @@ def data_path(*parts: str) -> Path:
 
 
 def builtin_files() -> list[Path]:
-    """The project's knowledge-base files: *.tsv here and in officials/ (geo/ and time/ have their own readers)."""
+    """The project's knowledge-base files: *.tsv here and in officials/ (geo/ and time/ belong to the place and time taggers)."""
     root = resources.files(__package__)
     files = [Path(str(p)) for p in root.iterdir() if p.name.endswith(".tsv")]
     officials = root.joinpath("officials")
