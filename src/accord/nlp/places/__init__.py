@@ -15,10 +15,9 @@ from ...config import Settings
 from ...model import Extraction, Place
 from .candidates import Candidate, find_candidates
 from .gazetteer import Entry, load_gazetteer
-from .metonymy import places_used_as_actors
 from .resolve import choose, resolve_dateline
 
-__all__ = ["PlaceTagger", "find_places", "places_used_as_actors"]
+__all__ = ["PlaceTagger", "find_places"]
 
 # A building or street takes the location of a town named within this many characters of it.
 NEAREST_PLACE_CHARS = 1500

@@ -109,7 +109,7 @@ def _is_strong(hit: NameHit) -> bool:
     return not hit.alternate and hit.entry.feature != "city"
 
 
-def _accept(doc: Doc, cand: Candidate, ent_of: list, person_parts: set[str], gaz: Gazetteer) -> bool:
+def _accept(doc: Doc, cand: Candidate, ent_of: list[Span | None], person_parts: set[str], gaz: Gazetteer) -> bool:
     """Is this gazetteer match a place here, given spaCy's entities and the words around it?"""
     ent = next((ent_of[k] for k in range(cand.first, cand.last) if ent_of[k] is not None), None)
     label = ent.label_ if ent is not None else None
@@ -117,7 +117,7 @@ def _accept(doc: Doc, cand: Candidate, ent_of: list, person_parts: set[str], gaz
     single = cand.last - cand.first == 1
     if fold(cand.text) in gaz.not_places:
         return False
-    if label == "PERSON" and (ent.start < cand.first or ent.end > cand.last):
+    if ent is not None and label == "PERSON" and (ent.start < cand.first or ent.end > cand.last):
         return False  # "Victoria" in "Victoria Beckham"
     if cand.source == "demonym":
         return label != "LANGUAGE" and not _language_use(doc, cand) and not _compound_demonym(doc, cand, gaz)
@@ -211,7 +211,7 @@ def _add_entities(doc: Doc, found: list[Candidate], gaz: Gazetteer, person_parts
     return out
 
 
-def _repeat_mentions(doc: Doc, found: list[Candidate], ent_of: list, person_parts: set[str]) -> list[Candidate]:
+def _repeat_mentions(doc: Doc, found: list[Candidate], ent_of: list[Span | None], person_parts: set[str]) -> list[Candidate]:
     """One sense per document: once "Riverdale" is taken as a place ("in Riverdale"), its other
     mentions are too ("the Riverdale gas station"), unless part of a longer person's name."""
     known: dict[str, list[Candidate]] = {}

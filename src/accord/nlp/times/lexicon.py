@@ -7,13 +7,13 @@ phrase of that kind.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from ...kb import data_path
+from ...kb.tables import read_rows
 from .words import split_phrase
 
 HEADER = ["word", "kind", "value"]
@@ -47,23 +47,15 @@ class Lexicon:
 
 
 def lexicon_path() -> Path:
-    return Path(str(resources.files("accord.kb").joinpath("time", "time_words.tsv")))
+    """The built-in word file."""
+    return data_path("time", "time_words.tsv")
 
 
 def read_lexicon(path: Path) -> Lexicon:
-    """Parse the word file; comment lines start with '#', the first other line is the header."""
+    """Parse the word file (see accord.kb.tables); a malformed one raises a ValueError naming it."""
     entries: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if line.strip() and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(rows, None)
-        if header != HEADER:
-            raise ValueError(f"{path}: expected header {HEADER}, got {header}")
-        for number, row in enumerate(rows, 2):
-            if len(row) != 3:
-                raise ValueError(f"{path}: row {number} needs 3 tab-separated fields: {row}")
-            word, kind, value = row
-            entries[split_phrase(word)][kind] = value
+    for row in read_rows(path, HEADER):
+        entries[split_phrase(row["word"])][row["kind"]] = row["value"]
     signals = frozenset(word for phrase, kinds in entries.items() if SIGNAL_KINDS & kinds.keys()
                         for word in phrase if word not in _FUNCTION_WORDS)
     return Lexicon(entries=dict(entries), longest=max(map(len, entries), default=1), signals=signals)
@@ -71,4 +63,5 @@ def read_lexicon(path: Path) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The built-in lexicon, read once per process."""
     return read_lexicon(lexicon_path())
