@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import BadDate
 from ..model import Dateline
-from .dates import MONTHS, BadDate, parse_date, parse_month_day
+from .dates import MONTHS, parse_date, parse_month_day
 
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[.'’\-][^\W\d_]*)*\.?"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"

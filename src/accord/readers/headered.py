@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..errors import BadDate
 from ..model import Document
 from .common import apply_dateline, check_language, real_url
-from .dates import BadDate, parse_date
+from .dates import parse_date
 from .paragraphs import join_paragraphs
 
 NAME = "headered"

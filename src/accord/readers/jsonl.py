@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from ..errors import BadDate
 from ..model import Dateline, Document, Failure
 from .common import apply_dateline, check_language, content_id, real_url
-from .dates import BadDate, parse_date
+from .dates import parse_date
 
 NAME = "jsonl"
 _STRING_FIELDS = ("title", "publisher", "language")
@@ -34,7 +35,7 @@ def read_jsonl(text: str, origin: str) -> Iterator[Document | Failure]:
         where = f"{origin}:{number}"
         try:
             record = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield Failure(where, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})", NAME)
             continue
         if not isinstance(record, dict):
