@@ -47,7 +47,7 @@ class StoryWindow:
     """The documents a new one is compared with: those already linked within STORY_WINDOW_DAYS of its
     day (documents are linked in date order), loaded from the store as the day advances."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.index = StoryIndex()
         self._loaded_until: str | None = None  # signatures of linked documents up to this day are in
         self._undated_loaded = False
@@ -77,7 +77,7 @@ def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) ->
     sql.save_signature(conn, doc["pk"], to_bytes(minhash))
     match = index.closest(minhash)
     story_pk = sql.story_of(conn, match[0]) if match else None
-    if story_pk is None:
+    if match is None or story_pk is None:
         story_pk = sql.new_story(conn, doc)
         sql.add_to_story(conn, story_pk, doc, 1.0, "first")
         summary.new_stories += 1

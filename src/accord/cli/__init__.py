@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .. import __version__
+from ..version import __version__
 from ..config import db_url_from
 
 app = typer.Typer(

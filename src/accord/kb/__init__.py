@@ -8,7 +8,6 @@ folder can hold all kinds. Files are read once per process (`load_kb` is cached)
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import UsageError
 
 HEADERS = {
@@ -366,7 +366,7 @@ def builtin_files() -> list[Path]:
 def user_files(extra: tuple[str, ...]) -> list[Path]:
     """Files named with --actors, and every .tsv in ACCORD_KB_DIR (a folder of the user's own files)."""
     paths: list[Path] = []
-    folder = os.environ.get("ACCORD_KB_DIR")
+    folder = Settings().kb_dir  # ACCORD_KB_DIR; not yet a parameter: load_kb() has callers without Settings
     for item in ([folder] if folder else []) + list(extra):
         p = Path(item)
         if p.is_dir():

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .. import __version__
+from ..version import __version__
 from ..config import Settings
 from ..model import Document, Extraction, SentenceRef
 from .anchor import choose_anchor
@@ -31,23 +31,24 @@ class Pipeline:
         self.extractors = build_extractors(self.settings, self.nlp)
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
-        pending: dict[int, tuple[Document, list[Doc | None]]] = {}
+        # nlp.pipe keeps input order, so a document's parsed parts arrive one after another
+        pending: dict[int, tuple[Document, int, list[Doc]]] = {}
 
-        def chunks():
+        def chunks() -> Iterator[tuple[str, int]]:
             for n, document in enumerate(documents):
                 parts = split_for_parsing(document.text, self.settings.chunk_chars)
-                pending[n] = (document, [None] * len(parts))
-                for k, part in enumerate(parts):
-                    yield part, (n, k)
+                pending[n] = (document, len(parts), [])
+                for part in parts:
+                    yield part, n
 
-        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.settings.batch_size,
+        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.settings.nlp_batch_size,
                                n_process=self.settings.n_process)
-        for spacy_doc, (n, k) in stream:
-            document, parts = pending[n]
-            parts[k] = spacy_doc
-            if k == len(parts) - 1:
+        for spacy_doc, n in stream:
+            document, count, parsed = pending[n]
+            parsed.append(spacy_doc)
+            if len(parsed) == count:
                 del pending[n]
-                yield self._finish(document, parts, published)
+                yield self._finish(document, parsed, published)
 
     def extract_one(self, document: Document, published: str | None = None) -> Extraction:
         return next(self.extract([document], published))
