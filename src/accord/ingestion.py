@@ -24,6 +24,7 @@ from .workers import ExtractionPool
 
 @dataclass
 class IngestSummary:
+    """What an ingest did: counts, the failures with their reasons, its run number and the linking after it."""
     read: int = 0
     new: int = 0
     unchanged: int = 0
@@ -33,6 +34,7 @@ class IngestSummary:
     linked: LinkSummary | None = None
 
     def counts(self) -> dict[str, int]:
+        """The four counts, as the run's row in the store records them."""
         return {"read": self.read, "new": self.new, "unchanged": self.unchanged, "failed": self.failed}
 
 
@@ -49,6 +51,7 @@ class RecentKeys:
         return key in self._keys
 
     def add(self, key: str) -> None:
+        """Remember `key`, forgetting the oldest one beyond the size."""
         self._order.append(key)
         self._keys.add(key)
         if len(self._order) > self._size:

@@ -21,6 +21,7 @@ BATCH = 200
 
 @dataclass
 class LinkSummary:
+    """What one linking pass did: documents linked, stories started, reports read, merged events made."""
     documents: int = 0
     new_stories: int = 0
     reports: int = 0
@@ -28,6 +29,7 @@ class LinkSummary:
 
 
 def link(store: Store, batch: int = BATCH) -> LinkSummary:
+    """Link every stored document not yet linked, `batch` at a time, each batch one transaction."""
     summary = LinkSummary()
     window = StoryWindow()
     while True:
@@ -53,6 +55,7 @@ class StoryWindow:
         self._undated_loaded = False
 
     def move_to(self, conn, day: str | None) -> None:
+        """Make the index hold the linked documents within the window of `day` (None: the undated ones)."""
         if day is None:
             if not self._undated_loaded:  # undated documents come last and are compared with each other
                 for doc_pk, blob, doc_day in sql.signatures_between(conn, None, None):

@@ -78,6 +78,7 @@ class ExtractionPool:
         self.close()
 
     def close(self) -> None:
+        """Stop the workers, dropping chunks not yet started."""
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Failure]]:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from ..version import __version__
 from ..config import Settings
 from ..model import Document, Extraction, SentenceRef
+from ..version import __version__
 from .anchor import choose_anchor
 from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
@@ -16,6 +16,7 @@ from .loader import installed_model_label, load_model, model_label
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
+    """The version stamp a Pipeline with these settings would have, read without loading the model."""
     settings = settings or Settings()
     return f"accord-{__version__}+{installed_model_label(settings.model)}"
 
@@ -31,6 +32,7 @@ class Pipeline:
         self.extractors = build_extractors(self.settings, self.nlp)
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
+        """One Extraction per document, in input order; `published` anchors documents that carry no date."""
         # nlp.pipe keeps input order, so a document's parsed parts arrive one after another
         pending: dict[int, tuple[Document, int, list[Doc]]] = {}
 
@@ -51,6 +53,7 @@ class Pipeline:
                 yield self._finish(document, parsed, published)
 
     def extract_one(self, document: Document, published: str | None = None) -> Extraction:
+        """The Extraction of one document."""
         return next(self.extract([document], published))
 
     def _finish(self, document: Document, parts: list[Doc], published: str | None) -> Extraction:

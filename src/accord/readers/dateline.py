@@ -23,6 +23,7 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class FoundDateline:
+    """A dateline found at the head of a body, where the body proper starts, and any warning about it."""
     dateline: Dateline
     end: int  # offset where the body proper starts
     warning: str | None = None

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-from ..errors import BadDate as BadDate  # raised here; callers may import it from either module
+from ..errors import BadDate
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

@@ -33,6 +33,7 @@ def looks_headered(text: str) -> bool:
 
 
 def read_headered(text: str, doc_id: str) -> Document:
+    """Headered news text as a Document: the header's fields as metadata, the body after it as text."""
     lines = text.split("\n")
     doc = Document(id=doc_id, text="", reader=NAME)
     i, header_seen, title_lines = 0, False, []

@@ -22,6 +22,7 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 def looks_html(text: str) -> bool:
+    """Whether the text opens like an HTML page or fragment."""
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html", "<head", "<body")) or (
         head.startswith("<") and ("<p" in head or "<div" in head or "<article" in head)

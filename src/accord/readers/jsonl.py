@@ -15,6 +15,7 @@ _STRING_FIELDS = ("title", "publisher", "language")
 
 
 def looks_jsonl(text: str) -> bool:
+    """Whether the first non-blank line is a JSON object."""
     for line in text.split("\n", 20)[:20]:
         line = line.strip()
         if not line:
@@ -29,6 +30,7 @@ def looks_jsonl(text: str) -> bool:
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[Document | Failure]:
+    """One Document per line with a "text" string; every other line is a Failure named by its number."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue

@@ -31,7 +31,7 @@ class Tokens:
 
     @classmethod
     def from_settings(cls, settings: Settings, token: str | None = None,
-                      protect_reads: bool | None = None) -> "Tokens":
+                      protect_reads: bool | None = None) -> Tokens:
         """The settings' token policy, with `token` and `protect_reads` (when given) over theirs; a
         ValueError when reads are protected but there is no token to protect them with."""
         token = token if token is not None else settings.api_token
@@ -41,7 +41,7 @@ class Tokens:
         return cls(token, protect_reads)
 
     @classmethod
-    def from_env(cls, token: str | None = None, protect_reads: bool | None = None) -> "Tokens":
+    def from_env(cls, token: str | None = None, protect_reads: bool | None = None) -> Tokens:
         """`from_settings` with the environment's Settings, for a caller that has none at hand."""
         return cls.from_settings(Settings(), token, protect_reads)
 
@@ -79,6 +79,7 @@ def require_read(request: Request) -> None:
 
 
 class BodyTooLarge(HTTPException):
+    """The 413 answer to a request body over the server's max_bytes."""
     def __init__(self, limit: int):
         super().__init__(status_code=413, detail=f"the request body is over the limit of {_size(limit)} "
                                                  "(the server's max_bytes, ACCORD_MAX_BYTES)")
