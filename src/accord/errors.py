@@ -1,7 +1,19 @@
 """accord's exceptions, drawn in one place: each carries a message a user can act on.
 
-Read side: BadFilter (a UsageError, and a ValueError as the API raised before) names a listing's filter
-value that cannot be used and says what to type instead.
+    AccordError              exit 1: something the user can fix, reported without a traceback
+    ├── InputError           exit 1: one input (or one value in it) cannot be read as asked
+    │   ├── BinaryInput      the bytes are not text
+    │   ├── NoArticleText    an HTML page with no article text
+    │   └── BadDate          a metadata date that is not a real calendar date
+    ├── UsageError           exit 2: the command was called wrongly
+    │   ├── BadFilter        a listing's filter value that cannot be used (also a ValueError)
+    │   └── TableError       a malformed knowledge-base or data file (also a ValueError)
+    ├── ModelNotInstalled    exit 2: the spaCy model package is missing
+    └── StoreError           exit 2: the database could not be opened or migrated
+
+The readers turn an InputError into a Failure (or, for a date, a warning), so one bad input never stops
+a batch; the CLI turns any AccordError that reaches it into one line and the class's exit code, and the
+web API a BadFilter into a 422 naming the parameter.
 """
 
 
@@ -9,6 +21,28 @@ class AccordError(Exception):
     """Base class: something the user can fix, reported without a traceback."""
 
     exit_code = 1
+
+
+# --- Inputs: raised by accord.readers, caught there and turned into a Failure or a warning -------------
+
+
+class InputError(AccordError):
+    """One input, or one value in it, cannot be read as asked; the rest of the batch goes on."""
+
+
+class BinaryInput(InputError):
+    """The input's bytes are not text (an image, an archive, NUL or control characters)."""
+
+
+class NoArticleText(InputError):
+    """An HTML page with no article text to extract (navigation or boilerplate only)."""
+
+
+class BadDate(InputError):
+    """The string looks like a date but is not a real one, or is not a date at all."""
+
+
+# --- Settings, installation and the store ----------------------------------------------------------------
 
 
 class UsageError(AccordError):
@@ -38,3 +72,8 @@ class BadFilter(UsageError, ValueError):
         super().__init__(f"{name}: {problem}")
         self.name = name
         self.problem = problem
+
+
+class TableError(UsageError, ValueError):
+    """A malformed data file (kb/*.tsv or the user's own): the user's to fix, reported without a
+    traceback, and, like any value a program cannot use, a ValueError."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from .config import Settings
 from .linking import LinkSummary, link
@@ -23,6 +24,7 @@ from .workers import ExtractionPool
 
 @dataclass
 class IngestSummary:
+    """What an ingest did: counts, the failures with their reasons, its run number and the linking after it."""
     read: int = 0
     new: int = 0
     unchanged: int = 0
@@ -32,6 +34,7 @@ class IngestSummary:
     linked: LinkSummary | None = None
 
     def counts(self) -> dict[str, int]:
+        """The four counts, as the run's row in the store records them."""
         return {"read": self.read, "new": self.new, "unchanged": self.unchanged, "failed": self.failed}
 
 
@@ -48,11 +51,16 @@ class RecentKeys:
         return key in self._keys
 
     def add(self, key: str) -> None:
+        """Remember `key`, forgetting the oldest one beyond the size."""
         self._order.append(key)
         self._keys.add(key)
         if len(self._order) > self._size:
             self._keys.discard(self._order.popleft())
 
+
+# (document, its extraction or the failure) for every document, in input order: ExtractionPool.extract
+# or, in this process, a Pipeline's through `_paired`.
+Extract = Callable[[Iterable[Document]], Iterator[tuple[Document, Extraction | Failure]]]
 
 # Called as documents are done (stored, found unchanged or failed), with the inputs they came from.
 Progress = Callable[[IngestSummary, list[str]], None]
@@ -76,18 +84,21 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
     Content already in the store is dropped before the NLP pass. Extraction runs in
     `settings.workers` worker processes (each with its own pipeline), or in this process when a
     `pipeline` is given or one worker is asked for; this process is the one writer, storing
-    extractions in batches of `settings.batch_size`, each batch one transaction.
+    extractions in batches of `settings.store_batch_size`, each batch one transaction.
     """
     settings = settings or Settings()
     pool = None
+    extract: Extract
     if pipeline is None and settings.workers > 1:
         pool = ExtractionPool(settings, settings.workers, published)
         version = pipeline_version(settings)
+        extract = pool.extract
     else:
-        pipeline = pipeline or Pipeline(settings)
-        version = pipeline.version
+        local = pipeline or Pipeline(settings)
+        version = local.version
+        extract = partial(_paired, local, published=published)
     summary = IngestSummary()
-    summary.run = store.start_run(version, inputs or [])
+    run = summary.run = store.start_run(version, inputs or [])
     seen = RecentKeys()
 
     def unseen(pending: list[tuple[str, Document]]) -> Iterator[tuple[str, Document]]:
@@ -111,7 +122,7 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
                 continue
             summary.read += 1
             pending.append((doc_key(item), item))
-            if len(pending) >= settings.batch_size:
+            if len(pending) >= settings.store_batch_size:
                 yield from unseen(pending)
                 pending = []
         yield from unseen(pending)
@@ -119,35 +130,23 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
     def fail(failure: Failure) -> None:
         summary.failed += 1
         summary.failures.append(failure)
-        store.record_failures(summary.run, [failure])
+        store.record_failures(run, [failure])
         if progress:
             progress(summary, [failure.origin])
 
     def extracted() -> Iterator[tuple[str, Document, Extraction | Failure]]:
-        if pool is not None:
-            keys: deque[str] = deque()
+        keys: deque[str] = deque()
 
-            def keyed() -> Iterator[Document]:
-                for key, document in documents():
-                    keys.append(key)
-                    yield document
-
-            for document, result in pool.extract(keyed()):
-                yield keys.popleft(), document, result
-            return
-        in_flight: deque[tuple[str, Document]] = deque()
-
-        def queued() -> Iterator[Document]:
+        def keyed() -> Iterator[Document]:
             for key, document in documents():
-                in_flight.append((key, document))
+                keys.append(key)
                 yield document
 
-        for extraction in pipeline.extract(queued(), published):
-            key, document = in_flight.popleft()
-            yield key, document, extraction
+        for document, result in extract(keyed()):
+            yield keys.popleft(), document, result
 
     def write(batch: list[tuple[str, Document, Extraction]]) -> None:
-        written = store.write_batch(summary.run, version, batch)
+        written = store.write_batch(run, version, batch)
         summary.new += written
         summary.unchanged += len(batch) - written
         if progress:
@@ -161,15 +160,29 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
                 fail(result)
                 continue
             batch.append((key, document, result))
-            if len(batch) >= settings.batch_size:
+            if len(batch) >= settings.store_batch_size:
                 write(batch)
                 batch = []
         if batch:
             write(batch)
         status = "finished"
     finally:
-        store.finish_run(summary.run, summary.counts(), status)
+        store.finish_run(run, summary.counts(), status)
         if pool is not None:
             pool.close()
     summary.linked = link(store)  # stories and merged events for what this run (or an interrupted one) stored
     return summary
+
+
+def _paired(pipeline: Pipeline, documents: Iterable[Document],
+            published: str | None = None) -> Iterator[tuple[Document, Extraction | Failure]]:
+    """The pipeline's extractions paired with their documents, as ExtractionPool.extract gives them."""
+    in_flight: deque[Document] = deque()
+
+    def queued() -> Iterator[Document]:
+        for document in documents:
+            in_flight.append(document)
+            yield document
+
+    for extraction in pipeline.extract(queued(), published):
+        yield in_flight.popleft(), extraction

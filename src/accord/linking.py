@@ -21,6 +21,7 @@ BATCH = 200
 
 @dataclass
 class LinkSummary:
+    """What one linking pass did: documents linked, stories started, reports read, merged events made."""
     documents: int = 0
     new_stories: int = 0
     reports: int = 0
@@ -28,6 +29,7 @@ class LinkSummary:
 
 
 def link(store: Store, batch: int = BATCH) -> LinkSummary:
+    """Link every stored document not yet linked, `batch` at a time, each batch one transaction."""
     summary = LinkSummary()
     window = StoryWindow()
     while True:
@@ -47,12 +49,13 @@ class StoryWindow:
     """The documents a new one is compared with: those already linked within STORY_WINDOW_DAYS of its
     day (documents are linked in date order), loaded from the store as the day advances."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.index = StoryIndex()
         self._loaded_until: str | None = None  # signatures of linked documents up to this day are in
         self._undated_loaded = False
 
     def move_to(self, conn, day: str | None) -> None:
+        """Make the index hold the linked documents within the window of `day` (None: the undated ones)."""
         if day is None:
             if not self._undated_loaded:  # undated documents come last and are compared with each other
                 for doc_pk, blob, doc_day in sql.signatures_between(conn, None, None):
@@ -77,7 +80,7 @@ def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) ->
     sql.save_signature(conn, doc["pk"], to_bytes(minhash))
     match = index.closest(minhash)
     story_pk = sql.story_of(conn, match[0]) if match else None
-    if story_pk is None:
+    if match is None or story_pk is None:
         story_pk = sql.new_story(conn, doc)
         sql.add_to_story(conn, story_pk, doc, 1.0, "first")
         summary.new_stories += 1

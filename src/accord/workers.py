@@ -13,16 +13,20 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import AccordError
 from .model import Document, Extraction, Failure
 
+if TYPE_CHECKING:
+    from .nlp import Pipeline
+
 CHUNK = 16  # documents per task: large enough to keep nlp.pipe batching, small enough to balance
 CHUNK_CHARS = 20_000  # and at most this much text per task (a long document goes alone), so that a worker's
 #                       peak memory is set by one batch of ordinary size, not by a run of long documents
 
-_pipeline = None  # the worker process's own Pipeline
+_pipeline: Pipeline | None = None  # the worker process's own Pipeline
 _published: str | None = None
 
 
@@ -35,20 +39,22 @@ def _start_worker(settings: Settings, published: str | None) -> None:
 
 
 def _extract_chunk(documents: list[Document]) -> list[Extraction | Failure]:
+    if _pipeline is None:
+        raise RuntimeError("_extract_chunk runs only in a worker process started by ExtractionPool")
     # spaCy's memory zone frees the strings and lexemes a chunk adds to the vocabulary, which otherwise
     # grow with every new word for the life of the worker
     with _pipeline.nlp.memory_zone():
-        return _extract_in_zone(documents)
+        return _extract_in_zone(_pipeline, documents)
 
 
-def _extract_in_zone(documents: list[Document]) -> list[Extraction | Failure]:
+def _extract_in_zone(pipeline: Pipeline, documents: list[Document]) -> list[Extraction | Failure]:
     try:
-        return list(_pipeline.extract(documents, _published))
+        return list(pipeline.extract(documents, _published))
     except Exception:  # find the document at fault; the others go through
         out: list[Extraction | Failure] = []
         for document in documents:
             try:
-                out.append(_pipeline.extract_one(document, _published))
+                out.append(pipeline.extract_one(document, _published))
             except Exception as exc:
                 out.append(Failure(origin=document.origin, reason=f"extraction failed: {type(exc).__name__}: {exc}",
                                    reader=document.reader))
@@ -72,6 +78,7 @@ class ExtractionPool:
         self.close()
 
     def close(self) -> None:
+        """Stop the workers, dropping chunks not yet started."""
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Failure]]:

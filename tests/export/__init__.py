@@ -24,7 +24,7 @@ def ingested(store_url: str, pipeline, paths=DEMO_ARTICLES):
 
     store = Store.open(store_url)
     try:
-        summary = ingest([str(Path(p)) for p in paths], store, Settings(batch_size=16), pipeline)
+        summary = ingest([str(Path(p)) for p in paths], store, Settings(store_batch_size=16), pipeline)
     finally:
         store.close()
     assert summary.failed == 0 and summary.new >= len(paths)

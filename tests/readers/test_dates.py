@@ -1,6 +1,7 @@
 import pytest
 
-from accord.readers.dates import BadDate, parse_date
+from accord.errors import BadDate
+from accord.readers.dates import parse_date
 
 VALID = [
     ("October 27, 2025", False, "2025-10-27"),

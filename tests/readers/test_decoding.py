@@ -1,6 +1,7 @@
 import pytest
 
-from accord.readers.decoding import BinaryInput, decode
+from accord.errors import BinaryInput
+from accord.readers.decoding import decode
 
 TEXT = [
     ("utf-8", "Café “quoted” — done".encode("utf-8"), "Café “quoted” — done", None),

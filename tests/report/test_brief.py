@@ -28,7 +28,7 @@ def db_url(store_url, pipeline) -> str:
     from accord.store import Store
 
     with Store.open(store_url) as store:
-        summary = ingest([str(p) for p in ARTICLES], store, Settings(batch_size=16), pipeline)
+        summary = ingest([str(p) for p in ARTICLES], store, Settings(store_batch_size=16), pipeline)
     assert summary.failed == 0 and summary.new == len(ARTICLES)
     return store_url
 

@@ -40,7 +40,7 @@ def test_migrations_create_every_table_and_are_idempotent(store):
 
 
 def test_ingest_then_reingest_changes_nothing(store, corpus, pipeline):
-    settings = Settings(batch_size=3)
+    settings = Settings(store_batch_size=3)
     first = ingest([str(corpus)], store, settings, pipeline)
     # headered 2 + html 1 + rss 2 + atom 1 + jsonl 3 = 9 documents; nav-only html, empty file,
     # the rss item without text and three bad jsonl lines fail.
@@ -67,7 +67,7 @@ def test_an_interrupted_batch_leaves_no_half_written_document_and_a_rerun_comple
         store, corpus, pipeline, monkeypatch):
     from accord.store import store as store_module
 
-    settings = Settings(batch_size=2)
+    settings = Settings(store_batch_size=2)
     calls = {"n": 0}
     real_child_rows = store_module.child_rows
 

@@ -48,7 +48,7 @@ def ingest_demo(url: str, pipeline) -> None:
     from accord.store import Store
 
     with Store.open(url) as store:
-        summary = ingest([str(DEMO)], store, Settings(batch_size=16), pipeline)
+        summary = ingest([str(DEMO)], store, Settings(store_batch_size=16), pipeline)
     assert summary.failed == 0 and summary.new == 25, summary.counts()
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .. import __version__
+from ..version import __version__
 from ..config import db_url_from
 
 app = typer.Typer(
@@ -29,10 +29,12 @@ def main_options(
                                      "[env ACCORD_DB; default sqlite:///accord.db]"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
+    """Options for every command: the database, and --version."""
     ctx.obj = {"db": db_url_from(db)}
 
 
 def main() -> None:
+    """The `accord` console script."""
     app()
 
 

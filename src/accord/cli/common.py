@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Optional
 import typer
 from rich.console import Console
 
-from ..config import Settings
 from ..errors import AccordError, UsageError
 from ..store import filters
 
@@ -55,18 +54,6 @@ def user_errors():
         err.print("[yellow]accord: interrupted.[/] Whole batches already written are kept; "
                   "run the same command again to continue.")
         raise typer.Exit(130) from None
-
-
-def settings_for(max_bytes: Optional[int], db: str | None = None, actors: Optional[list[str]] = None) -> Settings:
-    settings = Settings()
-    settings.actor_files = tuple(actors or ())
-    if db:
-        settings.db_url = db
-    if max_bytes is not None:
-        if max_bytes <= 0:
-            raise UsageError("--max-bytes must be positive")
-        settings.max_bytes = max_bytes
-    return settings
 
 
 def published_date(value: Optional[str]) -> Optional[str]:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from typing import Optional
 
 import typer
 
+from ..config import Settings
 from ..errors import UsageError
 from . import app
 from .common import (
     ACTORS, STATEMENTS, EXIT_OK, EXIT_SOME_FAILED, MAX_BYTES, PATHS, PUBLISHED, ExtractFormat, ListFormat,
-    ShowFormat, err, out, published_date, settings_for, user_errors,
+    ShowFormat, err, out, published_date, user_errors,
 )
 
 
@@ -35,8 +35,7 @@ def extract(
 
     with user_errors():
         anchor = published_date(published)
-        settings = settings_for(max_bytes, actors=actors)
-        settings.statement_events = settings.statement_events or statements
+        settings = Settings.for_cli(max_bytes=max_bytes, actors=actors, statements=statements)
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
 
@@ -90,11 +89,8 @@ def ingest(
 
     with user_errors():
         anchor = published_date(published)
-        settings = settings_for(max_bytes, ctx.obj["db"], actors)
-        settings.statement_events = settings.statement_events or statements
-        if workers is not None and workers < 1:
-            raise UsageError("--workers must be at least 1")
-        settings.workers = workers or int(os.environ.get("ACCORD_WORKERS") or 0) or os.cpu_count() or 1
+        settings = Settings.for_cli(db=ctx.obj["db"], max_bytes=max_bytes, actors=actors, statements=statements,
+                                    workers=workers)
         store = Store.open(settings.db_url)
         with IngestProgress(err, count_files(paths)) as progress:
             summary = run_ingest(paths, store, settings, None, anchor, progress)

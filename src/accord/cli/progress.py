@@ -30,10 +30,12 @@ class IngestProgress:
 
     @property
     def elapsed(self) -> float:
+        """Seconds since the progress display started."""
         return time.perf_counter() - self._started
 
     @property
     def rate(self) -> float:
+        """Documents done per second so far."""
         return self.documents / self.elapsed if self.elapsed > 0 else 0.0
 
     def __call__(self, summary, origins: list[str]) -> None:

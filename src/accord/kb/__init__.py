@@ -9,11 +9,11 @@ KnowledgeBase and its indexes, `people` how names are shortened and titles fit o
 
 from __future__ import annotations
 
-import os
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import UsageError
 from .knowledge import HEADERS, KnowledgeBase, strip_the
 from .people import ROYAL_ROLES, SURNAME_FIRST, role_words_fit, short_names, title_fits
@@ -69,7 +69,7 @@ def builtin_countries() -> dict[str, Country]:
 def user_files(extra: tuple[str, ...]) -> list[Path]:
     """Files named with --actors, and every .tsv in ACCORD_KB_DIR (a folder of the user's own files)."""
     paths: list[Path] = []
-    folder = os.environ.get("ACCORD_KB_DIR")
+    folder = Settings().kb_dir  # ACCORD_KB_DIR; not yet a parameter: load_kb() has callers without Settings
     for item in ([folder] if folder else []) + list(extra):
         p = Path(item)
         if p.is_dir():

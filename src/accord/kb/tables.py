@@ -10,12 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
-
-
-class TableError(UsageError, ValueError):
-    """A malformed data file: the user's to fix (a UsageError, reported without a traceback) and, like
-    any value a program cannot use, a ValueError."""
+from ..errors import TableError
 
 
 @dataclass(frozen=True)

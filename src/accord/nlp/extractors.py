@@ -57,10 +57,12 @@ EXTRACTORS: list[tuple[str, ExtractorFactory]] = [
 
 
 def build_extractors(settings: Settings, nlp: Language) -> list[tuple[str, Extractor]]:
+    """Every stage's extractor, built once with these settings and this model, in pipeline order."""
     return [(slot, factory(settings, nlp)) for slot, factory in EXTRACTORS]
 
 
 def run_extractors(extractors: list[tuple[str, Extractor]], ex: Extraction, doc: Doc) -> None:
+    """Run the stages on one document; a stage that fails leaves its slot empty and a warning."""
     for slot, extractor in extractors:
         try:
             extractor(ex, doc)

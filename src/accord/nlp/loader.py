@@ -9,6 +9,7 @@ from ..errors import ModelNotInstalled
 
 @lru_cache(maxsize=4)
 def load_model(name: str):
+    """The spaCy model installed as package `name`, loaded once per process; ModelNotInstalled if missing."""
     import spacy
 
     try:
@@ -21,6 +22,7 @@ def load_model(name: str):
 
 
 def model_label(nlp) -> str:
+    """A loaded model's label for version stamps: lang_name-version."""
     return _label(nlp.meta)
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from .. import __version__
 from ..config import Settings
 from ..model import Document, Extraction, SentenceRef
+from ..version import __version__
 from .anchor import choose_anchor
 from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
@@ -16,6 +16,7 @@ from .loader import installed_model_label, load_model, model_label
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
+    """The version stamp a Pipeline with these settings would have, read without loading the model."""
     settings = settings or Settings()
     return f"accord-{__version__}+{installed_model_label(settings.model)}"
 
@@ -31,25 +32,28 @@ class Pipeline:
         self.extractors = build_extractors(self.settings, self.nlp)
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
-        pending: dict[int, tuple[Document, list[Doc | None]]] = {}
+        """One Extraction per document, in input order; `published` anchors documents that carry no date."""
+        # nlp.pipe keeps input order, so a document's parsed parts arrive one after another
+        pending: dict[int, tuple[Document, int, list[Doc]]] = {}
 
-        def chunks():
+        def chunks() -> Iterator[tuple[str, int]]:
             for n, document in enumerate(documents):
                 parts = split_for_parsing(document.text, self.settings.chunk_chars)
-                pending[n] = (document, [None] * len(parts))
-                for k, part in enumerate(parts):
-                    yield part, (n, k)
+                pending[n] = (document, len(parts), [])
+                for part in parts:
+                    yield part, n
 
-        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.settings.batch_size,
+        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.settings.nlp_batch_size,
                                n_process=self.settings.n_process)
-        for spacy_doc, (n, k) in stream:
-            document, parts = pending[n]
-            parts[k] = spacy_doc
-            if k == len(parts) - 1:
+        for spacy_doc, n in stream:
+            document, count, parsed = pending[n]
+            parsed.append(spacy_doc)
+            if len(parsed) == count:
                 del pending[n]
-                yield self._finish(document, parts, published)
+                yield self._finish(document, parsed, published)
 
     def extract_one(self, document: Document, published: str | None = None) -> Extraction:
+        """The Extraction of one document."""
         return next(self.extract([document], published))
 
     def _finish(self, document: Document, parts: list[Doc], published: str | None) -> Extraction:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..errors import BinaryInput, NoArticleText
 from ..model import Document, Failure
 from .common import content_id
-from .decoding import BinaryInput, decode
+from .decoding import decode
 from .detect import FORMATS, detect_format
 from .feed import read_feed
 from .headered import read_headered
-from .html import NoArticleText, read_html
+from .html import read_html
 from .jsonl import read_jsonl
 from .plain import read_plain
 from .sources import RawInput, iter_raw_inputs

@@ -26,6 +26,7 @@ def real_url(value: str | None) -> str | None:
 
 
 def year_of(doc: Document) -> int | None:
+    """The year of the document's own date (published, else document date), for datelines without one."""
     for value in (doc.published, doc.document_date):
         if value:
             return int(value[:4])

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import BadDate
 from ..model import Dateline
-from .dates import MONTHS, BadDate, parse_date, parse_month_day
+from .dates import MONTHS, parse_date, parse_month_day
 
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[.'’\-][^\W\d_]*)*\.?"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
@@ -22,6 +23,7 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class FoundDateline:
+    """A dateline found at the head of a body, where the body proper starts, and any warning about it."""
     dateline: Dateline
     end: int  # offset where the body proper starts
     warning: str | None = None

@@ -10,6 +10,8 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+from ..errors import BadDate
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -30,10 +32,6 @@ _PATTERNS = [
     # 10/27/2025 is ambiguous; only ISO-like slashes are accepted: 2025/10/27
     re.compile(r"^(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})$"),
 ]
-
-
-class BadDate(ValueError):
-    """The string looks like a date but is not a real one, or is not a date at all."""
 
 
 def parse_date(value: str, *, keep_time: bool = True) -> str:

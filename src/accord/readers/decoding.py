@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from ..errors import BinaryInput
+
 MAGIC = {
     b"%PDF": "a PDF file",
     b"\x1f\x8b": "a gzip archive",
@@ -14,10 +16,6 @@ MAGIC = {
     b"\x7fELF": "an executable",
     b"SQLite format 3": "a SQLite database",
 }
-
-
-class BinaryInput(ValueError):
-    """The bytes are not text accord can read."""
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

@@ -11,6 +11,7 @@ FORMATS = ("jsonl", "feed", "html", "headered", "plain")
 
 
 def detect_format(text: str, name: str = "") -> str:
+    """The reader for `text` (one of FORMATS), judged by content first and the file name second."""
     lower = name.lower()
     if looks_feed(text):
         return "feed"

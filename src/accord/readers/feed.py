@@ -17,11 +17,13 @@ _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 
 
 def looks_feed(text: str) -> bool:
+    """Whether the text opens with an RSS, Atom or RDF root element."""
     head = text.lstrip()[:2000]
     return bool(_FEED_ROOT.search(head)) and head.startswith("<")
 
 
 def read_feed(text: str, stem: str, origin: str) -> Iterator[Document | Failure]:
+    """One Document per feed item with text; a feed with no readable items is one Failure."""
     parsed = feedparser.parse(text)
     if not parsed.entries:
         problem = getattr(parsed, "bozo_exception", None)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..errors import BadDate
 from ..model import Document
 from .common import apply_dateline, check_language, real_url
-from .dates import BadDate, parse_date
+from .dates import parse_date
 from .paragraphs import join_paragraphs
 
 NAME = "headered"
@@ -32,6 +33,7 @@ def looks_headered(text: str) -> bool:
 
 
 def read_headered(text: str, doc_id: str) -> Document:
+    """Headered news text as a Document: the header's fields as metadata, the body after it as text."""
     lines = text.split("\n")
     doc = Document(id=doc_id, text="", reader=NAME)
     i, header_seen, title_lines = 0, False, []

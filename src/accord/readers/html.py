@@ -6,10 +6,12 @@ import logging
 import re
 
 import trafilatura
+from trafilatura.settings import Document as ExtractedPage
 
+from ..errors import BadDate, NoArticleText
 from ..model import Document
 from .common import apply_dateline, check_language, real_url
-from .dates import BadDate, parse_date
+from .dates import parse_date
 from .paragraphs import join_paragraphs
 
 NAME = "html"
@@ -19,11 +21,8 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
-class NoArticleText(ValueError):
-    pass
-
-
 def looks_html(text: str) -> bool:
+    """Whether the text opens like an HTML page or fragment."""
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html", "<head", "<body")) or (
         head.startswith("<") and ("<p" in head or "<div" in head or "<article" in head)
@@ -31,12 +30,9 @@ def looks_html(text: str) -> bool:
 
 
 def read_html(text: str, doc_id: str) -> Document:
-    result = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
-    )
-    body = getattr(result, "text", None) if result is not None else None
-    if not body or len(_WORD.findall(body)) < MIN_WORDS:
-        raise NoArticleText("HTML page has no article text that accord could find (navigation or boilerplate only?)")
+    """The page's article text and metadata as a Document; NoArticleText when it has too little text."""
+    result = _article(text)
+    body = result.text or ""
     title = (result.title or "").strip() or None
     # trafilatura gives one paragraph a line; accord separates paragraphs with a blank line and drops
     # a first paragraph that only repeats the headline.
@@ -58,3 +54,13 @@ def read_html(text: str, doc_id: str) -> Document:
     apply_dateline(doc, strip=True)
     check_language(doc)
     return doc
+
+
+def _article(text: str) -> ExtractedPage:
+    """trafilatura's extraction of the page, refused when it found fewer than MIN_WORDS words."""
+    result = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+    )
+    if not isinstance(result, ExtractedPage) or len(_WORD.findall(result.text or "")) < MIN_WORDS:
+        raise NoArticleText("HTML page has no article text that accord could find (navigation or boilerplate only?)")
+    return result

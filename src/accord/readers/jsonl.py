@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from ..errors import BadDate
 from ..model import Dateline, Document, Failure
 from .common import apply_dateline, check_language, content_id, real_url
-from .dates import BadDate, parse_date
+from .dates import parse_date
 
 NAME = "jsonl"
 _STRING_FIELDS = ("title", "publisher", "language")
 
 
 def looks_jsonl(text: str) -> bool:
+    """Whether the first non-blank line is a JSON object."""
     for line in text.split("\n", 20)[:20]:
         line = line.strip()
         if not line:
@@ -28,13 +30,14 @@ def looks_jsonl(text: str) -> bool:
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[Document | Failure]:
+    """One Document per line with a "text" string; every other line is a Failure named by its number."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
         try:
             record = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield Failure(where, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})", NAME)
             continue
         if not isinstance(record, dict):

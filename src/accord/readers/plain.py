@@ -17,6 +17,7 @@ _TITLE = re.compile(r"^(?P<title>[^\n]{3,150})\n[ \t]*\n")
 
 
 def read_plain(text: str, doc_id: str) -> Document:
+    """Plain text as a Document: a short first line before a blank one is the title; a dateline is found."""
     doc = Document(id=doc_id, text=text, reader=NAME)
     m = _TITLE.match(text)
     if m and not m.group("title").rstrip().endswith((".", ",", ";")) and len(m.group("title").split()) <= 20:

@@ -20,12 +20,15 @@ STDIN = "-"
 
 @dataclass
 class RawInput:
+    """One input's bytes, before its format is known."""
     origin: str  # the path as the user will recognise it, or "<stdin>"
     stem: str  # file stem, "" for stdin
     data: bytes
 
 
 def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput | Failure]:
+    """The bytes of every file `paths` name (folders read recursively, globs expanded, "-" for standard
+    input), in order; a missing, oversized or unreadable one as a Failure."""
     for path in paths:
         if path == STDIN:
             yield _read_stdin(max_bytes)

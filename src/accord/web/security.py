@@ -4,12 +4,13 @@ a request-body size limit, and response headers that forbid loading anything fro
 from __future__ import annotations
 
 import hmac
-import os
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..config import Settings
 
 TOKEN_ENV, READ_TOKEN_ENV = "ACCORD_API_TOKEN", "ACCORD_API_READ_TOKEN"
 COOKIE = "accord_token"
@@ -29,13 +30,20 @@ class Tokens:
     protect_reads: bool = False
 
     @classmethod
-    def from_env(cls, token: str | None = None, protect_reads: bool | None = None) -> "Tokens":
-        token = token if token is not None else (os.environ.get(TOKEN_ENV) or None)
-        if protect_reads is None:
-            protect_reads = os.environ.get(READ_TOKEN_ENV, "").strip().lower() in ("1", "true", "yes")
+    def from_settings(cls, settings: Settings, token: str | None = None,
+                      protect_reads: bool | None = None) -> Tokens:
+        """The settings' token policy, with `token` and `protect_reads` (when given) over theirs; a
+        ValueError when reads are protected but there is no token to protect them with."""
+        token = token if token is not None else settings.api_token
+        protect_reads = settings.protect_reads if protect_reads is None else protect_reads
         if protect_reads and not token:
             raise ValueError(f"{READ_TOKEN_ENV}=1 protects reads with the API token, but {TOKEN_ENV} is not set")
         return cls(token, protect_reads)
+
+    @classmethod
+    def from_env(cls, token: str | None = None, protect_reads: bool | None = None) -> Tokens:
+        """`from_settings` with the environment's Settings, for a caller that has none at hand."""
+        return cls.from_settings(Settings(), token, protect_reads)
 
     def presented_by(self, request: Request) -> bool:
         """Whether the request carries the token: `Authorization: Bearer <token>` (or the accord_token cookie)."""
@@ -71,6 +79,7 @@ def require_read(request: Request) -> None:
 
 
 class BodyTooLarge(HTTPException):
+    """The 413 answer to a request body over the server's max_bytes."""
     def __init__(self, limit: int):
         super().__init__(status_code=413, detail=f"the request body is over the limit of {_size(limit)} "
                                                  "(the server's max_bytes, ACCORD_MAX_BYTES)")

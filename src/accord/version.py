@@ -1,0 +1,3 @@
+"""accord's version, in a module of its own so that any layer can name it without importing the package top."""
+
+__version__ = "0.1.0"
