@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from accord.errors import UsageError
+
 from ..conftest import DEMO
 from .conftest import TOKEN, Client
 
@@ -260,7 +262,7 @@ def test_protecting_reads_without_a_token_is_a_configuration_error(store_url, mo
     from accord.web import create_app
 
     monkeypatch.delenv("ACCORD_API_TOKEN", raising=False)
-    with pytest.raises(ValueError, match="ACCORD_API_TOKEN"):
+    with pytest.raises(UsageError, match="ACCORD_API_TOKEN"):
         create_app(store_url, protect_reads=True)
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from accord.config import Settings
+from accord.errors import UsageError
 from accord.web.security import Tokens
 
 
@@ -12,11 +13,11 @@ def test_tokens_come_from_the_settings():
 
 
 def test_protected_reads_without_a_token_are_refused():
-    with pytest.raises(ValueError, match="ACCORD_API_READ_TOKEN=1 protects reads"):
+    with pytest.raises(UsageError, match="ACCORD_API_READ_TOKEN=1 protects reads"):
         Tokens.from_settings(Settings(api_token=None, protect_reads=True))
 
 
-def test_from_env_reads_the_environment_through_settings(monkeypatch):
+def test_the_token_policy_reads_the_environment_through_settings(monkeypatch):
     monkeypatch.setenv("ACCORD_API_TOKEN", "env-secret")
     monkeypatch.setenv("ACCORD_API_READ_TOKEN", "1")
-    assert Tokens.from_env() == Tokens("env-secret", True)
+    assert Tokens.from_settings(Settings()) == Tokens("env-secret", True)

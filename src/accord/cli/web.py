@@ -31,10 +31,7 @@ def serve(
         except ModuleNotFoundError as exc:
             raise UsageError(f"`accord serve` needs the web extra ({exc.name} is missing): "
                              "pip install 'accord[web]'") from None
-        try:
-            web_app = create_app(url)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        web_app = create_app(url)
         from sqlalchemy.engine import make_url
 
         shown = make_url(url).render_as_string(hide_password=True)

@@ -182,7 +182,7 @@ def _appendix(events: list[EventRecord], documents: dict[str, dict]) -> str:
 
 
 def _footer(db: "Database") -> str:
-    from .. import __version__
+    from ..version import __version__
 
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     text = f"accord {__version__} · database {db.name} · written {made}"

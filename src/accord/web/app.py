@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from ..version import __version__
 from ..api import Database
 from ..config import Settings
 from ..errors import BadFilter
@@ -58,7 +58,7 @@ def create_app(db_url: str, settings: Settings | None = None, *, token: str | No
     ACCORD_API_READ_TOKEN=1) every read needs it too. `pipeline` lets tests share an already loaded one.
     """
     settings = settings or Settings()
-    tokens = Tokens.from_env(token, protect_reads)  # a bad setting fails before the store is opened
+    tokens = Tokens.from_settings(settings, token, protect_reads)  # a bad setting fails before the store is opened
     state = WebState(Database(Store.open(db_url)), settings, tokens, pipeline)
 
     @asynccontextmanager

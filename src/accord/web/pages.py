@@ -13,7 +13,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader
 
-from .. import __version__
+from ..version import __version__
 from ..api import Database
 from ..store.filters import STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text
 from . import params, views

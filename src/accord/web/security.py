@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
+from ..errors import UsageError
 
 TOKEN_ENV, READ_TOKEN_ENV = "ACCORD_API_TOKEN", "ACCORD_API_READ_TOKEN"
 COOKIE = "accord_token"
@@ -33,17 +34,12 @@ class Tokens:
     def from_settings(cls, settings: Settings, token: str | None = None,
                       protect_reads: bool | None = None) -> Tokens:
         """The settings' token policy, with `token` and `protect_reads` (when given) over theirs; a
-        ValueError when reads are protected but there is no token to protect them with."""
+        UsageError when reads are protected but there is no token to protect them with."""
         token = token if token is not None else settings.api_token
         protect_reads = settings.protect_reads if protect_reads is None else protect_reads
         if protect_reads and not token:
-            raise ValueError(f"{READ_TOKEN_ENV}=1 protects reads with the API token, but {TOKEN_ENV} is not set")
+            raise UsageError(f"{READ_TOKEN_ENV}=1 protects reads with the API token, but {TOKEN_ENV} is not set")
         return cls(token, protect_reads)
-
-    @classmethod
-    def from_env(cls, token: str | None = None, protect_reads: bool | None = None) -> Tokens:
-        """`from_settings` with the environment's Settings, for a caller that has none at hand."""
-        return cls.from_settings(Settings(), token, protect_reads)
 
     def presented_by(self, request: Request) -> bool:
         """Whether the request carries the token: `Authorization: Bearer <token>` (or the accord_token cookie)."""
