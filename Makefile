@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench eval clean
+.PHONY: demo test lint install bench eval clean
 
 install: $(STAMP)
 
@@ -27,8 +27,14 @@ demo: $(STAMP)
 	$(VENV)/bin/accord --db demo.db framing --document 02_busan_trump_xi_meeting
 	$(VENV)/bin/accord --db demo.db report --dyad CHN-USA --out demo-brief.html
 
+# Lint (ruff) and types (mypy, settings in pyproject.toml) first: a habit, checked on every test run.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests eval bench
+	$(VENV)/bin/ruff format --check src tests eval bench
+	$(VENV)/bin/mypy
+
 # pytest exits 5 when it collects no tests; that is not a failure of the suite.
-test: $(STAMP)
+test: lint
 	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 bench: $(STAMP)

@@ -31,9 +31,14 @@ def read_reuters(folder: Path, limit: int | None = None) -> Iterator[Document]:
             text = body.replace("Reuter\n", "").rstrip()
             text = re.sub(r"\s*\bReuter\s*$", "", text)
             newid = _NEWID.search(m.group("attrs"))
-            yield Document(id=f"reuters-{newid.group(1) if newid else count}", text=text,
-                           title=_field(m.group("body"), "TITLE"), published=_date(_field(m.group("body"), "DATE")),
-                           origin=f"{path.name}#{newid.group(1) if newid else count}", reader="reuters-sgml")
+            yield Document(
+                id=f"reuters-{newid.group(1) if newid else count}",
+                text=text,
+                title=_field(m.group("body"), "TITLE"),
+                published=_date(_field(m.group("body"), "DATE")),
+                origin=f"{path.name}#{newid.group(1) if newid else count}",
+                reader="reuters-sgml",
+            )
             count += 1
             if limit and count >= limit:
                 return

@@ -93,13 +93,32 @@ def phase_pipeline(args) -> dict:
     for d in load_documents(args.corpus, args.limit):  # counted after timing, same tokenizer
         docs += 1
         tokens += len(nlp.make_doc(d.text))
-    return {"docs": docs, "tokens": tokens, "seconds": seconds, "stored": stored, "new": summary.new,
-            "failed": summary.failed, "peak_mb_during_ingest": peak}
+    return {
+        "docs": docs,
+        "tokens": tokens,
+        "seconds": seconds,
+        "stored": stored,
+        "new": summary.new,
+        "failed": summary.failed,
+        "peak_mb_during_ingest": peak,
+    }
 
 
 def run_phase(name: str, args) -> dict:
-    cmd = [sys.executable, __file__, "--phase", name, "--corpus", args.corpus, "--limit", str(args.limit or 0),
-           "--processes", str(args.processes), "--batch-size", str(args.batch_size)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--phase",
+        name,
+        "--corpus",
+        args.corpus,
+        "--limit",
+        str(args.limit or 0),
+        "--processes",
+        str(args.processes),
+        "--batch-size",
+        str(args.batch_size),
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"{name} phase failed:\n{out.stderr}")
@@ -124,20 +143,26 @@ def main() -> None:
         return
 
     rounds = []
-    for n in range(args.rounds):
+    for _ in range(args.rounds):
         bare = run_phase("bare", args)
         pipe = run_phase("pipeline", args)
         rounds.append({"bare": bare, "pipeline": pipe})
-    print(f"corpus {args.corpus}, {rounds[0]['bare']['docs']} documents, {rounds[0]['bare']['tokens']:,} tokens, "
-          f"{args.processes} process(es), batch {args.batch_size}; "
-          f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'round':>5} {'phase':<9} {'seconds':>8} {'docs/s':>8} {'tokens/s':>9} {'peak MB':>8}  (peak: largest process)")
+    print(
+        f"corpus {args.corpus}, {rounds[0]['bare']['docs']} documents, {rounds[0]['bare']['tokens']:,} tokens, "
+        f"{args.processes} process(es), batch {args.batch_size}; "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"{'round':>5} {'phase':<9} {'seconds':>8} {'docs/s':>8} {'tokens/s':>9} {'peak MB':>8}  (peak: largest process)"
+    )
     ratios = []
     for n, r in enumerate(rounds, start=1):
         for name in ("bare", "pipeline"):
             x = r[name]
-            print(f"{n:>5} {name:<9} {x['seconds']:>8.1f} {x['docs'] / x['seconds']:>8.1f} "
-                  f"{x['tokens'] / x['seconds']:>9.0f} {x['peak_mb']:>8.0f}")
+            print(
+                f"{n:>5} {name:<9} {x['seconds']:>8.1f} {x['docs'] / x['seconds']:>8.1f} "
+                f"{x['tokens'] / x['seconds']:>9.0f} {x['peak_mb']:>8.0f}"
+            )
         ratios.append(r["bare"]["seconds"] / r["pipeline"]["seconds"])
         if r["pipeline"]["stored"] != r["pipeline"]["docs"]:
             print(f"warning: stored {r['pipeline']['stored']} of {r['pipeline']['docs']} documents")
@@ -145,8 +170,7 @@ def main() -> None:
     print(f"throughput ratio pipeline/bare: {', '.join(f'{x:.2f}' for x in ratios)} (best {best:.2f})")
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    (results / "latest.json").write_text(json.dumps({"args": vars(args), "rounds": rounds, "ratios": ratios},
-                                                    indent=2))
+    (results / "latest.json").write_text(json.dumps({"args": vars(args), "rounds": rounds, "ratios": ratios}, indent=2))
 
 
 if __name__ == "__main__":

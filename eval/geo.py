@@ -32,7 +32,7 @@ def read_split(split: Path, limit: int | None = None) -> list[tuple[str, str]]:
         with (split / "text" / f"{item['id']}.txt").open(encoding="utf-8", newline="") as handle:
             text = handle.read()
         for t in item["toponyms"]:
-            if text[t["start"]:t["end"]] != t["text"]:
+            if text[t["start"] : t["end"]] != t["text"]:
                 raise SystemExit(f"gold offsets do not line up in {item['id']}: {t['text']!r} at {t['start']}")
         out.append((item["id"], text))
     return out
@@ -53,8 +53,9 @@ def predict(split: Path, limit: int | None = None) -> tuple[list[dict], float]:
         began = time.perf_counter()
         places = find_places(doc)
         tagging += time.perf_counter() - began
-        predictions.append({"id": doc_id, "places": [{"start": p.start, "end": p.end, "lat": p.lat, "lon": p.lon}
-                                                     for p in places]})
+        predictions.append(
+            {"id": doc_id, "places": [{"start": p.start, "end": p.end, "lat": p.lat, "lon": p.lon} for p in places]}
+        )
     return predictions, tagging
 
 
@@ -67,10 +68,16 @@ def run(split: Path = DEFAULT, limit: int | None = None) -> dict:
             gold = Path(tmp) / "gold.jsonl"
             gold.write_text("".join(lines), encoding="utf-8")
         figures = shared_scorer.score(SCORER, gold, predictions, ("places",))
-    return {"articles": len(predictions), "gold_toponyms": figures["gold"], "recognition_p": figures["recog_p"],
-            "recognition_r": figures["recog_r"], "recognition_f1": figures["recog_f1"],
-            "accuracy_at_161km": figures["acc_at_161km"], "end_to_end_f1": figures["e2e_f1"],
-            "tagger_ms_per_article": round(1000 * tagging / max(1, len(predictions)), 2)}
+    return {
+        "articles": len(predictions),
+        "gold_toponyms": figures["gold"],
+        "recognition_p": figures["recog_p"],
+        "recognition_r": figures["recog_r"],
+        "recognition_f1": figures["recog_f1"],
+        "accuracy_at_161km": figures["acc_at_161km"],
+        "end_to_end_f1": figures["e2e_f1"],
+        "tagger_ms_per_article": round(1000 * tagging / max(1, len(predictions)), 2),
+    }
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ HALVES = ("build", "check")
 
 
 def half_of(item_id: str) -> str:
-    """"build" or "check" for an item id, fixed by the first byte of its SHA-256."""
+    """ "build" or "check" for an item id, fixed by the first byte of its SHA-256."""
     return HALVES[hashlib.sha256(item_id.encode("utf-8")).digest()[0] % 2]
 
 

@@ -45,10 +45,17 @@ def score(records: list[dict], predictions: dict[str, dict], show_misses: bool =
                 unlocated += 1
                 continue
             total += 1
-            hits = [a for a in pred["actors"]
-                    if any(m["start"] < e and s < m["end"] for m in a["mentions"] for s, e in spans)]
+            hits = [
+                a
+                for a in pred["actors"]
+                if any(m["start"] < e and s < m["end"] for m in a["mentions"] for s, e in spans)
+            ]
             stated = [a for a in hits if a["country"] or a["sector"] in INTERNATIONAL]
-            ok = [a for a in stated if (a["sector"] in INTERNATIONAL if gold["code"] == "IGO" else a["country"] == gold["code"])]
+            ok = [
+                a
+                for a in stated
+                if (a["sector"] in INTERNATIONAL if gold["code"] == "IGO" else a["country"] == gold["code"])
+            ]
             matched += bool(ok)
             if stated:
                 overlapping += 1
@@ -56,12 +63,17 @@ def score(records: list[dict], predictions: dict[str, dict], show_misses: bool =
             if show_misses and not ok:
                 found = [(a["name"], a["country"], a["sector"]) for a in hits]
                 print(f"MISS {gold['code']:>4} {gold['text']!r:45} found {found}\n     {rec['text']}")
-    return {"gold_actors": total, "unlocated": unlocated, "actor_recall": round(matched / total, 4) if total else 0.0,
-            "country_precision": round(right / overlapping, 4) if overlapping else 0.0}
+    return {
+        "gold_actors": total,
+        "unlocated": unlocated,
+        "actor_recall": round(matched / total, 4) if total else 0.0,
+        "country_precision": round(right / overlapping, 4) if overlapping else 0.0,
+    }
 
 
-def run(dev: Path = DEFAULT, show_misses: bool = False, predictions: list[dict] | None = None,
-        half: str | None = None) -> dict:
+def run(
+    dev: Path = DEFAULT, show_misses: bool = False, predictions: list[dict] | None = None, half: str | None = None
+) -> dict:
     """The figures on the whole set, or on one half of it ("build" or "check"; misses only for build)."""
     records = read_records(dev)
     if half is not None:

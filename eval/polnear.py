@@ -43,9 +43,14 @@ def run(split: Path = DEFAULT, limit: int | None = None) -> dict:
     predictions = predict(split, limit)
     every = score(split, predictions, direct_only=False)
     direct = score(split, predictions, direct_only=True)
-    return {"articles": every["articles"], "all_attribution_f1": every["attribution_f1"],
-            "all_content_f1": every["content_f1"], "direct_attribution_f1": direct["attribution_f1"],
-            "direct_content_f1": direct["content_f1"], "speaker_accuracy": every["speaker_acc"]}
+    return {
+        "articles": every["articles"],
+        "all_attribution_f1": every["attribution_f1"],
+        "all_content_f1": every["content_f1"],
+        "direct_attribution_f1": direct["attribution_f1"],
+        "direct_content_f1": direct["content_f1"],
+        "speaker_accuracy": every["speaker_acc"],
+    }
 
 
 if __name__ == "__main__":

@@ -76,7 +76,9 @@ def check(results: dict[str, dict], floors: dict[str, dict], ceilings: dict[str,
             for key, limit in figures.items():
                 value = got.get(key)
                 if value is None or (value < limit if below else value > limit):
-                    problems.append(f"{name}.{key} = {value} is {'below its floor' if below else 'above its ceiling'} {limit}")
+                    problems.append(
+                        f"{name}.{key} = {value} is {'below its floor' if below else 'above its ceiling'} {limit}"
+                    )
     return problems
 
 
@@ -90,7 +92,9 @@ def main() -> int:
             continue
         for key, value in figures.items():
             floor, ceiling = floors.get(name, {}).get(key), ceilings.get(name, {}).get(key)
-            mark = f"  (floor {floor})" if floor is not None else f"  (ceiling {ceiling})" if ceiling is not None else ""
+            mark = (
+                f"  (floor {floor})" if floor is not None else f"  (ceiling {ceiling})" if ceiling is not None else ""
+            )
             print(f"{name}.{key} = {value}{mark}")
     if "--write" in sys.argv:
         Path(sys.argv[sys.argv.index("--write") + 1]).write_text(json.dumps(results, indent=2))

@@ -17,6 +17,10 @@ def score(scorer: Path, gold: Path, predictions: list[dict], fields: tuple[str, 
         with pred_path.open("w", encoding="utf-8") as handle:
             for p in predictions:
                 handle.write(json.dumps({"id": p["id"], **{f: p[f] for f in fields}}) + "\n")
-        out = subprocess.run([sys.executable, str(scorer), str(gold), str(pred_path), *options],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, str(scorer), str(gold), str(pred_path), *options],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     return json.loads(out.stdout.strip().splitlines()[-1])

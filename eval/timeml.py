@@ -46,8 +46,10 @@ def predict(folder: Path) -> list[dict]:
     docs = read_corpus(folder)
     predictions = []
     for (doc_id, _, anchor), doc in zip(docs, nlp.pipe(text for _, text, _ in docs)):
-        times = [{"start": t.start, "end": t.end, "type": t.type, "value": t.value, "range": t.range}
-                 for t in find_times(doc, anchor)]
+        times = [
+            {"start": t.start, "end": t.end, "type": t.type, "value": t.value, "range": t.range}
+            for t in find_times(doc, anchor)
+        ]
         predictions.append({"id": doc_id, "times": times})
     return predictions
 
@@ -56,9 +58,13 @@ def run(corpora: list[Path] = CORPORA) -> dict:
     results = {}
     for folder in corpora:
         figures = shared_scorer.score(SCORER, folder / "gold.jsonl", predict(folder), ("times",))
-        results[folder.name] = {"value_f1": figures["value_f1"], "extent_f1": figures["extent_f1"],
-                                "extent_p": figures["extent_p"], "extent_r": figures["extent_r"],
-                                "gold": figures["gold"]}
+        results[folder.name] = {
+            "value_f1": figures["value_f1"],
+            "extent_f1": figures["extent_f1"],
+            "extent_p": figures["extent_p"],
+            "extent_r": figures["extent_r"],
+            "gold": figures["gold"],
+        }
     return results
 
 

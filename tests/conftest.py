@@ -88,10 +88,10 @@ def check_offsets(obj: dict) -> None:
         spans.append(e["trigger"])
     spans += obj["times"] + obj["places"]
     for s in spans:
-        assert text[s["start"]:s["end"]] == s["text"], s
+        assert text[s["start"] : s["end"]] == s["text"], s
     for s in obj["sentences"]:
         assert 0 <= s["start"] < s["end"] <= len(text)
-        assert text[s["start"]:s["end"]].strip() == text[s["start"]:s["end"]]
+        assert text[s["start"] : s["end"]].strip() == text[s["start"] : s["end"]]
 
 
 def round_trip(obj: dict) -> dict:

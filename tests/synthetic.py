@@ -6,8 +6,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-COUNTRIES = ["France", "Germany", "Japan", "Brazil", "India", "Kenya", "Canada", "Mexico", "Egypt", "Turkey",
-             "Poland", "Chile", "Nigeria", "Vietnam", "Norway", "Peru"]
+COUNTRIES = [
+    "France",
+    "Germany",
+    "Japan",
+    "Brazil",
+    "India",
+    "Kenya",
+    "Canada",
+    "Mexico",
+    "Egypt",
+    "Turkey",
+    "Poland",
+    "Chile",
+    "Nigeria",
+    "Vietnam",
+    "Norway",
+    "Peru",
+]
 CITIES = ["Geneva", "Vienna", "Nairobi", "Lima", "Oslo", "Cairo", "Hanoi", "Warsaw"]
 ACTIONS = [
     "{a}'s foreign minister met his {b} counterpart in {city} on {day}.",
@@ -27,12 +43,19 @@ def article(n: int) -> dict:
         b = COUNTRIES[(n + 1) % len(COUNTRIES)]
     city, day = CITIES[n % len(CITIES)], DAYS[n % len(DAYS)]
     lead = ACTIONS[n % len(ACTIONS)].format(a=a, b=b, city=city, day=day)
-    text = (f"{lead} The talks covered issue number {n} on the agenda. "
-            f"\"We made progress on point {n},\" a spokesperson for {a} said. "
-            f"Officials in {b} said they would study proposal {n}.")
+    text = (
+        f"{lead} The talks covered issue number {n} on the agenda. "
+        f'"We made progress on point {n}," a spokesperson for {a} said. '
+        f"Officials in {b} said they would study proposal {n}."
+    )
     month, dom = 1 + n % 12, 1 + n % 28
-    return {"id": f"synthetic-{n:05d}", "title": f"Bulletin {n}: {a} and {b}", "text": text,
-            "published": f"2024-{month:02d}-{dom:02d}", "publisher": f"Wire {n % 5}"}
+    return {
+        "id": f"synthetic-{n:05d}",
+        "title": f"Bulletin {n}: {a} and {b}",
+        "text": text,
+        "published": f"2024-{month:02d}-{dom:02d}",
+        "publisher": f"Wire {n % 5}",
+    }
 
 
 def write_corpus(folder: Path, documents: int, per_file: int = 100) -> Path:

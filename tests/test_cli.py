@@ -49,8 +49,11 @@ def test_extract_json_is_an_array_and_pretty_is_readable():
 
 
 def test_extract_reads_stdin_and_uses_published_as_anchor():
-    result = subprocess.run([sys.executable, "-m", "accord", "extract", "--published", "2025-03-04", "-"],
-                            input="Envoys met on Monday in Geneva.".encode(), capture_output=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "accord", "extract", "--published", "2025-03-04", "-"],
+        input=b"Envoys met on Monday in Geneva.",
+        capture_output=True,
+    )
     assert result.returncode == 0, result.stderr
     obj = json.loads(result.stdout)
     assert obj["anchor_date"] == "2025-03-04" and len(obj["id"]) == 16
@@ -69,16 +72,19 @@ def test_exit_code_1_names_each_failed_input(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args, message", [
-    (["extract", "--published", "Octember 5", "x.txt"], "--published"),
-    (["extract", "--format", "xml", "x.txt"], "xml"),
-    (["--db", "nosuchdialect://x", "docs"], "cannot use database URL"),
-    (["show", "nothing-here"], "no stored document"),
-    (["extract", "--max-bytes", "0", "x.txt"], "--max-bytes"),
-    (["events", "--dyad", "CHN"], "--dyad: two sides joined by '-', such as CHN-USA, not 'CHN'"),
-    (["events", "--since", "Octember 5"], "--since:"),
-    (["report", "--dyad", "CHN", "--out", "b.html"], "--dyad: two sides"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["extract", "--published", "Octember 5", "x.txt"], "--published"),
+        (["extract", "--format", "xml", "x.txt"], "xml"),
+        (["--db", "nosuchdialect://x", "docs"], "cannot use database URL"),
+        (["show", "nothing-here"], "no stored document"),
+        (["extract", "--max-bytes", "0", "x.txt"], "--max-bytes"),
+        (["events", "--dyad", "CHN"], "--dyad: two sides joined by '-', such as CHN-USA, not 'CHN'"),
+        (["events", "--since", "Octember 5"], "--since:"),
+        (["report", "--dyad", "CHN", "--out", "b.html"], "--dyad: two sides"),
+    ],
+)
 def test_usage_errors_exit_2_with_a_message(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(*args)

@@ -17,12 +17,15 @@ def test_settings_are_frozen():
     assert changed.workers == settings.workers + 1 and changed.model == settings.model
 
 
-@pytest.mark.parametrize("env, nlp, store", [
-    ({}, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_SIZE),
-    ({"ACCORD_BATCH_SIZE": "8"}, 8, 8),
-    ({"ACCORD_BATCH_SIZE": "8", "ACCORD_NLP_BATCH_SIZE": "32"}, 32, 8),
-    ({"ACCORD_STORE_BATCH_SIZE": "500"}, DEFAULT_BATCH_SIZE, 500),
-])
+@pytest.mark.parametrize(
+    "env, nlp, store",
+    [
+        ({}, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_SIZE),
+        ({"ACCORD_BATCH_SIZE": "8"}, 8, 8),
+        ({"ACCORD_BATCH_SIZE": "8", "ACCORD_NLP_BATCH_SIZE": "32"}, 32, 8),
+        ({"ACCORD_STORE_BATCH_SIZE": "500"}, DEFAULT_BATCH_SIZE, 500),
+    ],
+)
 def test_nlp_and_store_batch_sizes_have_their_own_variables(monkeypatch, env, nlp, store):
     for name in ("ACCORD_BATCH_SIZE", "ACCORD_NLP_BATCH_SIZE", "ACCORD_STORE_BATCH_SIZE"):
         monkeypatch.delenv(name, raising=False)
@@ -59,10 +62,13 @@ def test_for_cli_puts_options_over_the_environment(monkeypatch):
     assert Settings.for_cli().workers >= 1 and Settings().workers == 1
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"max_bytes": 0}, "--max-bytes must be positive"),
-    ({"workers": 0}, "--workers must be at least 1"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"max_bytes": 0}, "--max-bytes must be positive"),
+        ({"workers": 0}, "--workers must be at least 1"),
+    ],
+)
 def test_for_cli_refuses_bad_options(options, message):
     with pytest.raises(UsageError, match=message):
         Settings.for_cli(**options)

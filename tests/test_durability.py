@@ -25,13 +25,26 @@ DOCUMENTS = 2000
 def counts(db: Path) -> dict[str, int]:
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as conn:
-        out = {name: conn.execute(select(func.count()).select_from(tables.metadata.tables[name])).scalar_one()
-               for name in ("documents", "events", "quotes", "actors", "sentences", "stories", "event_groups",
-                            "event_members", "story_documents")}
+        out = {
+            name: conn.execute(select(func.count()).select_from(tables.metadata.tables[name])).scalar_one()
+            for name in (
+                "documents",
+                "events",
+                "quotes",
+                "actors",
+                "sentences",
+                "stories",
+                "event_groups",
+                "event_members",
+                "story_documents",
+            )
+        }
         # no half-written document: every document has its sentences
         out["documents_without_sentences"] = conn.execute(
-            select(func.count()).select_from(tables.documents).where(
-                ~tables.documents.c.pk.in_(select(tables.sentences.c.doc_pk)))).scalar_one()
+            select(func.count())
+            .select_from(tables.documents)
+            .where(~tables.documents.c.pk.in_(select(tables.sentences.c.doc_pk)))
+        ).scalar_one()
     engine.dispose()
     return out
 
@@ -67,8 +80,13 @@ def test_sigkill_partway_then_rerun_stores_exactly_what_an_uninterrupted_run_doe
     assert expected["documents"] == DOCUMENTS and expected["documents_without_sentences"] == 0
 
     killed = tmp_path / "killed.db"
-    process = subprocess.Popen(ingest_command(killed, corpus), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=environment(), start_new_session=True)
+    process = subprocess.Popen(
+        ingest_command(killed, corpus),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=environment(),
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 600
     while stored_documents(killed) < DOCUMENTS // 3 and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -88,10 +106,12 @@ def test_queries_keep_answering_while_an_ingest_writes(tmp_path, corpus):
     from accord.api import open_database
 
     db = tmp_path / "busy.db"
-    subprocess.run(ingest_command(db, corpus / "part-0000.jsonl"), check=True, capture_output=True,
-                   env=environment())  # the schema and a first document exist before the reader starts
-    process = subprocess.Popen(ingest_command(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=environment())
+    subprocess.run(
+        ingest_command(db, corpus / "part-0000.jsonl"), check=True, capture_output=True, env=environment()
+    )  # the schema and a first document exist before the reader starts
+    process = subprocess.Popen(
+        ingest_command(db, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment()
+    )
     database = open_database(f"sqlite:///{db}")
     queries, errors, seen = 0, [], set()
     try:

@@ -27,10 +27,13 @@ def test_a_figure_below_its_floor_or_above_its_ceiling_is_reported():
     import run as eval_run
 
     results = {"events.check": {"recall": 0.5, "fp_rate": 0.3}, "quotes": {"skipped": "absent"}}
-    problems = eval_run.check(results, {"events.check": {"recall": 0.6}, "quotes": {"f1": 0.9}},
-                              {"events.check": {"fp_rate": 0.1}})
-    assert problems == ["events.check.recall = 0.5 is below its floor 0.6",
-                        "events.check.fp_rate = 0.3 is above its ceiling 0.1"]
+    problems = eval_run.check(
+        results, {"events.check": {"recall": 0.6}, "quotes": {"f1": 0.9}}, {"events.check": {"fp_rate": 0.1}}
+    )
+    assert problems == [
+        "events.check.recall = 0.5 is below its floor 0.6",
+        "events.check.fp_rate = 0.3 is above its ceiling 0.1",
+    ]
 
 
 def test_halves_are_fixed_by_the_id_and_split_a_set_about_evenly():

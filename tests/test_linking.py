@@ -4,8 +4,6 @@ NumSources of the events reported several times. Runs on SQLite and on PostgreSQ
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from accord.api import Database
@@ -33,8 +31,10 @@ def db(store_url, pipeline):
 
 
 def story_members(db: Database) -> list[set[str]]:
-    return sorted((set(d["id"] for d in db.story(s.id).documents) for s in db.stories() if s.num_documents > 1),
-                  key=lambda ids: sorted(ids))
+    return sorted(
+        (set(d["id"] for d in db.story(s.id).documents) for s in db.stories() if s.num_documents > 1),
+        key=lambda ids: sorted(ids),
+    )
 
 
 def one(db: Database, **filters):
@@ -52,10 +52,15 @@ def test_copies_and_rewrites_form_stories_and_independent_reports_do_not(db):
     assert {"a1_original", "a2_copy", "a3_copy", "a4_rewrite"} in stories
     assert {"b1_original", "b2_rewrite"} in stories
     assert not any(ids & {"c1_report", "c2_report", "c3_report"} for ids in stories)  # different wording
-    relations = {d["id"]: d["relation"] for d in db.story(next(
-        s.id for s in db.stories() if s.num_documents == 4)).documents}
-    assert relations == {"a1_original": "first", "a2_copy": "duplicate", "a3_copy": "duplicate",
-                         "a4_rewrite": "near-duplicate"}
+    relations = {
+        d["id"]: d["relation"] for d in db.story(next(s.id for s in db.stories() if s.num_documents == 4)).documents
+    }
+    assert relations == {
+        "a1_original": "first",
+        "a2_copy": "duplicate",
+        "a3_copy": "duplicate",
+        "a4_rewrite": "near-duplicate",
+    }
 
 
 def test_seed_and_its_rewrite_are_one_story_with_merged_events(db):
@@ -70,17 +75,18 @@ def test_seed_and_its_rewrite_are_one_story_with_merged_events(db):
 
 
 def test_one_meeting_reported_by_four_outlets_is_one_event(db):
-    meeting = one(db, dyad=("Xi Jinping", "Donald Trump"), directed=True, code="040", since="2025-10-30",
-                  until="2025-10-30")
+    meeting = one(
+        db, dyad=("Xi Jinping", "Donald Trump"), directed=True, code="040", since="2025-10-30", until="2025-10-30"
+    )
     assert counts(meeting) == (4, 4, 4)
     assert (meeting.status, meeting.place_country) == ("occurred", "KOR")
-    assert {r.source for r in db.event(meeting.id).reports} == {"xinhua", "china daily", "the star",
-                                                                 "the korea herald"}
+    assert {r.source for r in db.event(meeting.id).reports} == {"xinhua", "china daily", "the star", "the korea herald"}
 
 
 def test_a_rewrite_published_a_day_later_joins_the_same_event(db):
-    summit = one(db, dyad=("Sanae Takaichi", "Donald Trump"), directed=True, code="040", since="2025-10-28",
-                 until="2025-10-28")
+    summit = one(
+        db, dyad=("Sanae Takaichi", "Donald Trump"), directed=True, code="040", since="2025-10-28", until="2025-10-28"
+    )
     assert counts(summit) == (3, 2, 2)  # the original names the meeting twice
 
 
@@ -113,10 +119,14 @@ def test_copies_join_a_story_only_within_the_story_window(store_url, pipeline):
     from accord.ingestion import ingest_items
     from accord.model import Document
 
-    text = ("Kenya and Tanzania signed a border agreement in Arusha on Friday. Officials from both countries "
-            "said the agreement would settle a long dispute over fishing grounds in Lake Victoria.")
-    docs = [Document(id=f"copy-{day}", text=text, published=day, publisher=f"outlet {n}", reader="test")
-            for n, day in enumerate(["2025-03-07", "2025-03-08", "2025-03-20"])]
+    text = (
+        "Kenya and Tanzania signed a border agreement in Arusha on Friday. Officials from both countries "
+        "said the agreement would settle a long dispute over fishing grounds in Lake Victoria."
+    )
+    docs = [
+        Document(id=f"copy-{day}", text=text, published=day, publisher=f"outlet {n}", reader="test")
+        for n, day in enumerate(["2025-03-07", "2025-03-08", "2025-03-20"])
+    ]
     store = Store.open(store_url)
     ingest_items(docs, store, Settings(store_batch_size=2), pipeline)
     db = Database(store)

@@ -12,8 +12,10 @@ pytestmark = pytest.mark.model
 
 
 def test_pool_matches_the_in_process_pipeline_in_input_order(pipeline):
-    docs = [Document(id=a["id"], text=a["text"], published=a["published"], reader="test")
-            for a in map(article, range(CHUNK * 3 + 5))]
+    docs = [
+        Document(id=a["id"], text=a["text"], published=a["published"], reader="test")
+        for a in map(article, range(CHUNK * 3 + 5))
+    ]
     with ExtractionPool(Settings(), workers=2) as pool:
         pooled = list(pool.extract(iter(docs)))
     assert [d.id for d, _ in pooled] == [d.id for d in docs]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .version import __version__
+
 __all__ = ["__version__", "extract", "open", "open_store", "ingest"]
 
 if TYPE_CHECKING:
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 
-def extract(paths: Iterable[str], published: str | None = None,
-            settings: "Settings | None" = None) -> Iterator["Extraction"]:
+def extract(
+    paths: Iterable[str], published: str | None = None, settings: Settings | None = None
+) -> Iterator[Extraction]:
     """Extractions for every document readable in `paths`; unreadable inputs are skipped here (use
     `accord.readers.read_inputs` to see them as Failures)."""
     from .config import Settings
@@ -36,7 +38,7 @@ def extract(paths: Iterable[str], published: str | None = None,
     return Pipeline(settings).extract(docs, published)
 
 
-def open(url: str | None = None) -> "Database":  # noqa: A001 - accord.open(...) is the documented entry point
+def open(url: str | None = None) -> Database:  # noqa: A001 - accord.open(...) is the documented entry point
     """A database opened for questions: a SQLAlchemy URL or a SQLite file path (default: ACCORD_DB or
     accord.db). The schema is migrated on open."""
     from .api import open_database
@@ -44,7 +46,7 @@ def open(url: str | None = None) -> "Database":  # noqa: A001 - accord.open(...)
     return open_database(url)
 
 
-def open_store(url: str | None = None) -> "Store":
+def open_store(url: str | None = None) -> Store:
     """Open the store at `url` (default: ACCORD_DB or sqlite:///accord.db), migrating its schema."""
     from .config import db_url_from
     from .store import Store
@@ -52,8 +54,9 @@ def open_store(url: str | None = None) -> "Store":
     return Store.open(db_url_from(url))
 
 
-def ingest(paths: Iterable[str], store: "Store", published: str | None = None,
-           settings: "Settings | None" = None) -> "IngestSummary":
+def ingest(
+    paths: Iterable[str], store: Store, published: str | None = None, settings: Settings | None = None
+) -> IngestSummary:
     """Read, extract and store `paths`; content already stored is left unchanged."""
     from .ingestion import ingest as run
 

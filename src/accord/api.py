@@ -10,7 +10,15 @@ from typing import Any, TypeVar
 from .analytics.framing import framing as frame_quotes
 from .analytics.network import network as build_network
 from .analytics.records import (
-    ActorRecord, Edge, EventRecord, Framing, QuoteRecord, Records, Report, SeriesPoint, StoryRecord,
+    ActorRecord,
+    Edge,
+    EventRecord,
+    Framing,
+    QuoteRecord,
+    Records,
+    Report,
+    SeriesPoint,
+    StoryRecord,
 )
 from .analytics.series import dyad_series as build_series
 from .errors import UsageError
@@ -36,7 +44,7 @@ class Database:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Database":
+    def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -61,8 +69,16 @@ class Database:
 
     # --- events ---------------------------------------------------------------------------------
 
-    def events(self, where: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0,
-               reports: bool = False, **filters: Any) -> Records[EventRecord]:
+    def events(
+        self,
+        where: EventFilter | None = None,
+        /,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        reports: bool = False,
+        **filters: Any,
+    ) -> Records[EventRecord]:
         """Merged events in date order, each with its first report's evidence (and with `reports`, every
         report). `filters` are EventFilter's fields: dyad, actor, since, until, code, quad, status, story,
         directed."""
@@ -93,25 +109,38 @@ class Database:
         offsets, trigger, code, date."""
         return self._read(q.event_reports, event_id)
 
-    def timeline(self, dyad: tuple[str, str] | str | None = None, actor: str | None = None,
-                 since: str | None = None, until: str | None = None) -> Records[EventRecord]:
+    def timeline(
+        self,
+        dyad: tuple[str, str] | str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Records[EventRecord]:
         """A dyad's or an actor's events in date order, each with its evidence sentence."""
         return Records(e for e in self.events(dyad=dyad, actor=actor, since=since, until=until) if e.date)
 
-    def dyad_series(self, a: str, b: str, by: str = "month", since: str | None = None,
-                    until: str | None = None) -> Records[SeriesPoint]:
+    def dyad_series(
+        self, a: str, b: str, by: str = "month", since: str | None = None, until: str | None = None
+    ) -> Records[SeriesPoint]:
         """A pair's events per period (both directions) by QuadClass, with the cooperation index."""
         return build_series(self.events(dyad=(a, b), since=since, until=until), by)
 
-    def network(self, since: str | None = None, until: str | None = None, quad: int | None = None,
-                level: str = "actor", actor: str | None = None) -> Records[Edge]:
+    def network(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        quad: int | None = None,
+        level: str = "actor",
+        actor: str | None = None,
+    ) -> Records[Edge]:
         """Who interacted with whom: links weighted by events, actors or (`level="country"`) countries."""
         return build_network(self.events(since=since, until=until, quad=quad, actor=actor), level)
 
     # --- quotes, actors, stories ---------------------------------------------------------------------
 
-    def quotes(self, where: QuoteFilter | None = None, /, *, limit: int | None = None, offset: int = 0,
-               **filters: Any) -> Records[QuoteRecord]:
+    def quotes(
+        self, where: QuoteFilter | None = None, /, *, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Records[QuoteRecord]:
         """Quotations by date; `filters` are QuoteFilter's fields: speaker, country, search, story,
         document, since, until."""
         rows = self._read(q.quotes, where or QuoteFilter(**filters), Page(limit, offset))
@@ -121,8 +150,9 @@ class Database:
         """How many quotations `quotes` lists for the same filter, without paging."""
         return self._read(q.count_quotes, where or QuoteFilter(**filters))
 
-    def actors(self, where: ActorFilter | None = None, /, *, limit: int | None = None, offset: int = 0,
-               **filters: Any) -> Records[ActorRecord]:
+    def actors(
+        self, where: ActorFilter | None = None, /, *, limit: int | None = None, offset: int = 0, **filters: Any
+    ) -> Records[ActorRecord]:
         """Actors across documents, most often named first; `filters` are ActorFilter's: search, country."""
         rows = self._read(q.actors, where or ActorFilter(**filters), Page(limit, offset))
         return Records(ActorRecord(**r) for r in rows)
@@ -228,15 +258,35 @@ class Database:
     def _event(self, r: dict[str, Any]) -> EventRecord:
         """A merged-event row as a record, its CAMEO code named."""
         return EventRecord(
-            id=r["pk"], date=r["date"], date_end=r["date_end"], date_basis=r["date_basis"],
-            source=r["source_name"], source_country=r["source_country"], target=r["target_name"],
-            target_country=r["target_country"], cameo=r["cameo"], cameo_name=self._names.get(r["cameo"], ""),
-            plover=r["plover"], plover_mode=r["plover_mode"], quad_class=r["quad_class"], goldstein=r["goldstein"],
-            status=r["status"], place=r["place_name"], place_country=r["place_country"], lat=r["lat"], lon=r["lon"],
-            num_mentions=r["num_mentions"], num_sources=r["num_sources"], num_articles=r["num_articles"],
-            story=r["story_pk"], document=r.get("document"), evidence=(r.get("evidence") or "").strip() or None,
+            id=r["pk"],
+            date=r["date"],
+            date_end=r["date_end"],
+            date_basis=r["date_basis"],
+            source=r["source_name"],
+            source_country=r["source_country"],
+            target=r["target_name"],
+            target_country=r["target_country"],
+            cameo=r["cameo"],
+            cameo_name=self._names.get(r["cameo"], ""),
+            plover=r["plover"],
+            plover_mode=r["plover_mode"],
+            quad_class=r["quad_class"],
+            goldstein=r["goldstein"],
+            status=r["status"],
+            place=r["place_name"],
+            place_country=r["place_country"],
+            lat=r["lat"],
+            lon=r["lon"],
+            num_mentions=r["num_mentions"],
+            num_sources=r["num_sources"],
+            num_articles=r["num_articles"],
+            story=r["story_pk"],
+            document=r.get("document"),
+            evidence=(r.get("evidence") or "").strip() or None,
             trigger=r.get("trigger"),
-            rule=r.get("rule"), confidence=r.get("confidence"))
+            rule=r.get("rule"),
+            confidence=r.get("confidence"),
+        )
 
 
 def open_database(url: str | None = None) -> Database:
@@ -248,19 +298,44 @@ def open_database(url: str | None = None) -> Database:
 
 def _report(r: dict[str, Any]) -> dict[str, Any]:
     """A stored report row as Report's fields."""
-    return {"document": r["document"], "title": r["title"], "published": r["published"], "source": r["source"],
-            "cameo": r["cameo"], "status": r["status"], "date": r["date"], "evidence": (r["evidence"] or "").strip(),
-            "trigger": r["trigger_text"], "rule": r["rule"], "confidence": r["confidence"]}
+    return {
+        "document": r["document"],
+        "title": r["title"],
+        "published": r["published"],
+        "source": r["source"],
+        "cameo": r["cameo"],
+        "status": r["status"],
+        "date": r["date"],
+        "evidence": (r["evidence"] or "").strip(),
+        "trigger": r["trigger_text"],
+        "rule": r["rule"],
+        "confidence": r["confidence"],
+    }
 
 
 def _quote(r: dict[str, Any]) -> QuoteRecord:
     """A quotation row as a record."""
-    return QuoteRecord(text=r["text"], kind=r["kind"], speaker=r["speaker"], speaker_text=r["speaker_text"],
-                       country=r["country"], cue=r["cue_text"], document=r["document"], title=r["title"],
-                       date=r["date"], story=r["story"])
+    return QuoteRecord(
+        text=r["text"],
+        kind=r["kind"],
+        speaker=r["speaker"],
+        speaker_text=r["speaker_text"],
+        country=r["country"],
+        cue=r["cue_text"],
+        document=r["document"],
+        title=r["title"],
+        date=r["date"],
+        story=r["story"],
+    )
 
 
 def _story(r: dict[str, Any]) -> StoryRecord:
     """A story row (with its documents, when read) as a record."""
-    return StoryRecord(id=r["pk"], title=r["title"], first_date=r["first_date"], last_date=r["last_date"],
-                       num_documents=r["num_documents"], documents=r.get("documents", []))
+    return StoryRecord(
+        id=r["pk"],
+        title=r["title"],
+        first_date=r["first_date"],
+        last_date=r["last_date"],
+        num_documents=r["num_documents"],
+        documents=r.get("documents", []),
+    )

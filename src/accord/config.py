@@ -74,8 +74,15 @@ class Settings:
     chunk_chars: int = 100_000
 
     @classmethod
-    def for_cli(cls, *, db: str | None = None, max_bytes: int | None = None, actors: list[str] | None = None,
-                statements: bool = False, workers: int | None = None) -> Settings:
+    def for_cli(
+        cls,
+        *,
+        db: str | None = None,
+        max_bytes: int | None = None,
+        actors: list[str] | None = None,
+        statements: bool = False,
+        workers: int | None = None,
+    ) -> Settings:
         """Settings with the command line's options over the environment's: options left out (None, or
         False for the --statements flag) keep the environment's value. Unlike the library, the CLI
         runs as many ingest workers as there are cores unless --workers or ACCORD_WORKERS says otherwise."""

@@ -25,6 +25,7 @@ from .workers import ExtractionPool
 @dataclass
 class IngestSummary:
     """What an ingest did: counts, the failures with their reasons, its run number and the linking after it."""
+
     read: int = 0
     new: int = 0
     unchanged: int = 0
@@ -66,19 +67,31 @@ Extract = Callable[[Iterable[Document]], Iterator[tuple[Document, Extraction | F
 Progress = Callable[[IngestSummary, list[str]], None]
 
 
-def ingest(paths: Iterable[str], store: Store, settings: Settings | None = None,
-           pipeline: Pipeline | None = None, published: str | None = None,
-           progress: Progress | None = None) -> IngestSummary:
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    published: str | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
     """Read `paths` (files, folders, globs, "-") and store what is new."""
     settings = settings or Settings()
     paths = list(paths)
-    return ingest_items(read_inputs(paths, settings.max_bytes), store, settings, pipeline, published,
-                        progress, inputs=paths)
+    return ingest_items(
+        read_inputs(paths, settings.max_bytes), store, settings, pipeline, published, progress, inputs=paths
+    )
 
 
-def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Settings | None = None,
-                 pipeline: Pipeline | None = None, published: str | None = None,
-                 progress: Progress | None = None, inputs: list[str] | None = None) -> IngestSummary:
+def ingest_items(
+    items: Iterable[Document | Failure],
+    store: Store,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    published: str | None = None,
+    progress: Progress | None = None,
+    inputs: list[str] | None = None,
+) -> IngestSummary:
     """Store Documents already read (and record Failures).
 
     Content already in the store is dropped before the NLP pass. Extraction runs in
@@ -174,8 +187,9 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, settings: Se
     return summary
 
 
-def _paired(pipeline: Pipeline, documents: Iterable[Document],
-            published: str | None = None) -> Iterator[tuple[Document, Extraction | Failure]]:
+def _paired(
+    pipeline: Pipeline, documents: Iterable[Document], published: str | None = None
+) -> Iterator[tuple[Document, Extraction | Failure]]:
     """The pipeline's extractions paired with their documents, as ExtractionPool.extract gives them."""
     in_flight: deque[Document] = deque()
 

@@ -22,6 +22,7 @@ BATCH = 200
 @dataclass
 class LinkSummary:
     """What one linking pass did: documents linked, stories started, reports read, merged events made."""
+
     documents: int = 0
     new_stories: int = 0
     reports: int = 0
@@ -95,12 +96,19 @@ def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: Link
     touched: set[int] = set()
     for row in sql.reports_of(conn, list(by_pk)):
         report = Report(
-            doc_pk=row["doc_pk"], event_id=row["event_id"],
+            doc_pk=row["doc_pk"],
+            event_id=row["event_id"],
             source_key=actor_key(row["s_kb"], row["s_kind"], row["s_country"], row["s_sector"], row["s_name"]),
             target_key=actor_key(row["t_kb"], row["t_kind"], row["t_country"], row["t_sector"], row["t_name"]),
-            cameo=row["cameo"], cameo_root=row["cameo_root"], status=row["status"], date=row["date"],
-            date_end=row["date_end"], date_basis=row["date_basis"], place_country=row["place_country"],
-            story_pk=stories.get(row["doc_pk"]))
+            cameo=row["cameo"],
+            cameo_root=row["cameo_root"],
+            status=row["status"],
+            date=row["date"],
+            date_end=row["date_end"],
+            date_basis=row["date_basis"],
+            place_country=row["place_country"],
+            story_pk=stories.get(row["doc_pk"]),
+        )
         group = _matching_group(conn, report)
         if group is None:
             group_pk = sql.new_group(conn, _group_values(row, report))
@@ -126,13 +134,29 @@ def _matching_group(conn, report: Report) -> dict | None:
 
 def _group_values(row: dict, report: Report) -> dict:
     return {
-        "source_key": report.source_key, "target_key": report.target_key, "source_name": row["s_name"],
-        "target_name": row["t_name"], "source_country": row["s_country"], "target_country": row["t_country"],
-        "cameo": row["cameo"], "cameo_root": row["cameo_root"], "goldstein": row["goldstein"],
-        "quad_class": row["quad_class"], "plover": row["plover"], "plover_mode": row["plover_mode"],
-        "status": row["status"], "date": row["date"], "date_end": row["date_end"], "date_basis": row["date_basis"],
-        "place_name": row["place_name"], "place_country": row["place_country"], "lat": row["lat"], "lon": row["lon"],
-        "first_doc_pk": row["doc_pk"], "first_event_id": row["event_id"], "story_pk": report.story_pk,
+        "source_key": report.source_key,
+        "target_key": report.target_key,
+        "source_name": row["s_name"],
+        "target_name": row["t_name"],
+        "source_country": row["s_country"],
+        "target_country": row["t_country"],
+        "cameo": row["cameo"],
+        "cameo_root": row["cameo_root"],
+        "goldstein": row["goldstein"],
+        "quad_class": row["quad_class"],
+        "plover": row["plover"],
+        "plover_mode": row["plover_mode"],
+        "status": row["status"],
+        "date": row["date"],
+        "date_end": row["date_end"],
+        "date_basis": row["date_basis"],
+        "place_name": row["place_name"],
+        "place_country": row["place_country"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "first_doc_pk": row["doc_pk"],
+        "first_event_id": row["event_id"],
+        "story_pk": report.story_pk,
     }
 
 
@@ -141,13 +165,22 @@ def _refinements(group: dict, row: dict, report: Report) -> dict:
     the publication date, a place where there was none."""
     values: dict = {}
     if more_specific(row["cameo"], group["cameo"]):
-        values |= {"cameo": row["cameo"], "goldstein": row["goldstein"], "quad_class": row["quad_class"],
-                   "plover": row["plover"], "plover_mode": row["plover_mode"]}
+        values |= {
+            "cameo": row["cameo"],
+            "goldstein": row["goldstein"],
+            "quad_class": row["quad_class"],
+            "plover": row["plover"],
+            "plover_mode": row["plover_mode"],
+        }
     if group["date_basis"] == "anchor" and row["date_basis"] == "text":
         values |= {"date": row["date"], "date_end": row["date_end"], "date_basis": "text"}
     if not group["place_country"] and row["place_country"]:
-        values |= {"place_name": row["place_name"], "place_country": row["place_country"], "lat": row["lat"],
-                   "lon": row["lon"]}
+        values |= {
+            "place_name": row["place_name"],
+            "place_country": row["place_country"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+        }
     return values
 
 

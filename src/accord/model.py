@@ -167,7 +167,7 @@ class Extraction(ArticleFields):
     places: list[Place] = field(default_factory=list)
 
     @classmethod
-    def from_document(cls, doc: Document) -> "Extraction":
+    def from_document(cls, doc: Document) -> Extraction:
         shared = {f.name: getattr(doc, f.name) for f in fields(ArticleFields)}
         for name in ("sources", "categories", "warnings"):
             shared[name] = list(shared[name])
@@ -183,7 +183,24 @@ class Extraction(ArticleFields):
 
 
 CONTRACT_KEYS = (
-    "schema", "id", "title", "url", "publisher", "sources", "published", "document_date",
-    "categories", "language", "dateline", "anchor_date", "text", "sentences", "actors",
-    "quotes", "events", "times", "places", "warnings",
+    "schema",
+    "id",
+    "title",
+    "url",
+    "publisher",
+    "sources",
+    "published",
+    "document_date",
+    "categories",
+    "language",
+    "dateline",
+    "anchor_date",
+    "text",
+    "sentences",
+    "actors",
+    "quotes",
+    "events",
+    "times",
+    "places",
+    "warnings",
 )

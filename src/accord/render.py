@@ -11,8 +11,10 @@ from rich.table import Table
 def documents_table(rows: list[dict[str, Any]], total: int, offset: int, width: int = 80) -> Table:
     """The `accord docs` listing; publisher and actor counts appear when the terminal is wide enough."""
     wide = width >= 120
-    table = Table(title=f"documents {offset + 1}-{offset + len(rows)} of {total}" if rows else "no documents",
-                  title_justify="left")
+    table = Table(
+        title=f"documents {offset + 1}-{offset + len(rows)} of {total}" if rows else "no documents",
+        title_justify="left",
+    )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("published", no_wrap=True)
     table.add_column("id", max_width=22, overflow="ellipsis", no_wrap=True)
@@ -31,31 +33,48 @@ def documents_table(rows: list[dict[str, Any]], total: int, offset: int, width: 
 
 
 def provenance_line(row: dict[str, Any]) -> str:
-    return (f"#{row['pk']}  from {row['origin']} ({row['reader']} reader), ingested "
-            f"{row['ingested_at']:%Y-%m-%d %H:%M} by {row['pipeline_version']}, key {row['doc_key'][:16]}")
+    return (
+        f"#{row['pk']}  from {row['origin']} ({row['reader']} reader), ingested "
+        f"{row['ingested_at']:%Y-%m-%d %H:%M} by {row['pipeline_version']}, key {row['doc_key'][:16]}"
+    )
 
 
 def print_extraction(console: Console, c: dict[str, Any]) -> None:
     dateline = c.get("dateline") or {}
     console.rule(f"[bold]{c.get('title') or c['id']}")
-    meta = [("id", c["id"]), ("published", c["published"]), ("document date", c["document_date"]),
-            ("publisher", c["publisher"]), ("sources", ", ".join(c["sources"]) or None),
-            ("categories", ", ".join(c["categories"]) or None), ("url", c["url"]),
-            ("dateline", " / ".join(str(v) for v in (dateline.get("place"), dateline.get("date")) if v) or None),
-            ("anchor date", c["anchor_date"]), ("language", c["language"])]
+    meta = [
+        ("id", c["id"]),
+        ("published", c["published"]),
+        ("document date", c["document_date"]),
+        ("publisher", c["publisher"]),
+        ("sources", ", ".join(c["sources"]) or None),
+        ("categories", ", ".join(c["categories"]) or None),
+        ("url", c["url"]),
+        ("dateline", " / ".join(str(v) for v in (dateline.get("place"), dateline.get("date")) if v) or None),
+        ("anchor date", c["anchor_date"]),
+        ("language", c["language"]),
+    ]
     for label, value in meta:
         if value:
             console.print(f"[dim]{label:>13}[/] {value}", highlight=False)
-    console.print(f"[dim]{'text':>13}[/] {len(c['text']):,} characters, {len(c['sentences'])} sentences: "
-                  f"{_cut(c['text'], 160)}", highlight=False)
+    console.print(
+        f"[dim]{'text':>13}[/] {len(c['text']):,} characters, {len(c['sentences'])} sentences: {_cut(c['text'], 160)}",
+        highlight=False,
+    )
     found = ", ".join(f"{len(c[k])} {k}" for k in ("actors", "quotes", "events", "times", "places"))
     console.print(f"[dim]{'found':>13}[/] {found}", highlight=False)
     if c["actors"]:
         t = Table("id", "name", "kind", "code", "role", "mentions", title="actors", title_justify="left")
         for a in c["actors"]:
             said = list(dict.fromkeys(m["text"] for m in a["mentions"]))
-            t.add_row(a["id"], a["name"], a["kind"], a["code"] or "", a["role"] or "",
-                      f"{len(a['mentions'])}: " + _cut(" · ".join(said), 60))
+            t.add_row(
+                a["id"],
+                a["name"],
+                a["kind"],
+                a["code"] or "",
+                a["role"] or "",
+                f"{len(a['mentions'])}: " + _cut(" · ".join(said), 60),
+            )
         console.print(t)
     if c["quotes"]:
         t = Table("id", "kind", "speaker", "quote", title="quotes", title_justify="left")
@@ -65,8 +84,15 @@ def print_extraction(console: Console, c: dict[str, Any]) -> None:
     if c["events"]:
         t = Table("id", "cameo", "source", "target", "status", "date", "trigger", title="events", title_justify="left")
         for e in c["events"]:
-            t.add_row(e["id"], e["cameo"], e["source"] or "", e["target"] or "", e["status"], e["date"] or "",
-                      e["trigger"]["text"])
+            t.add_row(
+                e["id"],
+                e["cameo"],
+                e["source"] or "",
+                e["target"] or "",
+                e["status"],
+                e["date"] or "",
+                e["trigger"]["text"],
+            )
         console.print(t)
     for w in c["warnings"]:
         console.print(f"[yellow]warning:[/] {w}", highlight=False)

@@ -56,8 +56,13 @@ def _extract_in_zone(pipeline: Pipeline, documents: list[Document]) -> list[Extr
             try:
                 out.append(pipeline.extract_one(document, _published))
             except Exception as exc:
-                out.append(Failure(origin=document.origin, reason=f"extraction failed: {type(exc).__name__}: {exc}",
-                                   reader=document.reader))
+                out.append(
+                    Failure(
+                        origin=document.origin,
+                        reason=f"extraction failed: {type(exc).__name__}: {exc}",
+                        reader=document.reader,
+                    )
+                )
         return out
 
 
@@ -68,10 +73,11 @@ class ExtractionPool:
         self.workers = max(1, workers)
         self.window = self.workers * 3
         context = multiprocessing.get_context("spawn")  # no inherited locks, engines or threads
-        self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                             initargs=(settings, published))
+        self._executor = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=(settings, published)
+        )
 
-    def __enter__(self) -> "ExtractionPool":
+    def __enter__(self) -> ExtractionPool:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -114,6 +120,7 @@ class ExtractionPool:
         except BrokenProcessPool:
             raise AccordError(
                 "a worker process stopped abruptly (out of memory, killed, or started from a script without "
-                "an `if __name__ == \"__main__\":` guard); documents already written are kept: run again to "
-                "continue, or use one worker (--workers 1)") from None
+                'an `if __name__ == "__main__":` guard); documents already written are kept: run again to '
+                "continue, or use one worker (--workers 1)"
+            ) from None
         yield from zip(docs, results)

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from accord.analytics.duplicates import DUPLICATE_THRESHOLD, STORY_THRESHOLD, StoryIndex, from_bytes, signature, to_bytes
+from accord.analytics.duplicates import (
+    DUPLICATE_THRESHOLD,
+    STORY_THRESHOLD,
+    StoryIndex,
+    from_bytes,
+    signature,
+    to_bytes,
+)
 
 STORIES = Path(__file__).resolve().parent.parent / "fixtures" / "stories"
 

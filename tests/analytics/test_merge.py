@@ -6,9 +6,20 @@ from accord.analytics.merge import GroupSpan, Report, actor_key, same_event
 
 
 def report(date="2025-10-22", date_end=None, basis="text", place=None, story=None):
-    return Report(doc_pk=1, event_id="e1", source_key="state:USA", target_key="state:RUS", cameo="163",
-                  cameo_root="16", status="occurred", date=date, date_end=date_end, date_basis=basis,
-                  place_country=place, story_pk=story)
+    return Report(
+        doc_pk=1,
+        event_id="e1",
+        source_key="state:USA",
+        target_key="state:RUS",
+        cameo="163",
+        cameo_root="16",
+        status="occurred",
+        date=date,
+        date_end=date_end,
+        date_basis=basis,
+        place_country=place,
+        story_pk=story,
+    )
 
 
 def group(date="2025-10-22", date_end=None, place=None, stories=()):
@@ -37,16 +48,19 @@ def test_same_event(g, r, expected):
     assert same_event(g, r) is expected
 
 
-@pytest.mark.parametrize("args, key", [
-    (("country:USA", "country", "USA", None, "United States"), "state:USA"),
-    (("country:USA:government", "country", "USA", "GOV", "Washington"), "state:USA"),
-    (("body:government", "organization", "USA", "GOV", "American Government"), "state:USA"),
-    ((None, "organization", "USA", "GOV", "American administration"), "state:USA"),
-    (("body:navy", "organization", "USA", "MIL", "American Navy"), "body:navy:USA"),
-    (("body:navy", "organization", "JPN", "MIL", "Japanese Navy"), "body:navy:JPN"),
-    (("person:xi-jinping", "person", "CHN", "GOV", "Xi Jinping"), "person:xi-jinping"),
-    ((None, "group", "CHN", "GOV", "Chinese delegation"), "group:CHN:GOV:chinese delegation"),
-    ((None, None, None, None, None), ""),
-])
+@pytest.mark.parametrize(
+    "args, key",
+    [
+        (("country:USA", "country", "USA", None, "United States"), "state:USA"),
+        (("country:USA:government", "country", "USA", "GOV", "Washington"), "state:USA"),
+        (("body:government", "organization", "USA", "GOV", "American Government"), "state:USA"),
+        ((None, "organization", "USA", "GOV", "American administration"), "state:USA"),
+        (("body:navy", "organization", "USA", "MIL", "American Navy"), "body:navy:USA"),
+        (("body:navy", "organization", "JPN", "MIL", "Japanese Navy"), "body:navy:JPN"),
+        (("person:xi-jinping", "person", "CHN", "GOV", "Xi Jinping"), "person:xi-jinping"),
+        ((None, "group", "CHN", "GOV", "Chinese delegation"), "group:CHN:GOV:chinese delegation"),
+        ((None, None, None, None, None), ""),
+    ],
+)
 def test_actor_identity(args, key):
     assert actor_key(*args) == key

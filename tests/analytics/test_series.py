@@ -8,31 +8,69 @@ from accord.analytics.series import dyad_series, period_of
 
 
 def event(day, quad, goldstein, source="China", target="United States", sc="CHN", tc="USA"):
-    return EventRecord(id=1, date=day, date_end=None, date_basis="text", source=source, source_country=sc,
-                       target=target, target_country=tc, cameo="040", cameo_name="", plover=None,
-                       plover_mode=None, quad_class=quad, goldstein=goldstein, status="occurred", place=None,
-                       place_country=None, lat=None, lon=None, num_mentions=1, num_sources=1, num_articles=1,
-                       story=None, document=None, evidence=None, trigger=None, rule=None, confidence=None)
+    return EventRecord(
+        id=1,
+        date=day,
+        date_end=None,
+        date_basis="text",
+        source=source,
+        source_country=sc,
+        target=target,
+        target_country=tc,
+        cameo="040",
+        cameo_name="",
+        plover=None,
+        plover_mode=None,
+        quad_class=quad,
+        goldstein=goldstein,
+        status="occurred",
+        place=None,
+        place_country=None,
+        lat=None,
+        lon=None,
+        num_mentions=1,
+        num_sources=1,
+        num_articles=1,
+        story=None,
+        document=None,
+        evidence=None,
+        trigger=None,
+        rule=None,
+        confidence=None,
+    )
 
 
-EVENTS = [event("2025-10-27", 1, 1.0), event("2025-10-28", 4, -10.0), event("2025-10-29", 1, 3.0),
-          event("2025-11-03", 3, -4.0), event(None, 1, 1.0)]
+EVENTS = [
+    event("2025-10-27", 1, 1.0),
+    event("2025-10-28", 4, -10.0),
+    event("2025-10-29", 1, 3.0),
+    event("2025-11-03", 3, -4.0),
+    event(None, 1, 1.0),
+]
 
 
 def test_monthly_series_counts_each_quad_and_computes_the_index():
     october, november = dyad_series(EVENTS, "month")
-    assert (october.period, october.events, october.verbal_cooperation, october.material_conflict) == ("2025-10", 3, 2, 1)
+    assert (october.period, october.events, october.verbal_cooperation, october.material_conflict) == (
+        "2025-10",
+        3,
+        2,
+        1,
+    )
     assert october.cooperation_index == pytest.approx((2 - 1) / 3, abs=1e-3)
     assert october.mean_goldstein == pytest.approx(-2.0)
     assert (november.period, november.verbal_conflict, november.cooperation_index) == ("2025-11", 1, -1.0)
 
 
-@pytest.mark.parametrize("day, by, label, start", [
-    ("2025-10-29", "week", "2025-W44", "2025-10-27"),
-    ("2025-01-01", "week", "2025-W01", "2024-12-30"),
-    ("2025-10-29", "day", "2025-10-29", "2025-10-29"),
-    ("2025-10-29", "month", "2025-10", "2025-10-01"),
-])
+@pytest.mark.parametrize(
+    "day, by, label, start",
+    [
+        ("2025-10-29", "week", "2025-W44", "2025-10-27"),
+        ("2025-01-01", "week", "2025-W01", "2024-12-30"),
+        ("2025-10-29", "day", "2025-10-29", "2025-10-29"),
+        ("2025-10-29", "month", "2025-10", "2025-10-01"),
+    ],
+)
 def test_periods(day, by, label, start):
     from datetime import date
 

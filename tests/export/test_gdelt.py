@@ -70,8 +70,10 @@ def test_gdelt_tsv_matches_the_database(db, gdelt_columns, tmp_path):
             assert row["FractionDate"] == f"{year + (month * 30 + day) / 365:.4f}"
         else:
             assert row["SQLDATE"] == row["MonthYear"] == row["Year"] == row["FractionDate"] == ""
-        for n, name, country, code, sector in ((1, e.source, e.source_country, first["s_code"], first["s_sector"]),
-                                               (2, e.target, e.target_country, first["t_code"], first["t_sector"])):
+        for n, name, country, code, sector in (
+            (1, e.source, e.source_country, first["s_code"], first["s_sector"]),
+            (2, e.target, e.target_country, first["t_code"], first["t_sector"]),
+        ):
             assert row[f"Actor{n}Name"] == (name or "").upper()
             assert row[f"Actor{n}CountryCode"] == (country or "")
             if name:
@@ -81,8 +83,11 @@ def test_gdelt_tsv_matches_the_database(db, gdelt_columns, tmp_path):
         assert row["EventCode"] == e.cameo and row["EventBaseCode"] == e.cameo[:3]
         assert row["EventRootCode"] == e.cameo[:2]
         assert int(row["QuadClass"]) == e.quad_class and float(row["GoldsteinScale"]) == e.goldstein
-        assert (int(row["NumMentions"]), int(row["NumSources"]), int(row["NumArticles"])) == \
-               (e.num_mentions, e.num_sources, e.num_articles)
+        assert (int(row["NumMentions"]), int(row["NumSources"]), int(row["NumArticles"])) == (
+            e.num_mentions,
+            e.num_sources,
+            e.num_articles,
+        )
         assert row["AvgTone"] == ""
         is_root = first["sentence_start"] == first["opening"]
         assert row["IsRootEvent"] == ("1" if is_root else "0")
@@ -97,8 +102,9 @@ def test_gdelt_tsv_matches_the_database(db, gdelt_columns, tmp_path):
 
 
 def test_header_and_dyad_filter(db, gdelt_columns):
-    result = runner.invoke(app, ["--db", db_url(db), "export", "events", "--format", "gdelt", "--header",
-                                 "--dyad", "CHN-USA"])
+    result = runner.invoke(
+        app, ["--db", db_url(db), "export", "events", "--format", "gdelt", "--header", "--dyad", "CHN-USA"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split("\t") == gdelt_columns
@@ -113,53 +119,94 @@ def test_action_geo_from_the_places_table(db, gdelt_columns):
     from accord.export.gdelt import gdelt_rows
 
     chosen = [e.id for e in db.events()][:3]
-    places = [("Geneva", "CHE", "city", 46.20222, 6.14569, 2660646),
-              ("Anchorage", "USA", "city", 61.21806, -149.90028, 5879400),
-              ("China", "CHN", "country", 35.0, 105.0, 1814991)]
+    places = [
+        ("Geneva", "CHE", "city", 46.20222, 6.14569, 2660646),
+        ("Anchorage", "USA", "city", 61.21806, -149.90028, 5879400),
+        ("China", "CHN", "country", 35.0, 105.0, 1814991),
+    ]
     with db.store.engine.begin() as conn:
         for pk, (name, country, feature, lat, lon, geonames_id) in zip(chosen, places):
-            doc_pk, event_id = conn.execute(text("SELECT first_doc_pk, first_event_id FROM event_groups "
-                                                 "WHERE pk = :pk"), {"pk": pk}).one()
+            doc_pk, event_id = conn.execute(
+                text("SELECT first_doc_pk, first_event_id FROM event_groups WHERE pk = :pk"), {"pk": pk}
+            ).one()
             place_id = f"p9{pk}"
-            conn.execute(text("INSERT INTO places (doc_pk, place_id, start_char, end_char, text, name, country, "
-                              "feature, lat, lon, geonames_id) VALUES (:doc, :pid, 0, 1, :name, :name, :country, "
-                              ":feature, :lat, :lon, :gid)"),
-                         {"doc": doc_pk, "pid": place_id, "name": name, "country": country, "feature": feature,
-                          "lat": lat, "lon": lon, "gid": geonames_id})
-            conn.execute(text("UPDATE events SET place = :pid WHERE doc_pk = :doc AND event_id = :eid"),
-                         {"pid": place_id, "doc": doc_pk, "eid": event_id})
-            conn.execute(text("UPDATE event_groups SET place_name = :name, place_country = :country, lat = :lat, "
-                              "lon = :lon WHERE pk = :pk"),
-                         {"name": name, "country": country, "lat": lat, "lon": lon, "pk": pk})
+            conn.execute(
+                text(
+                    "INSERT INTO places (doc_pk, place_id, start_char, end_char, text, name, country, "
+                    "feature, lat, lon, geonames_id) VALUES (:doc, :pid, 0, 1, :name, :name, :country, "
+                    ":feature, :lat, :lon, :gid)"
+                ),
+                {
+                    "doc": doc_pk,
+                    "pid": place_id,
+                    "name": name,
+                    "country": country,
+                    "feature": feature,
+                    "lat": lat,
+                    "lon": lon,
+                    "gid": geonames_id,
+                },
+            )
+            conn.execute(
+                text("UPDATE events SET place = :pid WHERE doc_pk = :doc AND event_id = :eid"),
+                {"pid": place_id, "doc": doc_pk, "eid": event_id},
+            )
+            conn.execute(
+                text(
+                    "UPDATE event_groups SET place_name = :name, place_country = :country, lat = :lat, "
+                    "lon = :lon WHERE pk = :pk"
+                ),
+                {"name": name, "country": country, "lat": lat, "lon": lon, "pk": pk},
+            )
     rows = {int(r[0]): dict(zip(gdelt_columns, r)) for r in gdelt_rows(db)}
     geneva, anchorage, china = (rows[pk] for pk in chosen)
-    geo = ["ActionGeo_Type", "ActionGeo_Fullname", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-           "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID"]
+    geo = [
+        "ActionGeo_Type",
+        "ActionGeo_Fullname",
+        "ActionGeo_CountryCode",
+        "ActionGeo_ADM1Code",
+        "ActionGeo_Lat",
+        "ActionGeo_Long",
+        "ActionGeo_FeatureID",
+    ]
     assert [geneva[c] for c in geo] == ["4", "Geneva, Switzerland", "SZ", "", "46.20222", "6.14569", "2660646"]
-    assert [anchorage[c] for c in geo] == ["3", "Anchorage, United States", "US", "USAK", "61.21806",
-                                           "-149.90028", "5879400"]
+    assert [anchorage[c] for c in geo] == [
+        "3",
+        "Anchorage, United States",
+        "US",
+        "USAK",
+        "61.21806",
+        "-149.90028",
+        "5879400",
+    ]
     assert [china[c] for c in geo] == ["1", "China", "CH", "CH", "35.0", "105.0", "CH"]
 
 
-@pytest.mark.parametrize("code, country, sector, expected", [
-    ("IGOAPC", None, "IGO", ("APC", ["IGO"])),
-    ("CODREBM23", "COD", "REB", ("M23", ["REB"])),
-    ("CHNGOV", "CHN", "GOV", ("", ["GOV"])),
-    ("USAGOVMIL", "USA", "GOV", ("", ["GOV", "MIL"])),
-    ("FRA", "FRA", None, ("", [])),
-])
+@pytest.mark.parametrize(
+    "code, country, sector, expected",
+    [
+        ("IGOAPC", None, "IGO", ("APC", ["IGO"])),
+        ("CODREBM23", "COD", "REB", ("M23", ["REB"])),
+        ("CHNGOV", "CHN", "GOV", ("", ["GOV"])),
+        ("USAGOVMIL", "USA", "GOV", ("", ["GOV", "MIL"])),
+        ("FRA", "FRA", None, ("", [])),
+    ],
+)
 def test_actor_code_parts(code, country, sector, expected):
     assert split_actor_code(code, country, sector) == expected
 
 
-@pytest.mark.parametrize("args, message", [
-    (["export", "quotes", "--format", "gdelt"], "events only"),
-    (["export", "actors", "--format", "plover"], "events only"),
-    (["export", "events", "--format", "parquet"], "standard output"),
-    (["export", "events", "--format", "csv", "--header"], "--header"),
-    (["export", "events", "--dyad", "CHN"], "--dyad"),
-    (["export", "events", "--since", "Octember"], "--since"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["export", "quotes", "--format", "gdelt"], "events only"),
+        (["export", "actors", "--format", "plover"], "events only"),
+        (["export", "events", "--format", "parquet"], "standard output"),
+        (["export", "events", "--format", "csv", "--header"], "--header"),
+        (["export", "events", "--dyad", "CHN"], "--dyad"),
+        (["export", "events", "--since", "Octember"], "--since"),
+    ],
+)
 def test_usage_errors(args, message, tmp_path):
     result = runner.invoke(app, ["--db", str(tmp_path / "empty.db"), *args])
     assert result.exit_code == 2

@@ -17,16 +17,39 @@ pytestmark = pytest.mark.model
 runner = CliRunner()
 
 _TEXT = {"type": ["string", "null"]}
-_PARTY = {"type": ["object", "null"], "additionalProperties": False,
-          "required": ["name", "country", "sector", "code"],
-          "properties": {"name": _TEXT, "country": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
-                         "sector": _TEXT, "code": _TEXT}}
+_PARTY = {
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "required": ["name", "country", "sector", "code"],
+    "properties": {
+        "name": _TEXT,
+        "country": {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"},
+        "sector": _TEXT,
+        "code": _TEXT,
+    },
+}
 SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["event_id", "event_date", "event_date_end", "event_type", "mode", "actor", "recipient",
-                 "location", "num_mentions", "num_sources", "num_articles", "cameo", "goldstein", "quad_class",
-                 "status", "story_id", "evidence"],
+    "required": [
+        "event_id",
+        "event_date",
+        "event_date_end",
+        "event_type",
+        "mode",
+        "actor",
+        "recipient",
+        "location",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "cameo",
+        "goldstein",
+        "quad_class",
+        "status",
+        "story_id",
+        "evidence",
+    ],
     "properties": {
         "event_id": {"type": "integer", "minimum": 1},
         "event_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
@@ -36,11 +59,18 @@ SCHEMA = {
         "context": {"type": "string"},
         "actor": _PARTY,
         "recipient": _PARTY,
-        "location": {"type": ["object", "null"], "additionalProperties": False,
-                     "required": ["name", "country", "lat", "lon", "geonames_id"],
-                     "properties": {"name": {"type": "string"}, "country": _TEXT,
-                                    "lat": {"type": ["number", "null"]}, "lon": {"type": ["number", "null"]},
-                                    "geonames_id": {"type": ["integer", "null"]}}},
+        "location": {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "required": ["name", "country", "lat", "lon", "geonames_id"],
+            "properties": {
+                "name": {"type": "string"},
+                "country": _TEXT,
+                "lat": {"type": ["number", "null"]},
+                "lon": {"type": ["number", "null"]},
+                "geonames_id": {"type": ["integer", "null"]},
+            },
+        },
         "num_mentions": {"type": "integer", "minimum": 1},
         "num_sources": {"type": "integer", "minimum": 1},
         "num_articles": {"type": "integer", "minimum": 1},
@@ -49,10 +79,17 @@ SCHEMA = {
         "quad_class": {"type": "integer", "enum": [1, 2, 3, 4]},
         "status": {"enum": ["occurred", "planned", "negated", "hypothetical"]},
         "story_id": {"type": ["integer", "null"]},
-        "evidence": {"type": "object", "additionalProperties": False,
-                     "required": ["sentence", "trigger", "document", "url"],
-                     "properties": {"sentence": {"type": "string", "minLength": 1}, "trigger": {"type": "string"},
-                                    "document": {"type": "string"}, "url": _TEXT}},
+        "evidence": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["sentence", "trigger", "document", "url"],
+            "properties": {
+                "sentence": {"type": "string", "minLength": 1},
+                "trigger": {"type": "string"},
+                "document": {"type": "string"},
+                "url": _TEXT,
+            },
+        },
     },
 }
 
@@ -77,10 +114,15 @@ def test_plover_json_validates_and_matches_the_database(db):
         assert obj["event_type"] == event.plover and obj["mode"] == event.plover_mode
         assert obj["cameo"] == event.cameo and obj["goldstein"] == event.goldstein
         assert obj["quad_class"] == event.quad_class and obj["status"] == event.status
-        assert (obj["num_mentions"], obj["num_sources"], obj["num_articles"]) == \
-               (event.num_mentions, event.num_sources, event.num_articles)
-        for party, name, country in (("actor", event.source, event.source_country),
-                                     ("recipient", event.target, event.target_country)):
+        assert (obj["num_mentions"], obj["num_sources"], obj["num_articles"]) == (
+            event.num_mentions,
+            event.num_sources,
+            event.num_articles,
+        )
+        for party, name, country in (
+            ("actor", event.source, event.source_country),
+            ("recipient", event.target, event.target_country),
+        ):
             if name:
                 assert obj[party]["name"] == name and obj[party]["country"] == country
         assert obj["evidence"]["sentence"] == event.evidence.strip()
@@ -101,8 +143,11 @@ def test_plover_jsonl_holds_the_same_objects(db, tmp_path):
 def test_categories_plover_drops_are_not_exported(tmp_path, pipeline):
     """CAMEO 02 (appeal) has no PLOVER type: the PLOVER export leaves it out, the GDELT export keeps it."""
     article = tmp_path / "appeal.txt"
-    article.write_text("Paris, 3 March 2025\n\nFrance urged Iran to resume talks on Monday. "
-                       "Israeli jets bombed targets in Lebanon on Monday.\n", encoding="utf-8")
+    article.write_text(
+        "Paris, 3 March 2025\n\nFrance urged Iran to resume talks on Monday. "
+        "Israeli jets bombed targets in Lebanon on Monday.\n",
+        encoding="utf-8",
+    )
     database = ingested(f"sqlite:///{tmp_path / 'a.db'}", pipeline, [article])
     try:
         cameo = {e.cameo[:2] for e in database.events()}

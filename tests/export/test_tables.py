@@ -13,7 +13,6 @@ from accord.cli import app
 from accord.export import KINDS
 from accord.export.tables import COLUMNS, parse_csv_cell, table_rows
 
-
 pytestmark = pytest.mark.model
 runner = CliRunner()
 

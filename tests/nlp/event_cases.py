@@ -14,9 +14,15 @@ def check_events(pipeline, text: str, expected: list[tuple]) -> None:
     if not expected:
         assert found == [], found
     for prefix, source, target, status in expected:
-        hits = [f for f in found if f[0].startswith(prefix) and (source is None or f[1] == source)
-                and (target is None or f[2] == target) and (status is None or f[3] == status)]
+        hits = [
+            f
+            for f in found
+            if f[0].startswith(prefix)
+            and (source is None or f[1] == source)
+            and (target is None or f[2] == target)
+            and (status is None or f[3] == status)
+        ]
         assert hits, f"expected {prefix} {source} -> {target} ({status}); found {found}"
     for e in ex.events:
-        assert ex.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert ex.text[e.trigger.start : e.trigger.end] == e.trigger.text
         assert e.sentence.start <= e.trigger.start < e.sentence.end

@@ -15,8 +15,13 @@ CASES = [
 
 @pytest.mark.parametrize("dateline, published, document_date, fallback, anchor, warning", CASES)
 def test_anchor_order_and_reason(dateline, published, document_date, fallback, anchor, warning):
-    ex = Extraction(id="x", text="t", published=published, document_date=document_date,
-                    dateline=Dateline("Somewhere", dateline) if dateline else None)
+    ex = Extraction(
+        id="x",
+        text="t",
+        published=published,
+        document_date=document_date,
+        dateline=Dateline("Somewhere", dateline) if dateline else None,
+    )
     choose_anchor(ex, fallback)
     assert ex.anchor_date == anchor
     if warning is None:

@@ -11,8 +11,12 @@ from ..conftest import SHARED
 
 REFERENCE = SHARED / "reference"
 # PLOVER type names: the current ontology's where the 2021 conversion table keeps draft names.
-RENAMED = {("09", "ACCUSE"): "INVESTIGATE", ("10", "REQUEST"): "DEMAND", ("11", "ACCUSE"): "DISAPPROVE",
-           ("19", "ASSAULT"): "FIGHT"}
+RENAMED = {
+    ("09", "ACCUSE"): "INVESTIGATE",
+    ("10", "REQUEST"): "DEMAND",
+    ("11", "ACCUSE"): "DISAPPROVE",
+    ("19", "ASSAULT"): "FIGHT",
+}
 # Where the PLOVER manual (3.13.3) overrides the draft table: international sanctions are SANCTION 'discontinue'.
 MANUAL = {"163": ("SANCTION", "discontinue")}
 
@@ -27,14 +31,17 @@ def _reference(name: str):
 def test_every_cameo_code_with_its_goldstein_value():
     kb = load_kb()
     codes = [line.split("\t")[0] for line in _reference("cameo/CAMEO.eventcodes.txt").splitlines()[1:] if line.strip()]
-    scale = dict(line.split("\t")[:2] for line in _reference("cameo/CAMEO.goldsteinscale.txt").splitlines()[1:]
-                 if line.strip())
+    scale = dict(
+        line.split("\t")[:2] for line in _reference("cameo/CAMEO.goldsteinscale.txt").splitlines()[1:] if line.strip()
+    )
     assert set(kb.cameo) == set(codes)
     for code in codes:
         entry = kb.cameo[code]
         assert entry.goldstein == pytest.approx(float(scale[code])), code
         assert entry.root == code[:2]
-        assert entry.quad_class == (1 if entry.root <= "05" else 2 if entry.root <= "08" else 3 if entry.root <= "13" else 4)
+        assert entry.quad_class == (
+            1 if entry.root <= "05" else 2 if entry.root <= "08" else 3 if entry.root <= "13" else 4
+        )
         assert entry.name and entry.name.isascii()
 
 

@@ -27,10 +27,15 @@ def test_every_official_names_a_known_country_or_organisation():
         assert t.end is None or t.start < t.end, t
 
 
-@pytest.mark.parametrize("name, shorts", [
-    ("Xi Jinping", {"Xi"}), ("Marco Rubio", {"Rubio"}), ("Bashar al-Assad", {"al-Assad", "Assad"}),
-    ("Recep Tayyip Erdoğan", {"Erdoğan", "Erdogan"}),
-])
+@pytest.mark.parametrize(
+    "name, shorts",
+    [
+        ("Xi Jinping", {"Xi"}),
+        ("Marco Rubio", {"Rubio"}),
+        ("Bashar al-Assad", {"al-Assad", "Assad"}),
+        ("Recep Tayyip Erdoğan", {"Erdoğan", "Erdogan"}),
+    ],
+)
 def test_short_names(name, shorts):
     kb = load_kb()
     (tenure, *_) = kb.people(name)
@@ -46,11 +51,14 @@ def test_user_file_adds_people(tmp_path):
     assert t.country == "PRT" and t.role == "Foreign Minister"
 
 
-@pytest.mark.parametrize("content, message", [
-    ("who\twhat\nx\ty\n", "first line must be one of"),
-    ("name\taliases\tcountry\tposition\trole\tstart\tend\nA B\t\tPRT\tFM\tFM\t2020-13-01\t\n", "month"),
-    ("name\taliases\tcountry\tsector\nA\tB\n", "has 2 fields"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("who\twhat\nx\ty\n", "first line must be one of"),
+        ("name\taliases\tcountry\tposition\trole\tstart\tend\nA B\t\tPRT\tFM\tFM\t2020-13-01\t\n", "month"),
+        ("name\taliases\tcountry\tsector\nA\tB\n", "has 2 fields"),
+    ],
+)
 def test_bad_user_files_are_usage_errors(tmp_path, content, message):
     path = tmp_path / "bad.tsv"
     path.write_text(content)
@@ -60,15 +68,25 @@ def test_bad_user_files_are_usage_errors(tmp_path, content, message):
 
 @pytest.mark.model
 def test_actors_option_reaches_the_extractor(tmp_path):
+    import json
+
     from typer.testing import CliRunner
 
-    import json
     from accord.cli import app
 
     story = tmp_path / "story.txt"
     story.write_text("Portuguese Foreign Minister Ana Example met her Spanish counterpart in Madrid.")
-    result = CliRunner().invoke(app, ["extract", "--published", "2031-02-01", "--actors",
-                                      str(ROOT / "docs" / "examples" / "my-actors.tsv"), str(story)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "extract",
+            "--published",
+            "2031-02-01",
+            "--actors",
+            str(ROOT / "docs" / "examples" / "my-actors.tsv"),
+            str(story),
+        ],
+    )
     assert result.exit_code == 0, result.output
     actors = json.loads(result.stdout)["actors"]
     ana = next(a for a in actors if a["name"] == "Ana Example")

@@ -22,7 +22,7 @@ def test_seed_extraction_follows_the_contract(pipeline, seed_path, contract_vali
     assert obj["anchor_date"] == "2025-10-27"
     assert obj["dateline"] == {"place": "Beijing", "date": "2025-10-27"}
     first = obj["sentences"][0]
-    assert obj["text"][first["start"]:first["end"]].endswith("Chinese Foreign Minister Wang Yi said on Monday.")
+    assert obj["text"][first["start"] : first["end"]].endswith("Chinese Foreign Minister Wang Yi said on Monday.")
     assert len(obj["sentences"]) >= 10
     assert obj["warnings"] == []
 
@@ -37,7 +37,7 @@ SENTENCE_CASES = [
 @pytest.mark.parametrize("text, expected", SENTENCE_CASES)
 def test_sentences(pipeline, text, expected):
     ex = pipeline.extract_one(Document(id="s", text=text), published="2025-01-01")
-    assert [text[s.start:s.end] for s in ex.sentences] == expected
+    assert [text[s.start : s.end] for s in ex.sentences] == expected
 
 
 def test_every_fixture_validates_against_the_schema(pipeline, contract_validator):
@@ -63,7 +63,7 @@ def test_long_text_is_parsed_in_parts_with_exact_offsets(pipeline):
     ex = small.extract_one(Document(id="long", text=text), "2025-01-01")
     assert ex.text == text
     assert any("parsed in" in w for w in ex.warnings)
-    sents = [text[s.start:s.end] for s in ex.sentences]
+    sents = [text[s.start : s.end] for s in ex.sentences]
     assert sents[0] == "Paragraph 0 says the envoys met again."
     assert sents[-1] == "It was calm."
     assert len(sents) == 400

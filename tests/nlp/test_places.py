@@ -27,109 +27,187 @@ def nlp():
 
 CASES: list[Any] = [
     # --- the seed article's sentences ---------------------------------------------------------
-    ("Chinese Foreign Minister Wang Yi held a phone conversation with U.S. Secretary of State Marco Rubio "
-     "on Monday.", [("Chinese", "CHN", "country"), ("U.S.", "USA", "country")]),
-    ("BEIJING, Oct. 27 (Xinhua) -- Chinese President Xi Jinping met visiting officials on Monday.",
-     [("BEIJING", "CHN", "city"), ("Chinese", "CHN", "country")]),
-    ("The talks come ahead of an expected meeting between Xi Jinping and Donald Trump in South Korea.",
-     [("South Korea", "KOR", "country")]),
-    ("Leaders will gather for the APEC Economic Leaders' Meeting in Seoul next week.",
-     [("Seoul", "KOR", "city")]),
+    (
+        "Chinese Foreign Minister Wang Yi held a phone conversation with U.S. Secretary of State Marco Rubio "
+        "on Monday.",
+        [("Chinese", "CHN", "country"), ("U.S.", "USA", "country")],
+    ),
+    (
+        "BEIJING, Oct. 27 (Xinhua) -- Chinese President Xi Jinping met visiting officials on Monday.",
+        [("BEIJING", "CHN", "city"), ("Chinese", "CHN", "country")],
+    ),
+    (
+        "The talks come ahead of an expected meeting between Xi Jinping and Donald Trump in South Korea.",
+        [("South Korea", "KOR", "country")],
+    ),
+    ("Leaders will gather for the APEC Economic Leaders' Meeting in Seoul next week.", [("Seoul", "KOR", "city")]),
     ("The delegations concluded two days of trade talks in Malaysia on Sunday.", [("Malaysia", "MYS", "country")]),
     # --- "Paris, Texas" and other pairs -------------------------------------------------------
-    ("The festival was held in Paris, Texas, last weekend.",
-     [("Paris", "USA", "city"), ("Texas", "USA", "admin1")]),
+    ("The festival was held in Paris, Texas, last weekend.", [("Paris", "USA", "city"), ("Texas", "USA", "admin1")]),
     ("Protesters marched through Paris on Saturday.", [("Paris", "FRA", "city")]),
-    ("She moved from Springfield, Illinois, to Portland, Oregon, in 2010.",
-     [("Springfield", "USA", "city"), ("Illinois", "USA", "admin1"), ("Portland", "USA", "city"),
-      ("Oregon", "USA", "admin1")]),
-    ("The summit in Portland, Maine, drew hundreds of visitors.",
-     [("Portland", "USA", "city"), ("Maine", "USA", "admin1")]),
-    ("He grew up in Cambridge, Massachusetts, and studied in London.",
-     [("Cambridge", "USA", "city"), ("Massachusetts", "USA", "admin1"), ("London", "GBR", "city")]),
-    ("The festival in Victoria, British Columbia, attracted tourists.",
-     [("Victoria", "CAN", "city"), ("British Columbia", "CAN", "admin1")]),
-    ("The storm hit Jackson, Mississippi, on Monday.",
-     [("Jackson", "USA", "city"), ("Mississippi", "USA", "admin1")]),
+    (
+        "She moved from Springfield, Illinois, to Portland, Oregon, in 2010.",
+        [
+            ("Springfield", "USA", "city"),
+            ("Illinois", "USA", "admin1"),
+            ("Portland", "USA", "city"),
+            ("Oregon", "USA", "admin1"),
+        ],
+    ),
+    (
+        "The summit in Portland, Maine, drew hundreds of visitors.",
+        [("Portland", "USA", "city"), ("Maine", "USA", "admin1")],
+    ),
+    (
+        "He grew up in Cambridge, Massachusetts, and studied in London.",
+        [("Cambridge", "USA", "city"), ("Massachusetts", "USA", "admin1"), ("London", "GBR", "city")],
+    ),
+    (
+        "The festival in Victoria, British Columbia, attracted tourists.",
+        [("Victoria", "CAN", "city"), ("British Columbia", "CAN", "admin1")],
+    ),
+    ("The storm hit Jackson, Mississippi, on Monday.", [("Jackson", "USA", "city"), ("Mississippi", "USA", "admin1")]),
     ("Talks were held in Geneva, Switzerland.", [("Geneva", "CHE", "city"), ("Switzerland", "CHE", "country")]),
-    ("Rescue teams reached the village near Kathmandu, Nepal.",
-     [("Kathmandu", "NPL", "city"), ("Nepal", "NPL", "country")]),
-    ("The company's headquarters are in Toronto, Ontario.",
-     [("Toronto", "CAN", "city"), ("Ontario", "CAN", "admin1")]),
+    (
+        "Rescue teams reached the village near Kathmandu, Nepal.",
+        [("Kathmandu", "NPL", "city"), ("Nepal", "NPL", "country")],
+    ),
+    ("The company's headquarters are in Toronto, Ontario.", [("Toronto", "CAN", "city"), ("Ontario", "CAN", "admin1")]),
     # --- Georgia: the US state beside Atlanta, the country beside Tbilisi -------------------------
-    ("The governor of Georgia spoke in Atlanta about the new law.",
-     [("Georgia", "USA", "admin1"), ("Atlanta", "USA", "city")]),
-    ("Officials in Atlanta said Georgia would expand its voting hours.",
-     [("Atlanta", "USA", "city"), ("Georgia", "USA", "admin1")]),
-    ("Officials in Tbilisi said Georgia would apply to join the European Union.",
-     [("Tbilisi", "GEO", "city"), ("Georgia", "GEO", "country"), ("European Union", None, "other")]),
-    ("The president of Georgia met the prime minister in Tbilisi.",
-     [("Georgia", "GEO", "country"), ("Tbilisi", "GEO", "city")]),
+    (
+        "The governor of Georgia spoke in Atlanta about the new law.",
+        [("Georgia", "USA", "admin1"), ("Atlanta", "USA", "city")],
+    ),
+    (
+        "Officials in Atlanta said Georgia would expand its voting hours.",
+        [("Atlanta", "USA", "city"), ("Georgia", "USA", "admin1")],
+    ),
+    (
+        "Officials in Tbilisi said Georgia would apply to join the European Union.",
+        [("Tbilisi", "GEO", "city"), ("Georgia", "GEO", "country"), ("European Union", None, "other")],
+    ),
+    (
+        "The president of Georgia met the prime minister in Tbilisi.",
+        [("Georgia", "GEO", "country"), ("Tbilisi", "GEO", "city")],
+    ),
     # --- Washington: the capital, as a place and as an actor (still a place) -------------------
     ("The two sides held talks in Washington on Tuesday.", [("Washington", "USA", "city")]),
-    ("Washington said it would impose new tariffs on Chinese goods.",
-     [("Washington", "USA", "city"), ("Chinese", "CHN", "country")]),
-    ("The Saudi crown prince visited Washington last year.",
-     [("Saudi", "SAU", "country"), ("Washington", "USA", "city")]),
+    (
+        "Washington said it would impose new tariffs on Chinese goods.",
+        [("Washington", "USA", "city"), ("Chinese", "CHN", "country")],
+    ),
+    (
+        "The Saudi crown prince visited Washington last year.",
+        [("Saudi", "SAU", "country"), ("Washington", "USA", "city")],
+    ),
     # --- countries, divisions and cities ------------------------------------------------------
-    ("Beijing accused Tokyo of interfering in its internal affairs.",
-     [("Beijing", "CHN", "city"), ("Tokyo", "JPN", "city")]),
+    (
+        "Beijing accused Tokyo of interfering in its internal affairs.",
+        [("Beijing", "CHN", "city"), ("Tokyo", "JPN", "city")],
+    ),
     ("A car bomb exploded in Kabul, killing 12 people, police said.", [("Kabul", "AFG", "city")]),
-    ("Troops were deployed along the border between India and Pakistan.",
-     [("India", "IND", "country"), ("Pakistan", "PAK", "country")]),
-    ("Flooding hit parts of Bavaria and Saxony in eastern Germany.",
-     [("Bavaria", "DEU", "admin1"), ("Saxony", "DEU", "admin1"), ("Germany", "DEU", "country")]),
-    ("Russian forces shelled Kharkiv and Kyiv overnight.",
-     [("Russian", "RUS", "country"), ("Kharkiv", "UKR", "city"), ("Kyiv", "UKR", "city")]),
-    ("He flew from London to Lagos before heading to Abuja.",
-     [("London", "GBR", "city"), ("Lagos", "NGA", "city"), ("Abuja", "NGA", "city")]),
-    ("Kenyan President William Ruto visited Nairobi's largest slum.",
-     [("Kenyan", "KEN", "country"), ("Nairobi", "KEN", "city")]),
-    ("The European Union imposed sanctions on Belarus.",
-     [("European Union", None, "other"), ("Belarus", "BLR", "country")]),
-    ("Talks between Israel and Hamas resumed in Cairo and Doha.",
-     [("Israel", "ISR", "country"), ("Cairo", "EGY", "city"), ("Doha", "QAT", "city")]),
-    ("The minister travelled to New Delhi and then to Mumbai.",
-     [("New Delhi", "IND", "city"), ("Mumbai", "IND", "city")]),
+    (
+        "Troops were deployed along the border between India and Pakistan.",
+        [("India", "IND", "country"), ("Pakistan", "PAK", "country")],
+    ),
+    (
+        "Flooding hit parts of Bavaria and Saxony in eastern Germany.",
+        [("Bavaria", "DEU", "admin1"), ("Saxony", "DEU", "admin1"), ("Germany", "DEU", "country")],
+    ),
+    (
+        "Russian forces shelled Kharkiv and Kyiv overnight.",
+        [("Russian", "RUS", "country"), ("Kharkiv", "UKR", "city"), ("Kyiv", "UKR", "city")],
+    ),
+    (
+        "He flew from London to Lagos before heading to Abuja.",
+        [("London", "GBR", "city"), ("Lagos", "NGA", "city"), ("Abuja", "NGA", "city")],
+    ),
+    (
+        "Kenyan President William Ruto visited Nairobi's largest slum.",
+        [("Kenyan", "KEN", "country"), ("Nairobi", "KEN", "city")],
+    ),
+    (
+        "The European Union imposed sanctions on Belarus.",
+        [("European Union", None, "other"), ("Belarus", "BLR", "country")],
+    ),
+    (
+        "Talks between Israel and Hamas resumed in Cairo and Doha.",
+        [("Israel", "ISR", "country"), ("Cairo", "EGY", "city"), ("Doha", "QAT", "city")],
+    ),
+    (
+        "The minister travelled to New Delhi and then to Mumbai.",
+        [("New Delhi", "IND", "city"), ("Mumbai", "IND", "city")],
+    ),
     ("The hurricane made landfall in Florida near Tampa.", [("Florida", "USA", "admin1"), ("Tampa", "USA", "city")]),
-    ("The U.S. and the UK sent envoys to the Middle East.",
-     [("U.S.", "USA", "country"), ("UK", "GBR", "country"), ("Middle East", None, "other")]),
-    ("Flights from Frankfurt to New York were cancelled.",
-     [("Frankfurt", "DEU", "city"), ("New York", "USA", "city")]),
-    ("Authorities in Texas and New Mexico closed the border crossings.",
-     [("Texas", "USA", "admin1"), ("New Mexico", "USA", "admin1")]),
-    ("Gunmen attacked a police station in Borno State, northeastern Nigeria.",
-     [("Borno State", "NGA", "admin1"), ("Nigeria", "NGA", "country")]),
-    ("The envoy visited Kinshasa, the capital of the Democratic Republic of Congo.",
-     [("Kinshasa", "COD", "city"), ("Democratic Republic of Congo", "COD", "country")]),
-    ("Thousands rallied in Hong Kong and Taipei on Sunday.",
-     [("Hong Kong", "HKG", "country"), ("Taipei", "TWN", "city")]),
-    ("The vote in Scotland could reshape the United Kingdom.",
-     [("Scotland", "GBR", "admin1"), ("United Kingdom", "GBR", "country")]),
+    (
+        "The U.S. and the UK sent envoys to the Middle East.",
+        [("U.S.", "USA", "country"), ("UK", "GBR", "country"), ("Middle East", None, "other")],
+    ),
+    ("Flights from Frankfurt to New York were cancelled.", [("Frankfurt", "DEU", "city"), ("New York", "USA", "city")]),
+    (
+        "Authorities in Texas and New Mexico closed the border crossings.",
+        [("Texas", "USA", "admin1"), ("New Mexico", "USA", "admin1")],
+    ),
+    (
+        "Gunmen attacked a police station in Borno State, northeastern Nigeria.",
+        [("Borno State", "NGA", "admin1"), ("Nigeria", "NGA", "country")],
+    ),
+    (
+        "The envoy visited Kinshasa, the capital of the Democratic Republic of Congo.",
+        [("Kinshasa", "COD", "city"), ("Democratic Republic of Congo", "COD", "country")],
+    ),
+    (
+        "Thousands rallied in Hong Kong and Taipei on Sunday.",
+        [("Hong Kong", "HKG", "country"), ("Taipei", "TWN", "city")],
+    ),
+    (
+        "The vote in Scotland could reshape the United Kingdom.",
+        [("Scotland", "GBR", "admin1"), ("United Kingdom", "GBR", "country")],
+    ),
     ("The minister flew from Riyadh to Abu Dhabi.", [("Riyadh", "SAU", "city"), ("Abu Dhabi", "ARE", "city")]),
-    ("Kenya and Uganda signed a trade pact in Kampala.",
-     [("Kenya", "KEN", "country"), ("Uganda", "UGA", "country"), ("Kampala", "UGA", "city")]),
+    (
+        "Kenya and Uganda signed a trade pact in Kampala.",
+        [("Kenya", "KEN", "country"), ("Uganda", "UGA", "country"), ("Kampala", "UGA", "city")],
+    ),
     ("Protests broke out in Tehran and Isfahan.", [("Tehran", "IRN", "city"), ("Isfahan", "IRN", "city")]),
-    ("The minister met his counterpart in Baltimore, Md., on Friday.",
-     [("Baltimore", "USA", "city"), ("Md.", "USA", "admin1")]),
-    ("U.S.-led forces withdrew 2,000 U.S. troops from the region.",
-     [("U.S.", "USA", "country"), ("U.S.", "USA", "country")]),
+    (
+        "The minister met his counterpart in Baltimore, Md., on Friday.",
+        [("Baltimore", "USA", "city"), ("Md.", "USA", "admin1")],
+    ),
+    (
+        "U.S.-led forces withdrew 2,000 U.S. troops from the region.",
+        [("U.S.", "USA", "country"), ("U.S.", "USA", "country")],
+    ),
     # --- regions, seas, demonyms of regions -----------------------------------------------------
-    ("Residents of the Gaza Strip and the West Bank faced shortages.",
-     [("Gaza Strip", "PSE", "other"), ("West Bank", "PSE", "other")]),
+    (
+        "Residents of the Gaza Strip and the West Bank faced shortages.",
+        [("Gaza Strip", "PSE", "other"), ("West Bank", "PSE", "other")],
+    ),
     ("The tanker was seized in the Strait of Hormuz.", [("Strait of Hormuz", "OMN", "other")]),
-    ("The ship sank in the Mediterranean off the coast of Libya.",
-     [("Mediterranean", None, "other"), ("Libya", "LBY", "country")]),
-    ("European leaders met African ministers in Brussels.",
-     [("European", None, "other"), ("African", None, "other"), ("Brussels", "BEL", "city")]),
-    ("The fire spread from Los Angeles to Orange County overnight.",
-     [("Los Angeles", "USA", "city"), ("Orange County", "USA", "other")]),
+    (
+        "The ship sank in the Mediterranean off the coast of Libya.",
+        [("Mediterranean", None, "other"), ("Libya", "LBY", "country")],
+    ),
+    (
+        "European leaders met African ministers in Brussels.",
+        [("European", None, "other"), ("African", None, "other"), ("Brussels", "BEL", "city")],
+    ),
+    (
+        "The fire spread from Los Angeles to Orange County overnight.",
+        [("Los Angeles", "USA", "city"), ("Orange County", "USA", "other")],
+    ),
     # --- not places ---------------------------------------------------------------------------
     ("Michael Jackson sold millions of records.", []),
     ("The singer Victoria Beckham arrived at the premiere with her husband.", []),
-    pytest.param("Paris Hilton arrived at the premiere with her sister.", [],
-                 marks=pytest.mark.xfail(strict=True, reason="spaCy calls 'Paris Hilton' an organisation, and a "
-                                         "big city inside an organisation's name is taken as a place")),
+    pytest.param(
+        "Paris Hilton arrived at the premiere with her sister.",
+        [],
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="spaCy calls 'Paris Hilton' an organisation, and a "
+            "big city inside an organisation's name is taken as a place",
+        ),
+    ),
     ("She answered the questions in Spanish and English.", []),
     ("Many African Americans moved north in the 1920s.", []),
     ("The White House said the talks were productive.", []),
@@ -143,15 +221,18 @@ def test_places(nlp, text, expected):
     places = find_places(nlp(text))
     assert [(p.text, p.country, p.feature) for p in places] == expected
     for p in places:
-        assert text[p.start:p.end] == p.text
+        assert text[p.start : p.end] == p.text
 
 
 COORDINATES = [
     ("The delegations concluded two days of trade talks in Malaysia on Sunday.", "Malaysia", (2.5, 112.5)),
     ("Leaders will gather for the APEC Economic Leaders' Meeting in Seoul next week.", "Seoul", (37.57, 126.98)),
     ("BEIJING, Oct. 27 (Xinhua) -- Chinese President Xi Jinping met visiting officials.", "BEIJING", (39.9, 116.4)),
-    ("The talks come ahead of a meeting between Xi Jinping and Donald Trump in South Korea.", "South Korea",
-     (36.5, 127.8)),
+    (
+        "The talks come ahead of a meeting between Xi Jinping and Donald Trump in South Korea.",
+        "South Korea",
+        (36.5, 127.8),
+    ),
     ("The festival was held in Paris, Texas, last weekend.", "Paris", (33.66, -95.56)),
     ("Protesters marched through Paris on Saturday.", "Paris", (48.86, 2.35)),
     ("The governor of Georgia spoke in Atlanta about the new law.", "Georgia", (32.7, -83.4)),

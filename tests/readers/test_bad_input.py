@@ -4,7 +4,8 @@ reason, and a batch holding all of them still reads every good file."""
 import shutil
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accord.model import Document, Failure
 from accord.readers import read_inputs
@@ -23,8 +24,12 @@ CASES = [
     ("html without article", (FIXTURES / "navigation_only.html").read_bytes(), "failure", "no article text"),
     ("impossible header date", (FIXTURES / "bad_date_headered.txt").read_bytes(), "document", "Octember"),
     ("malformed xml feed", b'<?xml version="1.0"?><rss><channel><item><title>x', "failure", "feed is malformed"),
-    ("header with no body", b"Published on May 1, 2025\nDocument Date: Thu, May 1 2025 01:00:00 am\n---\n",
-     "failure", "no body text"),
+    (
+        "header with no body",
+        b"Published on May 1, 2025\nDocument Date: Thu, May 1 2025 01:00:00 am\n---\n",
+        "failure",
+        "no body text",
+    ),
 ]
 
 

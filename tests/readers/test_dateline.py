@@ -29,4 +29,4 @@ def test_finds_datelines(text, year, expected, body):
         assert found is None
         return
     assert (found.dateline.place, found.dateline.date) == expected
-    assert text[found.end:].startswith(body)
+    assert text[found.end :].startswith(body)

@@ -4,7 +4,7 @@ from accord.errors import BinaryInput
 from accord.readers.decoding import decode
 
 TEXT = [
-    ("utf-8", "Café “quoted” — done".encode("utf-8"), "Café “quoted” — done", None),
+    ("utf-8", "Café “quoted” — done".encode(), "Café “quoted” — done", None),
     ("utf-8 BOM", b"\xef\xbb\xbfHello", "Hello", None),
     ("utf-16", "Grüße aus Köln".encode("utf-16"), "Grüße aus Köln", None),
     ("windows-1252", "Minister’s “deal” – €5".encode("cp1252"), "Minister’s “deal” – €5", "Windows-1252"),

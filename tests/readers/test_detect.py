@@ -10,7 +10,11 @@ CASES = [
     ('{"id": "a", "text": "b"}\n{"id": "c", "text": "d"}\n', "x.txt", "jsonl"),
     ("{not json\n", "x.jsonl", "jsonl"),
     ("{not json\n", "x.txt", "plain"),
-    ("Title\n\nPublished on October 27, 2025\n\nDocument Date: Fri, Dec 26 2025 01:46:38 am\n\nBody", "x.html", "headered"),
+    (
+        "Title\n\nPublished on October 27, 2025\n\nDocument Date: Fri, Dec 26 2025 01:46:38 am\n\nBody",
+        "x.html",
+        "headered",
+    ),
     ("Just a story about talks.\n\nMore text.", "story.html", "plain"),
     ("A < B and C > D in plain prose.", "x", "plain"),
 ]

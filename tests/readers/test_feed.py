@@ -27,6 +27,7 @@ def test_atom_entries():
     assert doc.published == "2025-09-23T15:00:00"
     assert doc.publisher == "Accord Test Diplomacy"
     assert doc.dateline.place == "New York" and doc.dateline.date == "2025-09-23"
-    assert doc.text == ("Foreign ministers met on the sidelines of the General Assembly on Tuesday.\n\n"
-                        "They agreed to keep talking.")
+    assert doc.text == (
+        "Foreign ministers met on the sidelines of the General Assembly on Tuesday.\n\nThey agreed to keep talking."
+    )
     assert doc.categories == ["UN"]

@@ -22,8 +22,17 @@ def test_seed_comes_out_exactly(seed_path):
     assert doc.language == "en"
     assert doc.reader == "headered"
     assert doc.text.startswith("The interactions and mutual respect")
-    for header_bit in ("Published on", "Document Date", "Category:", "Show on website", "Click Here",
-                       "Rki.news", "Sources Anadolu", "---", "## "):
+    for header_bit in (
+        "Published on",
+        "Document Date",
+        "Category:",
+        "Show on website",
+        "Click Here",
+        "Rki.news",
+        "Sources Anadolu",
+        "---",
+        "## ",
+    ):
         assert header_bit not in doc.text
     assert doc.warnings == []
 
@@ -37,12 +46,20 @@ def test_seed_broken_paragraph_is_rejoined(seed_path):
 def test_project_sample_headered():
     doc = read_path(FIXTURES / "headered_sample.txt")[0][0]
     assert asdict(doc) | {"text": None, "origin": None} == {
-        "id": "headered_sample", "text": None, "origin": None, "reader": "headered",
+        "id": "headered_sample",
+        "text": None,
+        "origin": None,
+        "reader": "headered",
         "title": "Ministers Agree to Resume Talks in Geneva",
-        "url": "https://example.org/news/geneva-talks", "publisher": "Accord Test Wire",
-        "sources": ["Test Agency", "Second Agency"], "published": "2025-05-12",
-        "document_date": "2025-05-13T21:15:00", "categories": ["English", "Economy", "Trade"],
-        "language": "en", "dateline": {"place": "Geneva", "date": "2025-05-12"}, "warnings": [],
+        "url": "https://example.org/news/geneva-talks",
+        "publisher": "Accord Test Wire",
+        "sources": ["Test Agency", "Second Agency"],
+        "published": "2025-05-12",
+        "document_date": "2025-05-13T21:15:00",
+        "categories": ["English", "Economy", "Trade"],
+        "language": "en",
+        "dateline": {"place": "Geneva", "date": "2025-05-12"},
+        "warnings": [],
     }
     assert doc.text.startswith("Trade envoys from two large economies")
     assert "lakeside villa and described the mood" in doc.text

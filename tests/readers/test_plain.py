@@ -7,8 +7,7 @@ CASES = [
     ("Talks resume\n\nGENEVA, May 12 (Wire) - Envoys met on Monday.\n", "Talks resume", ("Geneva", None)),
     ("Envoys met on Monday in Geneva. They agreed on a plan.\n", None, None),
     ("Brussels — The EU foreign ministers met.", None, ("Brussels", None)),
-    ("A very long first line that is really a sentence, with commas, and ends with a period.\n\nMore.",
-     None, None),
+    ("A very long first line that is really a sentence, with commas, and ends with a period.\n\nMore.", None, None),
 ]
 
 
@@ -29,7 +28,9 @@ def test_crlf_is_normalised_like_python_text_mode():
 
 
 def test_non_english_text_gets_a_warning():
-    text = ("Les ministres des affaires étrangères se sont réunis mardi à Paris pour discuter de la "
-            "sécurité en Europe et des relations avec leurs voisins du sud, selon un communiqué publié hier.")
+    text = (
+        "Les ministres des affaires étrangères se sont réunis mardi à Paris pour discuter de la "
+        "sécurité en Europe et des relations avec leurs voisins du sud, selon un communiqué publié hier."
+    )
     doc = read_data(text.encode())[0][0]
     assert any("does not look like English" in w for w in doc.warnings)

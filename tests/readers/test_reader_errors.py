@@ -14,11 +14,14 @@ def test_input_errors_are_accord_errors_with_exit_code_1(cls):
     assert cls.exit_code == 1
 
 
-@pytest.mark.parametrize("call, cls", [
-    (lambda: parse_date("Octember 45, 2025"), BadDate),
-    (lambda: decode(b"%PDF-1.4 \x00\x01"), BinaryInput),
-    (lambda: read_html("<html><body><nav>Home</nav></body></html>", "x"), NoArticleText),
-])
+@pytest.mark.parametrize(
+    "call, cls",
+    [
+        (lambda: parse_date("Octember 45, 2025"), BadDate),
+        (lambda: decode(b"%PDF-1.4 \x00\x01"), BinaryInput),
+        (lambda: read_html("<html><body><nav>Home</nav></body></html>", "x"), NoArticleText),
+    ],
+)
 def test_readers_raise_input_errors(call, cls):
     with pytest.raises(cls):
         call()

@@ -1,5 +1,5 @@
-from accord.readers.sources import iter_raw_inputs
 from accord.model import Failure
+from accord.readers.sources import iter_raw_inputs
 
 
 def test_folders_are_read_recursively_in_order_skipping_hidden(tmp_path):
@@ -16,8 +16,7 @@ def test_folders_are_read_recursively_in_order_skipping_hidden(tmp_path):
 def test_globs_and_missing_paths(tmp_path):
     (tmp_path / "x1.txt").write_text("1")
     (tmp_path / "x2.txt").write_text("2")
-    got = list(iter_raw_inputs([str(tmp_path / "x*.txt"), str(tmp_path / "nope.txt"),
-                                str(tmp_path / "z*.txt")], 1000))
+    got = list(iter_raw_inputs([str(tmp_path / "x*.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "z*.txt")], 1000))
     assert [g.stem for g in got[:2]] == ["x1", "x2"]
     assert isinstance(got[2], Failure) and "no such file" in got[2].reason
     assert isinstance(got[3], Failure) and "no files match" in got[3].reason

@@ -17,8 +17,11 @@ from ..html_tags import tags as parsed
 pytestmark = pytest.mark.model
 runner = CliRunner()
 HOSTILE = Path(__file__).resolve().parent / "hostile_article.txt"  # a script tag and an img tag in its text
-ARTICLES = (DEMO / "html" / "02_busan_trump_xi_meeting.html", DEMO / "plain" / "05_kuala_lumpur_trade_talks.txt",
-            HOSTILE)
+ARTICLES = (
+    DEMO / "html" / "02_busan_trump_xi_meeting.html",
+    DEMO / "plain" / "05_kuala_lumpur_trade_talks.txt",
+    HOSTILE,
+)
 
 
 @pytest.fixture
@@ -68,9 +71,9 @@ def test_hostile_text_is_escaped(db_url, tmp_path):
     page = write(db_url, tmp_path / "brief.html", "--since", "2025-06-01", "--until", "2025-06-30")
     assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
     assert not {tag for tag, _ in parsed(page)} & {"script", "img"}
-    timeline = page[page.index('id="timeline"'):page.index('id="quotes"')]
-    quotes = page[page.index('id="quotes"'):page.index('id="evidence"')]
-    evidence = page[page.index('id="evidence"'):]
+    timeline = page[page.index('id="timeline"') : page.index('id="quotes"')]
+    quotes = page[page.index('id="quotes"') : page.index('id="evidence"')]
+    evidence = page[page.index('id="evidence"') :]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in timeline  # the evidence sentence
     assert "&lt;img src=x onerror=alert(1)&gt;" in quotes  # the quotation
     assert "Resume Talks &lt;script&gt;alert(1)&lt;/script&gt;" in evidence  # the title
@@ -86,7 +89,9 @@ def test_period_picks_weekly_or_monthly_series(db_url, tmp_path):
 
 
 def test_report_needs_a_pair_and_a_file(db_url, tmp_path):
-    for args, message in ((["report", "--out", str(tmp_path / "b.html")], "--dyad"),
-                          (["report", "--dyad", "CHN-USA"], "--out")):
+    for args, message in (
+        (["report", "--out", str(tmp_path / "b.html")], "--dyad"),
+        (["report", "--dyad", "CHN-USA"], "--out"),
+    ):
         result = runner.invoke(app, ["--db", db_url, *args])
         assert result.exit_code == 2 and message in result.stderr

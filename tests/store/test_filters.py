@@ -5,20 +5,32 @@ import pytest
 
 from accord.errors import BadFilter, UsageError
 from accord.store.filters import (
-    STATUSES, ActorFilter, EventFilter, QuoteFilter, Status, StoryFilter, day, is_country_code, iso_day, parse_dyad,
+    STATUSES,
+    ActorFilter,
+    EventFilter,
+    QuoteFilter,
+    Status,
+    StoryFilter,
+    day,
+    is_country_code,
+    iso_day,
+    parse_dyad,
     whole,
 )
 
 
-@pytest.mark.parametrize("value, pair", [
-    ("CHN-USA", ("CHN", "USA")),
-    (" CHN - USA ", ("CHN", "USA")),
-    ("Xi Jinping-Donald Trump", ("Xi Jinping", "Donald Trump")),
-    ("CHN/USA", ("CHN", "USA")),  # the Python API's other spelling
-    (("CHN", "USA"), ("CHN", "USA")),
-    (["CHN", "USA"], ("CHN", "USA")),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, pair",
+    [
+        ("CHN-USA", ("CHN", "USA")),
+        (" CHN - USA ", ("CHN", "USA")),
+        ("Xi Jinping-Donald Trump", ("Xi Jinping", "Donald Trump")),
+        ("CHN/USA", ("CHN", "USA")),  # the Python API's other spelling
+        (("CHN", "USA"), ("CHN", "USA")),
+        (["CHN", "USA"], ("CHN", "USA")),
+        (None, None),
+    ],
+)
 def test_a_dyad_is_two_sides(value, pair):
     assert parse_dyad(value) == pair
 
@@ -46,20 +58,32 @@ def test_blank_text_is_no_filter_but_a_blank_date_option_is_an_error():
 
 
 def test_event_filter_parses_typed_in_text():
-    f = EventFilter.parse(dyad="CHN-USA", actor=" Xi ", since="2025-10-01", code="04", quad="2", status="planned",
-                          story="3")
-    assert f == EventFilter(dyad=("CHN", "USA"), actor="Xi", since="2025-10-01", code="04", quad=2,
-                            status="planned", story=3)
-    assert f.as_form() == {"dyad": "CHN-USA", "actor": "Xi", "since": "2025-10-01", "code": "04", "quad": "2",
-                           "status": "planned", "story": "3"}
+    f = EventFilter.parse(
+        dyad="CHN-USA", actor=" Xi ", since="2025-10-01", code="04", quad="2", status="planned", story="3"
+    )
+    assert f == EventFilter(
+        dyad=("CHN", "USA"), actor="Xi", since="2025-10-01", code="04", quad=2, status="planned", story=3
+    )
+    assert f.as_form() == {
+        "dyad": "CHN-USA",
+        "actor": "Xi",
+        "since": "2025-10-01",
+        "code": "04",
+        "quad": "2",
+        "status": "planned",
+        "story": "3",
+    }
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("quad", "5", "quad: must be from 1 to 4, not 5"),
-    ("status", "done", "status: must be one of occurred, planned, negated, hypothetical, not 'done'"),
-    ("code", "abc", "code: must be a CAMEO code or prefix of up to 4 digits (04, 0871), not 'abc'"),
-    ("story", "0", "story: must be 1 or more, not 0"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("quad", "5", "quad: must be from 1 to 4, not 5"),
+        ("status", "done", "status: must be one of occurred, planned, negated, hypothetical, not 'done'"),
+        ("code", "abc", "code: must be a CAMEO code or prefix of up to 4 digits (04, 0871), not 'abc'"),
+        ("story", "0", "story: must be 1 or more, not 0"),
+    ],
+)
 def test_event_filter_refuses_what_it_cannot_use(field, value, message):
     with pytest.raises(BadFilter) as caught:
         EventFilter.parse(**{field: value})

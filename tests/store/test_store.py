@@ -25,8 +25,15 @@ def store(store_url):
 def corpus(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    for name in ("headered_sample.txt", "article.html", "feed.rss", "feed.atom", "mixed.jsonl",
-                 "navigation_only.html", "bad_date_headered.txt"):
+    for name in (
+        "headered_sample.txt",
+        "article.html",
+        "feed.rss",
+        "feed.atom",
+        "mixed.jsonl",
+        "navigation_only.html",
+        "bad_date_headered.txt",
+    ):
         shutil.copy(FIXTURES / name, folder / name)
     (folder / "empty.txt").write_bytes(b"")
     return folder
@@ -64,7 +71,8 @@ def test_failures_table_names_path_and_reason(store, corpus, pipeline):
 
 
 def test_an_interrupted_batch_leaves_no_half_written_document_and_a_rerun_completes(
-        store, corpus, pipeline, monkeypatch):
+    store, corpus, pipeline, monkeypatch
+):
     from accord.store import store as store_module
 
     settings = Settings(store_batch_size=2)
@@ -84,9 +92,11 @@ def test_an_interrupted_batch_leaves_no_half_written_document_and_a_rerun_comple
     docs_with_sentences = {r["pk"] for r in store.list_documents(100) if r is not None}
     assert len(docs_with_sentences) == 2
     with store.engine.connect() as conn:
-        orphans = conn.execute(tables.sentences.select().where(
-            ~tables.sentences.c.doc_pk.in_(tables.documents.select().with_only_columns(tables.documents.c.pk))
-        )).fetchall()
+        orphans = conn.execute(
+            tables.sentences.select().where(
+                ~tables.sentences.c.doc_pk.in_(tables.documents.select().with_only_columns(tables.documents.c.pk))
+            )
+        ).fetchall()
     assert orphans == []
     with store.engine.connect() as conn:
         runs = conn.execute(tables.runs.select()).fetchall()

@@ -29,8 +29,9 @@ class Client:
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def send() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://test", headers=self.headers,
-                                         cookies=self.cookies) as c:
+            async with httpx.AsyncClient(
+                transport=transport, base_url="http://test", headers=self.headers, cookies=self.cookies
+            ) as c:
                 return await c.request(method, url, **kwargs)
 
         return asyncio.run(send())

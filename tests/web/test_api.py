@@ -36,6 +36,7 @@ def pages_agree(api: Client, path: str, total: int) -> None:
 
 # --- documents ---------------------------------------------------------------------------------------------
 
+
 def test_documents_are_listed_newest_first_and_paginated(api):
     body = api.get("/api/documents").json()
     assert body["total"] == 25 and len(body["items"]) == 25
@@ -60,6 +61,7 @@ def test_a_document_by_number_id_or_key_with_its_extraction(api):
 
 
 # --- events -------------------------------------------------------------------------------------------------
+
 
 def test_events_filter_like_the_cli(api):
     everything = api.get("/api/events?limit=500").json()
@@ -90,7 +92,7 @@ def test_an_event_has_every_report_with_highlighted_evidence(api):
     kinds = {h["kind"] for h in report["highlights"]}
     assert {"trigger", "actor"} <= kinds
     for h in report["highlights"]:
-        assert report["evidence"][h["start"]:h["end"]] == h["text"]
+        assert report["evidence"][h["start"] : h["end"]] == h["text"]
     trigger = next(h for h in report["highlights"] if h["kind"] == "trigger")
     assert trigger["text"] == report["trigger"]
     assert any("source" in h["extras"] for h in report["highlights"])
@@ -99,6 +101,7 @@ def test_an_event_has_every_report_with_highlighted_evidence(api):
 
 
 # --- quotes, actors, stories, dyads, network, framing ---------------------------------------------------------
+
 
 def test_quotes_by_speaker_country_and_words(api):
     everything = api.get("/api/quotes?limit=500").json()
@@ -155,8 +158,9 @@ def test_dyad_series(api):
         assert body["total"] == len(body["items"]) > 0
         assert sum(p["events"] for p in body["items"]) == len(dated)
         for p in body["items"]:
-            assert p["events"] == sum(p[k] for k in ("verbal_cooperation", "material_cooperation",
-                                                     "verbal_conflict", "material_conflict"))
+            assert p["events"] == sum(
+                p[k] for k in ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+            )
             assert -1 <= p["cooperation_index"] <= 1
     assert api.get("/api/dyads/CHN/USA").json()["by"] == "month"
     assert api.get("/api/dyads/CHN/USA?since=2030-01-01").json()["items"] == []
@@ -177,9 +181,20 @@ def test_network_and_framing(api):
 
 def test_openapi_lists_every_endpoint(api):
     spec = api.get("/api/openapi.json").json()
-    assert {"/api/documents", "/api/documents/{ident}", "/api/events", "/api/events/{event_id}", "/api/quotes",
-            "/api/actors", "/api/actors/{side}", "/api/stories", "/api/stories/{story_id}", "/api/dyads/{a}/{b}",
-            "/api/network", "/api/framing"} <= set(spec["paths"])
+    assert {
+        "/api/documents",
+        "/api/documents/{ident}",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/quotes",
+        "/api/actors",
+        "/api/actors/{side}",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/dyads/{a}/{b}",
+        "/api/network",
+        "/api/framing",
+    } <= set(spec["paths"])
     post = spec["paths"]["/api/documents"]["post"]
     assert {"application/json", "multipart/form-data"} <= set(post["requestBody"]["content"])
     events = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
@@ -188,22 +203,26 @@ def test_openapi_lists_every_endpoint(api):
 
 # --- bad requests --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, says", [
-    ("/api/events?limit=0", "limit: must be from 1 to 500"),
-    ("/api/events?limit=501", "limit: must be from 1 to 500"),
-    ("/api/events?limit=ten", "limit: must be a whole number"),
-    ("/api/documents?offset=-1", "offset: must be 0 or more"),
-    ("/api/events?quad=5", "quad: must be from 1 to 4"),
-    ("/api/events?status=rumoured", "status: must be one of occurred, planned"),
-    ("/api/events?since=Octember 45", "since:"),
-    ("/api/events?dyad=CHN", "dyad: two sides joined by '-'"),
-    ("/api/events?code=abc", "code: must be a CAMEO code"),
-    ("/api/quotes?country=China", "country: must be an ISO-3 country code"),
-    ("/api/dyads/CHN/USA?by=year", "by: must be one of day, week, month"),
-    ("/api/events/abc", "event_id:"),
-    ("/api/stories/-x", "story_id:"),
-    ("/api/network?countries=perhaps", "countries:"),
-])
+
+@pytest.mark.parametrize(
+    "path, says",
+    [
+        ("/api/events?limit=0", "limit: must be from 1 to 500"),
+        ("/api/events?limit=501", "limit: must be from 1 to 500"),
+        ("/api/events?limit=ten", "limit: must be a whole number"),
+        ("/api/documents?offset=-1", "offset: must be 0 or more"),
+        ("/api/events?quad=5", "quad: must be from 1 to 4"),
+        ("/api/events?status=rumoured", "status: must be one of occurred, planned"),
+        ("/api/events?since=Octember 45", "since:"),
+        ("/api/events?dyad=CHN", "dyad: two sides joined by '-'"),
+        ("/api/events?code=abc", "code: must be a CAMEO code"),
+        ("/api/quotes?country=China", "country: must be an ISO-3 country code"),
+        ("/api/dyads/CHN/USA?by=year", "by: must be one of day, week, month"),
+        ("/api/events/abc", "event_id:"),
+        ("/api/stories/-x", "story_id:"),
+        ("/api/network?countries=perhaps", "countries:"),
+    ],
+)
 def test_bad_parameters_are_422_with_a_readable_message(api, path, says):
     response = api.get(path)
     assert response.status_code == 422
@@ -212,8 +231,10 @@ def test_bad_parameters_are_422_with_a_readable_message(api, path, says):
 
 
 def test_empty_parameters_mean_no_filter(api):
-    assert api.get("/api/events?quad=&status=&since=&dyad=&limit=").json()["total"] == \
-        api.get("/api/events").json()["total"]
+    assert (
+        api.get("/api/events?quad=&status=&since=&dyad=&limit=").json()["total"]
+        == api.get("/api/events").json()["total"]
+    )
 
 
 def test_unknown_paths_are_json_404(api):
@@ -223,6 +244,7 @@ def test_unknown_paths_are_json_404(api):
 
 # --- the token -----------------------------------------------------------------------------------------------
 
+
 def test_uploads_are_refused_without_a_configured_token(make_app, store_url, monkeypatch):
     monkeypatch.delenv("ACCORD_API_TOKEN", raising=False)
     client = Client(make_app(store_url))
@@ -230,11 +252,14 @@ def test_uploads_are_refused_without_a_configured_token(make_app, store_url, mon
     assert response.status_code == 403 and "ACCORD_API_TOKEN" in response.json()["detail"]
 
 
-@pytest.mark.parametrize("headers, says", [
-    ({}, "needs the API token"),
-    ({"Authorization": "Bearer wrong"}, "wrong"),
-    ({"Authorization": f"Basic {TOKEN}"}, "wrong"),
-])
+@pytest.mark.parametrize(
+    "headers, says",
+    [
+        ({}, "needs the API token"),
+        ({"Authorization": "Bearer wrong"}, "wrong"),
+        ({"Authorization": f"Basic {TOKEN}"}, "wrong"),
+    ],
+)
 def test_uploads_need_the_right_token(make_app, store_url, headers, says):
     client = Client(make_app(store_url, token=TOKEN))
     response = client.post("/api/documents", json={"text": "Talks resumed."}, headers=headers)
@@ -269,10 +294,13 @@ def test_protecting_reads_without_a_token_is_a_configuration_error(store_url, mo
 # --- ingesting through the API -----------------------------------------------------------------------------
 
 ARTICLE = {
-    "id": "api-geneva", "title": "China and US Resume Trade Talks in Geneva", "published": "2025-05-12",
-    "publisher": "API Test Wire", "url": "https://example.org/api-geneva",
+    "id": "api-geneva",
+    "title": "China and US Resume Trade Talks in Geneva",
+    "published": "2025-05-12",
+    "publisher": "API Test Wire",
+    "url": "https://example.org/api-geneva",
     "text": "Chinese Vice Premier He Lifeng met US Treasury Secretary Scott Bessent in Geneva on Monday. "
-            "\"The talks were candid and constructive,\" He said.",
+    '"The talks were candid and constructive," He said.',
 }
 
 
@@ -303,24 +331,28 @@ def test_post_a_file_upload_ingests_it(make_app, store_url):
     shown = client.get(f"/api/documents/{stored['pk']}").json()
     assert shown["document"]["origin"] == "upload:01_geneva_trade_talks.txt"
     feed = DEMO / "feeds" / "demo_rss.xml"
-    several = client.post("/api/documents", files={"file": (feed.name, feed.read_bytes())},
-                          data={"published": "2025-11-01"})
+    several = client.post(
+        "/api/documents", files={"file": (feed.name, feed.read_bytes())}, data={"published": "2025-11-01"}
+    )
     assert several.status_code == 201 and several.json()["new"] == len(several.json()["documents"]) > 1
 
 
-@pytest.mark.parametrize("request_kwargs, status, says", [
-    ({"files": {"file": ("chart.png", b"\x89PNG\r\n\x1a\n" + bytes(64))}}, 400, "binary file"),
-    ({"files": {"file": ("empty.txt", b"   ")}}, 400, "empty file"),
-    ({"files": {"other": ("a.txt", b"Talks resumed.")}}, 400, "field named 'file'"),
-    ({"files": {"file": ("a.txt", b"Talks resumed.")}, "data": {"published": "soon"}}, 422, "published:"),
-    ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 400, "not valid JSON"),
-    ({"json": {"title": "no text"}}, 422, "text: Field required"),
-    ({"json": {"text": ""}}, 422, "text:"),
-    ({"json": {"text": "   "}}, 400, "has no \"text\" string"),
-    ({"json": {"text": "Talks.", "colour": "red"}}, 422, "colour: Extra inputs are not permitted"),
-    ({"json": ["a list"]}, 422, "Input should be"),
-    ({"content": b"Talks resumed.", "headers": {"Content-Type": "text/plain"}}, 415, "multipart/form-data"),
-])
+@pytest.mark.parametrize(
+    "request_kwargs, status, says",
+    [
+        ({"files": {"file": ("chart.png", b"\x89PNG\r\n\x1a\n" + bytes(64))}}, 400, "binary file"),
+        ({"files": {"file": ("empty.txt", b"   ")}}, 400, "empty file"),
+        ({"files": {"other": ("a.txt", b"Talks resumed.")}}, 400, "field named 'file'"),
+        ({"files": {"file": ("a.txt", b"Talks resumed.")}, "data": {"published": "soon"}}, 422, "published:"),
+        ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 400, "not valid JSON"),
+        ({"json": {"title": "no text"}}, 422, "text: Field required"),
+        ({"json": {"text": ""}}, 422, "text:"),
+        ({"json": {"text": "   "}}, 400, 'has no "text" string'),
+        ({"json": {"text": "Talks.", "colour": "red"}}, 422, "colour: Extra inputs are not permitted"),
+        ({"json": ["a list"]}, 422, "Input should be"),
+        ({"content": b"Talks resumed.", "headers": {"Content-Type": "text/plain"}}, 415, "multipart/form-data"),
+    ],
+)
 def test_unreadable_uploads_are_refused_with_a_reason(make_app, store_url, request_kwargs, status, says):
     client = Client(make_app(store_url, token=TOKEN), headers=AUTH)
     response = client.post("/api/documents", **request_kwargs)
@@ -349,6 +381,7 @@ def test_bodies_over_the_limit_are_413(make_app, store_url):
 
 
 # --- accord serve --------------------------------------------------------------------------------------------
+
 
 def test_accord_serve_runs_the_app_under_uvicorn(store_url, monkeypatch):
     import uvicorn

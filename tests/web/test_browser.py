@@ -89,8 +89,9 @@ class Visit:
     def check(self) -> None:
         """Nothing went anywhere but the test server, and no script failed (a CSP violation included)."""
         server = urlparse(self.base).netloc
-        foreign = [u for u in self.requests if urlparse(u).scheme not in ("data", "blob")
-                   and urlparse(u).netloc != server]
+        foreign = [
+            u for u in self.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != server
+        ]
         assert foreign == []
         assert self.errors == []
 
@@ -112,8 +113,9 @@ def test_dashboard_draws_china_and_the_us(visit):
         page.click("#show")
     assert "a=CHN" in page.url and "b=USA" in page.url
     page.wait_for_selector("#chart .main-svg")
-    page.wait_for_function("() => document.getElementById('chart').data && "
-                           "document.getElementById('chart').data.length === 5")
+    page.wait_for_function(
+        "() => document.getElementById('chart').data && document.getElementById('chart').data.length === 5"
+    )
     traces = page.evaluate("() => document.getElementById('chart').data.map(t => [t.type, t.y.length])")
     assert [t for t, _ in traces] == ["bar", "bar", "bar", "bar", "scatter"]
     periods = traces[-1][1]

@@ -37,10 +37,26 @@ def demo_ids(api) -> dict[str, str]:
     return {"event": str(event["id"]), "document": str(document["pk"]), "story": str(event["story"])}
 
 
-PAGES = ["/", "/?a=CHN&b=USA&by=week", "/?a=Donald Trump&b=Xi Jinping&by=month", "/events",
-         "/events?dyad=CHN-USA&quad=1&status=occurred", "/events/{event}", "/documents", "/documents?limit=5&offset=5",
-         "/documents/{document}", "/quotes", "/quotes?speaker=trump&country=USA", "/actors", "/actors?country=CHN",
-         "/actors/Xi Jinping", "/actors/CHN", "/stories", "/stories/{story}", "/docs"]
+PAGES = [
+    "/",
+    "/?a=CHN&b=USA&by=week",
+    "/?a=Donald Trump&b=Xi Jinping&by=month",
+    "/events",
+    "/events?dyad=CHN-USA&quad=1&status=occurred",
+    "/events/{event}",
+    "/documents",
+    "/documents?limit=5&offset=5",
+    "/documents/{document}",
+    "/quotes",
+    "/quotes?speaker=trump&country=USA",
+    "/actors",
+    "/actors?country=CHN",
+    "/actors/Xi Jinping",
+    "/actors/CHN",
+    "/stories",
+    "/stories/{story}",
+    "/docs",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -61,17 +77,20 @@ def test_every_page_has_a_json_twin(api, demo_ids, path):
     assert by_query.json() == by_header.json()
 
 
-@pytest.mark.parametrize("page, endpoint", [
-    ("/events?dyad=CHN-USA&limit=5", "/api/events?dyad=CHN-USA&limit=5"),
-    ("/events/{event}", "/api/events/{event}"),
-    ("/documents", "/api/documents"),
-    ("/documents/{document}", "/api/documents/{document}"),
-    ("/quotes?country=USA", "/api/quotes?country=USA"),
-    ("/actors?search=xi", "/api/actors?search=xi"),
-    ("/actors/CHN", "/api/actors/CHN"),
-    ("/stories", "/api/stories"),
-    ("/stories/{story}", "/api/stories/{story}"),
-])
+@pytest.mark.parametrize(
+    "page, endpoint",
+    [
+        ("/events?dyad=CHN-USA&limit=5", "/api/events?dyad=CHN-USA&limit=5"),
+        ("/events/{event}", "/api/events/{event}"),
+        ("/documents", "/api/documents"),
+        ("/documents/{document}", "/api/documents/{document}"),
+        ("/quotes?country=USA", "/api/quotes?country=USA"),
+        ("/actors?search=xi", "/api/actors?search=xi"),
+        ("/actors/CHN", "/api/actors/CHN"),
+        ("/stories", "/api/stories"),
+        ("/stories/{story}", "/api/stories/{story}"),
+    ],
+)
 def test_json_twins_agree_with_the_api(api, demo_ids, page, endpoint):
     twin = api.get(page.format(**demo_ids), headers={"Accept": "application/json"}).json()
     answer = api.get(endpoint.format(**demo_ids)).json()
@@ -84,8 +103,7 @@ def test_the_dashboard_draws_the_chosen_pair(api):
     assert (data["a"], data["b"], data["by"]) == ("CHN", "USA", "week")
     assert data["series"] == api.get("/api/dyads/CHN/USA?by=week").json()["items"]
     assert sum(q["events"] for q in data["quad_counts"]) == data["total"] > 0
-    assert data["latest"] and all({e["source_country"], e["target_country"]} == {"CHN", "USA"}
-                                  for e in data["latest"])
+    assert data["latest"] and all({e["source_country"], e["target_country"]} == {"CHN", "USA"} for e in data["latest"])
     assert {"CHN", "USA"} <= {c["value"] for c in data["sides"]["countries"]}
     assert "Donald Trump" in {a["value"] for a in data["sides"]["actors"]}
     page = api.get("/?a=CHN&b=USA&by=week").text
@@ -109,15 +127,18 @@ def test_evidence_and_document_pages_mark_spans(api, demo_ids):
     assert '<mark class="quote' in document and '<mark class="actor"' in document
 
 
-@pytest.mark.parametrize("path, status, says", [
-    ("/events/999999", 404, "no event number 999999"),
-    ("/documents/no-such-doc", 404, "no stored document"),
-    ("/actors/Nobody Atall", 404, "no actor is called"),
-    ("/stories/999999", 404, "no story number"),
-    ("/events?quad=9", 422, "quad: must be from 1 to 4"),
-    ("/events/abc", 422, "event_id:"),
-    ("/no/such/page", 404, "nothing at /no/such/page"),
-])
+@pytest.mark.parametrize(
+    "path, status, says",
+    [
+        ("/events/999999", 404, "no event number 999999"),
+        ("/documents/no-such-doc", 404, "no stored document"),
+        ("/actors/Nobody Atall", 404, "no actor is called"),
+        ("/stories/999999", 404, "no story number"),
+        ("/events?quad=9", 422, "quad: must be from 1 to 4"),
+        ("/events/abc", 422, "event_id:"),
+        ("/no/such/page", 404, "nothing at /no/such/page"),
+    ],
+)
 def test_page_errors_are_pages_or_json(api, path, status, says):
     page = api.get(path)
     assert page.status_code == status and page.headers["content-type"].startswith("text/html")
@@ -143,14 +164,21 @@ def test_the_api_reference_lists_the_endpoints(api):
 
 # --- hostile documents -------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def hostile(make_app, store_url) -> tuple[Client, list[int]]:
     """A store with two hostile documents, sent through the API: markup in title, text and publisher."""
     client = Client(make_app(store_url, token=TOKEN), headers={"Authorization": f"Bearer {TOKEN}"})
-    body = {"id": "hostile-json", "title": f"China and US Agree {SCRIPT}", "publisher": f"Evil Wire {IMG}",
-            "url": "javascript:alert(1)", "published": "2025-06-03", "sources": [f"Agency {SCRIPT}"],
-            "text": f"China and the United States agreed on Tuesday to resume trade talks {SCRIPT} next month.\n\n"
-                    f"“We welcome the decision {IMG},” Chinese Foreign Minister Wang Yi said on Tuesday."}
+    body = {
+        "id": "hostile-json",
+        "title": f"China and US Agree {SCRIPT}",
+        "publisher": f"Evil Wire {IMG}",
+        "url": "javascript:alert(1)",
+        "published": "2025-06-03",
+        "sources": [f"Agency {SCRIPT}"],
+        "text": f"China and the United States agreed on Tuesday to resume trade talks {SCRIPT} next month.\n\n"
+        f"“We welcome the decision {IMG},” Chinese Foreign Minister Wang Yi said on Tuesday.",
+    }
     first = client.post("/api/documents", json=body)
     second = client.post("/api/documents", files={"file": (HOSTILE_FILE.name, HOSTILE_FILE.read_bytes())})
     assert first.status_code == second.status_code == 201, (first.text, second.text)
@@ -162,9 +190,19 @@ def test_hostile_documents_are_shown_as_text(hostile):
     events = client.get("/api/events?limit=500").json()["items"]
     stories = client.get("/api/stories").json()["items"]
     assert events and stories
-    paths = ["/", "/documents", "/events", "/quotes", "/actors", "/stories",
-             *(f"/documents/{n}" for n in numbers), *(f"/events/{e['id']}" for e in events),
-             *(f"/stories/{s['id']}" for s in stories), f"/?a={SCRIPT}&b=USA", f"/events?actor={SCRIPT}"]
+    paths = [
+        "/",
+        "/documents",
+        "/events",
+        "/quotes",
+        "/actors",
+        "/stories",
+        *(f"/documents/{n}" for n in numbers),
+        *(f"/events/{e['id']}" for e in events),
+        *(f"/stories/{s['id']}" for s in stories),
+        f"/?a={SCRIPT}&b=USA",
+        f"/events?actor={SCRIPT}",
+    ]
     for path in paths:
         response = client.get(path)
         assert response.status_code == 200, path

@@ -77,8 +77,7 @@ def more_specific(code: str, than: str) -> bool:
 GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities", "cabinet", "state"})
 
 
-def actor_key(kb_id: str | None, kind: str | None, country: str | None, sector: str | None,
-              name: str | None) -> str:
+def actor_key(kb_id: str | None, kind: str | None, country: str | None, sector: str | None, name: str | None) -> str:
     """The identity used by rule 1."""
     if kb_id and kb_id.startswith("country:"):
         return f"state:{kb_id.split(':')[1]}"  # "country:USA" and its capital "country:USA:government"
@@ -87,8 +86,7 @@ def actor_key(kb_id: str | None, kind: str | None, country: str | None, sector: 
         if kb_id[5:] in GOVERNMENT_WORDS and country:
             return f"state:{country}"  # "the US government"
         return f"{kb_id}:{country or ''}"
-    if (not kb_id and country and sector == "GOV" and name
-            and name.lower().split()[-1] in GOVERNMENT_WORDS):
+    if not kb_id and country and sector == "GOV" and name and name.lower().split()[-1] in GOVERNMENT_WORDS:
         return f"state:{country}"  # "the American administration"
     if kb_id:
         return kb_id

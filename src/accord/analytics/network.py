@@ -19,8 +19,14 @@ def network(events: list[EventRecord], level: str = "actor") -> Records[Edge]:
             grouped[(a, b)].append(e)
     edges: Records[Edge] = Records()
     for (a, b), group in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        edges.append(Edge(source=a, target=b, events=len(group),
-                          cooperative=sum(1 for e in group if e.quad_class in (1, 2)),
-                          conflictual=sum(1 for e in group if e.quad_class in (3, 4)),
-                          mean_goldstein=round(sum(e.goldstein for e in group) / len(group), 2)))
+        edges.append(
+            Edge(
+                source=a,
+                target=b,
+                events=len(group),
+                cooperative=sum(1 for e in group if e.quad_class in (1, 2)),
+                conflictual=sum(1 for e in group if e.quad_class in (3, 4)),
+                mean_goldstein=round(sum(e.goldstein for e in group) / len(group), 2),
+            )
+        )
     return edges

@@ -53,10 +53,17 @@ def dyad_series(events: list[EventRecord], by: str = "month") -> Records[SeriesP
         group = buckets[label]
         quads = [sum(1 for e in group if e.quad_class == q) for q in (1, 2, 3, 4)]
         cooperative, conflictual = quads[0] + quads[1], quads[2] + quads[3]
-        points.append(SeriesPoint(
-            period=label, start=starts[label].isoformat(), events=len(group),
-            verbal_cooperation=quads[0], material_cooperation=quads[1], verbal_conflict=quads[2],
-            material_conflict=quads[3],
-            mean_goldstein=round(sum(e.goldstein for e in group) / len(group), 2),
-            cooperation_index=round((cooperative - conflictual) / len(group), 3)))
+        points.append(
+            SeriesPoint(
+                period=label,
+                start=starts[label].isoformat(),
+                events=len(group),
+                verbal_cooperation=quads[0],
+                material_cooperation=quads[1],
+                verbal_conflict=quads[2],
+                material_conflict=quads[3],
+                mean_goldstein=round(sum(e.goldstein for e in group) / len(group), 2),
+                cooperation_index=round((cooperative - conflictual) / len(group), 3),
+            )
+        )
     return points

@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
-from ..version import __version__
 from ..config import db_url_from
+from ..version import __version__
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
     help="accord: political event data from news articles, offline, with evidence for every row.",
 )
 
@@ -25,8 +25,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLAlchemy URL or a SQLite file path "
-                                     "[env ACCORD_DB; default sqlite:///accord.db]"),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Database: a SQLAlchemy URL or a SQLite file path [env ACCORD_DB; default sqlite:///accord.db]",
+    ),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Options for every command: the database, and --version."""

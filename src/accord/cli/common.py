@@ -8,12 +8,12 @@ import json
 import sys
 from contextlib import contextmanager
 from enum import Enum
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
-from ..errors import AccordError, UsageError
+from ..errors import AccordError
 from ..store import filters
 
 if TYPE_CHECKING:
@@ -51,25 +51,34 @@ def user_errors():
         err.print(f"[red]accord:[/] {exc}", highlight=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
-        err.print("[yellow]accord: interrupted.[/] Whole batches already written are kept; "
-                  "run the same command again to continue.")
+        err.print(
+            "[yellow]accord: interrupted.[/] Whole batches already written are kept; "
+            "run the same command again to continue."
+        )
         raise typer.Exit(130) from None
 
 
-def published_date(value: Optional[str]) -> Optional[str]:
+def published_date(value: str | None) -> str | None:
     return day(value, "--published")
 
 
 PATHS = typer.Argument(..., help="Files, folders (read recursively), globs, or - for standard input.")
 PUBLISHED = typer.Option(None, "--published", help="Anchor date (YYYY-MM-DD) for inputs that carry no date.")
-ACTORS = typer.Option(None, "--actors", help="Your own knowledge-base TSV file or folder (repeatable); "
-                                             "see docs/knowledge-base.md [env ACCORD_KB_DIR for a folder].")
-STATEMENTS = typer.Option(False, "--statements", help="GDELT compatibility: also code every attributed "
-                          "statement as CAMEO 010 [env ACCORD_STATEMENT_EVENTS=1]; off, a statement is a quotation.")
-MAX_BYTES = typer.Option(None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; "
-                                                   "default 20 MB].")
-
-
+ACTORS = typer.Option(
+    None,
+    "--actors",
+    help="Your own knowledge-base TSV file or folder (repeatable); "
+    "see docs/knowledge-base.md [env ACCORD_KB_DIR for a folder].",
+)
+STATEMENTS = typer.Option(
+    False,
+    "--statements",
+    help="GDELT compatibility: also code every attributed "
+    "statement as CAMEO 010 [env ACCORD_STATEMENT_EVENTS=1]; off, a statement is a quotation.",
+)
+MAX_BYTES = typer.Option(
+    None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; default 20 MB]."
+)
 
 
 def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:
@@ -81,8 +90,9 @@ def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:
         writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                             for k, v in row.items()})
+            writer.writerow(
+                {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+            )
     else:
         out.print(table(rows))
 
@@ -95,14 +105,14 @@ LIMIT = typer.Option(50, "--limit", min=1, help="How many rows at most.")
 OFFSET = typer.Option(0, "--offset", min=0, help="Rows to skip.")
 
 
-def day(value: Optional[str], option: str) -> Optional[str]:
+def day(value: str | None, option: str) -> str | None:
     """A --since/--until value as YYYY-MM-DD, or a usage error that says what to type."""
     if value is None:
         return None
     return filters.iso_day(value, option)
 
 
-def open_database(ctx: typer.Context) -> "Database":
+def open_database(ctx: typer.Context) -> Database:
     """The database the --db option (or ACCORD_DB) names, opened for questions."""
     from ..api import Database
     from ..store import Store

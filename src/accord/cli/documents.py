@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Optional
 
 import typer
 
@@ -13,19 +12,34 @@ from ..config import Settings
 from ..errors import UsageError
 from . import app
 from .common import (
-    ACTORS, STATEMENTS, EXIT_OK, EXIT_SOME_FAILED, MAX_BYTES, PATHS, PUBLISHED, ExtractFormat, ListFormat,
-    ShowFormat, err, out, published_date, user_errors,
+    ACTORS,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    MAX_BYTES,
+    PATHS,
+    PUBLISHED,
+    STATEMENTS,
+    ExtractFormat,
+    ListFormat,
+    ShowFormat,
+    err,
+    out,
+    published_date,
+    user_errors,
 )
 
 
 @app.command()
 def extract(
     paths: list[str] = PATHS,
-    published: Optional[str] = PUBLISHED,
-    fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl: one contract object a "
-                                      "line; json: an indented array; pretty: a readable summary."),
-    max_bytes: Optional[int] = MAX_BYTES,
-    actors: Optional[list[str]] = ACTORS,
+    published: str | None = PUBLISHED,
+    fmt: ExtractFormat = typer.Option(
+        ExtractFormat.jsonl,
+        "--format",
+        help="jsonl: one contract object a line; json: an indented array; pretty: a readable summary.",
+    ),
+    max_bytes: int | None = MAX_BYTES,
+    actors: list[str] | None = ACTORS,
     statements: bool = STATEMENTS,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
@@ -58,6 +72,7 @@ def extract(
                 sys.stdout.write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False, indent=2))
             else:
                 from ..render import print_extraction
+
                 print_extraction(out, obj)
             first = False
         if fmt is ExtractFormat.json:
@@ -74,12 +89,15 @@ def _report_failure(failure) -> None:
 def ingest(
     ctx: typer.Context,
     paths: list[str] = PATHS,
-    published: Optional[str] = PUBLISHED,
-    max_bytes: Optional[int] = MAX_BYTES,
-    actors: Optional[list[str]] = ACTORS,
+    published: str | None = PUBLISHED,
+    max_bytes: int | None = MAX_BYTES,
+    actors: list[str] | None = ACTORS,
     statements: bool = STATEMENTS,
-    workers: Optional[int] = typer.Option(None, "--workers", help="Worker processes for reading NLP and "
-                                          "extraction [env ACCORD_WORKERS; default: the number of cores]."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        help="Worker processes for reading NLP and extraction [env ACCORD_WORKERS; default: the number of cores].",
+    ),
 ) -> None:
     """Read, extract and store PATHS; content already stored is left unchanged."""
     from ..ingestion import ingest as run_ingest
@@ -89,20 +107,26 @@ def ingest(
 
     with user_errors():
         anchor = published_date(published)
-        settings = Settings.for_cli(db=ctx.obj["db"], max_bytes=max_bytes, actors=actors, statements=statements,
-                                    workers=workers)
+        settings = Settings.for_cli(
+            db=ctx.obj["db"], max_bytes=max_bytes, actors=actors, statements=statements, workers=workers
+        )
         store = Store.open(settings.db_url)
         with IngestProgress(err, count_files(paths)) as progress:
             summary = run_ingest(paths, store, settings, None, anchor, progress)
         for failure in summary.failures:
             _report_failure(failure)
-        err.print(f"read {summary.read}, new {summary.new}, unchanged {summary.unchanged}, "
-                  f"failed {summary.failed}  in {progress.elapsed:.1f} s, {progress.rate:.1f} documents/s  "
-                  f"(run {summary.run}, {store.engine.url.render_as_string()})", highlight=False)
+        err.print(
+            f"read {summary.read}, new {summary.new}, unchanged {summary.unchanged}, "
+            f"failed {summary.failed}  in {progress.elapsed:.1f} s, {progress.rate:.1f} documents/s  "
+            f"(run {summary.run}, {store.engine.url.render_as_string()})",
+            highlight=False,
+        )
         if summary.linked:
-            err.print(f"linked {summary.linked.documents} documents: {summary.linked.new_stories} new stories, "
-                      f"{summary.linked.new_events} new events from {summary.linked.reports} reports",
-                      highlight=False)
+            err.print(
+                f"linked {summary.linked.documents} documents: {summary.linked.new_stories} new stories, "
+                f"{summary.linked.new_events} new events from {summary.linked.reports} reports",
+                highlight=False,
+            )
         store.close()
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
@@ -130,6 +154,7 @@ def docs(
         writer.writerows(rows)
     else:
         from ..render import documents_table
+
         out.print(documents_table(rows, total, offset, out.width))
 
 
@@ -150,11 +175,15 @@ def show(
             raise UsageError(f"no stored document has number, id or key {ident!r}; `accord docs` lists them")
     row = found[0]
     if len(found) > 1:
-        err.print(f"note: {len(found)} documents match {ident!r}; showing the latest ingested "
-                  f"(numbers {', '.join(str(r['pk']) for r in found)})", highlight=False)
+        err.print(
+            f"note: {len(found)} documents match {ident!r}; showing the latest ingested "
+            f"(numbers {', '.join(str(r['pk']) for r in found)})",
+            highlight=False,
+        )
     if fmt is ShowFormat.json:
         typer.echo(json.dumps(row["extraction"], ensure_ascii=False, indent=2))
     else:
         from ..render import print_extraction, provenance_line
+
         out.print(provenance_line(row), highlight=False)
         print_extraction(out, row["extraction"])

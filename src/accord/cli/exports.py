@@ -3,10 +3,8 @@ JSON Lines, Parquet) and `report` (a self-contained HTML brief on a pair of coun
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from enum import Enum
-from typing import Optional
+from pathlib import Path
 
 import typer
 
@@ -36,12 +34,15 @@ class ExportFormat(str, Enum):
 def export_command(
     ctx: typer.Context,
     kind: Kind = typer.Argument(..., help="events, quotes, actors or documents."),
-    fmt: ExportFormat = typer.Option(ExportFormat.csv, "--format",
-                                     help="gdelt, plover, plover-jsonl (events only), csv, jsonl or parquet."),
-    out: Optional[str] = typer.Option(None, "--out", help="Write to FILE instead of standard output "
-                                                          "(required for parquet)."),
-    dyad: Optional[str] = DYAD,
-    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.csv, "--format", help="gdelt, plover, plover-jsonl (events only), csv, jsonl or parquet."
+    ),
+    out: str | None = typer.Option(
+        None, "--out", help="Write to FILE instead of standard output (required for parquet)."
+    ),
+    dyad: str | None = DYAD,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     header: bool = typer.Option(False, "--header", help="gdelt: start with a line of the 61 column names."),
 ) -> None:
     """Write events, quotes, actors or documents for other tools: GDELT 2.0 event TSV, PLOVER JSON,
@@ -53,8 +54,7 @@ def export_command(
         pair = parse_dyad(dyad, "--dyad")
         first, last = day(since, "--since"), day(until, "--until")
         with open_database(ctx) as db:
-            count = write_export(db, kind.value, fmt.value, path=out, dyad=pair, since=first, until=last,
-                                 header=header)
+            count = write_export(db, kind.value, fmt.value, path=out, dyad=pair, since=first, until=last, header=header)
     where = out or "standard output"
     err.print(f"wrote {count} {kind.value} ({fmt.value}) to {where}", highlight=False)
 
@@ -62,9 +62,10 @@ def export_command(
 @app.command("report")
 def report_command(
     ctx: typer.Context,
-    dyad: Optional[str] = typer.Option(None, "--dyad", help="The pair the brief is about: CHN-USA."),
-    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    out: Optional[str] = typer.Option(None, "--out", help="The HTML file to write: brief.html."),
+    dyad: str | None = typer.Option(None, "--dyad", help="The pair the brief is about: CHN-USA."),
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    out: str | None = typer.Option(None, "--out", help="The HTML file to write: brief.html."),
 ) -> None:
     """Write a self-contained HTML brief on a pair: counts, chart, timeline, each side's quotes and the
     evidence of every event."""

@@ -12,15 +12,21 @@ class IngestProgress:
     """A callable for `accord.ingestion.ingest(progress=...)`, shown on standard error while it runs."""
 
     def __init__(self, console: Console, total_files: int | None):
-        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                             TimeRemainingColumn(), TextColumn("{task.fields[rate]}"), console=console,
-                             transient=True)
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[rate]}"),
+            console=console,
+            transient=True,
+        )
         self._task = self._bar.add_task("starting", total=total_files, rate="")
         self._origins: set[str] = set()
         self._started = time.perf_counter()
         self.documents = 0
 
-    def __enter__(self) -> "IngestProgress":
+    def __enter__(self) -> IngestProgress:
         self._bar.start()
         self._started = time.perf_counter()
         return self
@@ -41,5 +47,9 @@ class IngestProgress:
     def __call__(self, summary, origins: list[str]) -> None:
         self.documents = summary.new + summary.unchanged + summary.failed
         self._origins.update(origins)
-        self._bar.update(self._task, completed=len(self._origins), rate=f"{self.rate:.1f} docs/s",
-                         description=f"new {summary.new}  unchanged {summary.unchanged}  failed {summary.failed}")
+        self._bar.update(
+            self._task,
+            completed=len(self._origins),
+            rate=f"{self.rate:.1f} docs/s",
+            description=f"new {summary.new}  unchanged {summary.unchanged}  failed {summary.failed}",
+        )

@@ -3,8 +3,6 @@ story, dyad, network, framing, link. Each is a call into `accord.api.Database` a
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from ..analytics.records import Framing
@@ -13,34 +11,60 @@ from ..errors import UsageError
 from ..store.filters import ActorFilter, EventFilter, QuoteFilter, Status, help_for, parse_dyad
 from . import app, tables
 from .common import (
-    DYAD, FORMAT, LIMIT, OFFSET, SINCE, UNTIL, ListFormat, day, emit, err, open_database, out, user_errors,
+    DYAD,
+    FORMAT,
+    LIMIT,
+    OFFSET,
+    SINCE,
+    UNTIL,
+    ListFormat,
+    day,
+    emit,
+    err,
+    open_database,
+    out,
+    user_errors,
 )
 
 
 @app.command()
 def events(
     ctx: typer.Context,
-    dyad: Optional[str] = DYAD,
-    actor: Optional[str] = typer.Option(None, "--actor", help=help_for(EventFilter, "actor")),
-    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    code: Optional[str] = typer.Option(None, "--code", help=help_for(EventFilter, "code")),
-    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4, help=help_for(EventFilter, "quad")),
-    status: Optional[Status] = typer.Option(None, "--status"),
-    story: Optional[int] = typer.Option(None, "--story", help="Only events of this story."),
-    limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
+    dyad: str | None = DYAD,
+    actor: str | None = typer.Option(None, "--actor", help=help_for(EventFilter, "actor")),
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    code: str | None = typer.Option(None, "--code", help=help_for(EventFilter, "code")),
+    quad: int | None = typer.Option(None, "--quad", min=1, max=4, help=help_for(EventFilter, "quad")),
+    status: Status | None = typer.Option(None, "--status"),
+    story: int | None = typer.Option(None, "--story", help="Only events of this story."),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    fmt: ListFormat = FORMAT,
 ) -> None:
     """List events, one row per real-world event however many articles reported it."""
     with user_errors():
         with open_database(ctx) as db:
-            f = EventFilter(dyad=parse_dyad(dyad, "--dyad"), actor=actor, since=day(since, "--since"), until=day(until, "--until"),
-                            code=code, quad=quad, status=status.value if status else None, story=story)
+            f = EventFilter(
+                dyad=parse_dyad(dyad, "--dyad"),
+                actor=actor,
+                since=day(since, "--since"),
+                until=day(until, "--until"),
+                code=code,
+                quad=quad,
+                status=status.value if status else None,
+                story=story,
+            )
             found = db.events(f, limit=limit, offset=offset)
     emit(found.to_dicts(), fmt, tables.events_table)
 
 
 @app.command()
-def event(ctx: typer.Context, event_id: int = typer.Argument(..., help="Event number from `accord events`."),
-          fmt: ListFormat = FORMAT) -> None:
+def event(
+    ctx: typer.Context,
+    event_id: int = typer.Argument(..., help="Event number from `accord events`."),
+    fmt: ListFormat = FORMAT,
+) -> None:
     """Show one event with every report of it and the evidence sentence of each."""
     with user_errors():
         with open_database(ctx) as db:
@@ -57,18 +81,27 @@ def event(ctx: typer.Context, event_id: int = typer.Argument(..., help="Event nu
 @app.command()
 def quotes(
     ctx: typer.Context,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help=help_for(QuoteFilter, "speaker")),
-    country: Optional[str] = typer.Option(None, "--country", help=help_for(QuoteFilter, "country")),
-    search: Optional[str] = typer.Option(None, "--search", help=help_for(QuoteFilter, "search")),
-    story: Optional[int] = typer.Option(None, "--story"),
-    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
+    speaker: str | None = typer.Option(None, "--speaker", help=help_for(QuoteFilter, "speaker")),
+    country: str | None = typer.Option(None, "--country", help=help_for(QuoteFilter, "country")),
+    search: str | None = typer.Option(None, "--search", help=help_for(QuoteFilter, "search")),
+    story: int | None = typer.Option(None, "--story"),
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    fmt: ListFormat = FORMAT,
 ) -> None:
     """List quotations by speaker, country or words."""
     with user_errors():
         with open_database(ctx) as db:
-            f = QuoteFilter(speaker=speaker, country=country, search=search, story=story,
-                            since=day(since, "--since"), until=day(until, "--until"))
+            f = QuoteFilter(
+                speaker=speaker,
+                country=country,
+                search=search,
+                story=story,
+                since=day(since, "--since"),
+                until=day(until, "--until"),
+            )
             found = db.quotes(f, limit=limit, offset=offset)
     emit(found.to_dicts(), fmt, tables.quotes_table)
 
@@ -76,9 +109,11 @@ def quotes(
 @app.command()
 def actors(
     ctx: typer.Context,
-    search: Optional[str] = typer.Option(None, "--search", help=help_for(ActorFilter, "search")),
-    country: Optional[str] = typer.Option(None, "--country", help=help_for(ActorFilter, "country")),
-    limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT,
+    search: str | None = typer.Option(None, "--search", help=help_for(ActorFilter, "search")),
+    country: str | None = typer.Option(None, "--country", help=help_for(ActorFilter, "country")),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    fmt: ListFormat = FORMAT,
 ) -> None:
     """List actors across documents, most often named first."""
     with user_errors():
@@ -88,8 +123,13 @@ def actors(
 
 
 @app.command()
-def stories(ctx: typer.Context, min_documents: int = typer.Option(1, "--min-documents", min=1),
-            limit: int = LIMIT, offset: int = OFFSET, fmt: ListFormat = FORMAT) -> None:
+def stories(
+    ctx: typer.Context,
+    min_documents: int = typer.Option(1, "--min-documents", min=1),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    fmt: ListFormat = FORMAT,
+) -> None:
     """List stories: groups of a document and its copies and rewrites."""
     with user_errors():
         with open_database(ctx) as db:
@@ -98,8 +138,11 @@ def stories(ctx: typer.Context, min_documents: int = typer.Option(1, "--min-docu
 
 
 @app.command()
-def story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Story number from `accord stories`."),
-          fmt: ListFormat = FORMAT) -> None:
+def story(
+    ctx: typer.Context,
+    story_id: int = typer.Argument(..., help="Story number from `accord stories`."),
+    fmt: ListFormat = FORMAT,
+) -> None:
     """Show a story: its documents, its events and each side's framing."""
     with user_errors():
         with open_database(ctx) as db:
@@ -118,10 +161,13 @@ def story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Story nu
 
 
 @app.command()
-def framing(ctx: typer.Context, story: Optional[int] = typer.Option(None, "--story"),
-            event: Optional[int] = typer.Option(None, "--event"),
-            document: Optional[str] = typer.Option(None, "--document", help="The story of this document (id or number)."),
-            fmt: ListFormat = FORMAT) -> None:
+def framing(
+    ctx: typer.Context,
+    story: int | None = typer.Option(None, "--story"),
+    event: int | None = typer.Option(None, "--event"),
+    document: str | None = typer.Option(None, "--document", help="The story of this document (id or number)."),
+    fmt: ListFormat = FORMAT,
+) -> None:
     """Each side's characterisation of a story or an event, from its speakers' quotations."""
     with user_errors():
         if sum(x is not None for x in (story, event, document)) != 1:
@@ -148,8 +194,9 @@ def dyad(
     a: str = typer.Argument(..., help="One side: ISO-3 code or actor name."),
     b: str = typer.Argument(..., help="The other side."),
     by: Period = typer.Option(Period.month, "--by"),
-    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the series to FILE.png or FILE.svg."),
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    plot: str | None = typer.Option(None, "--plot", help="Also draw the series to FILE.png or FILE.svg."),
     fmt: ListFormat = FORMAT,
 ) -> None:
     """A pair's relations over time: events by QuadClass, mean Goldstein and the cooperation index."""
@@ -167,17 +214,24 @@ def dyad(
 @app.command()
 def network(
     ctx: typer.Context,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Only links of this actor or country."),
-    since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-    quad: Optional[int] = typer.Option(None, "--quad", min=1, max=4),
+    actor: str | None = typer.Option(None, "--actor", help="Only links of this actor or country."),
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+    quad: int | None = typer.Option(None, "--quad", min=1, max=4),
     countries: bool = typer.Option(False, "--countries", help="Fold actors into their countries."),
-    limit: int = LIMIT, fmt: ListFormat = FORMAT,
+    limit: int = LIMIT,
+    fmt: ListFormat = FORMAT,
 ) -> None:
     """Who interacted with whom: links weighted by events."""
     with user_errors():
         with open_database(ctx) as db:
-            edges = db.network(since=day(since, "--since"), until=day(until, "--until"), quad=quad,
-                               level="country" if countries else "actor", actor=actor)
+            edges = db.network(
+                since=day(since, "--since"),
+                until=day(until, "--until"),
+                quad=quad,
+                level="country" if countries else "actor",
+                actor=actor,
+            )
     emit(edges.to_dicts()[:limit], fmt, tables.network_table)
 
 
@@ -187,5 +241,8 @@ def link(ctx: typer.Context) -> None:
     with user_errors():
         with open_database(ctx) as db:
             summary = db.link()
-    err.print(f"linked {summary.documents} documents: {summary.new_stories} new stories, "
-              f"{summary.reports} event reports, {summary.new_events} new events", highlight=False)
+    err.print(
+        f"linked {summary.documents} documents: {summary.new_stories} new stories, "
+        f"{summary.reports} event reports, {summary.new_events} new events",
+        highlight=False,
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from ..config import db_url_from
@@ -15,8 +13,11 @@ from .common import err, user_errors
 @app.command()
 def serve(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", help="Database to serve (also accepted before the command) "
-                                     "[env ACCORD_DB; default sqlite:///accord.db]"),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Database to serve (also accepted before the command) [env ACCORD_DB; default sqlite:///accord.db]",
+    ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
 ) -> None:
@@ -29,8 +30,9 @@ def serve(
 
             from ..web import create_app
         except ModuleNotFoundError as exc:
-            raise UsageError(f"`accord serve` needs the web extra ({exc.name} is missing): "
-                             "pip install 'accord[web]'") from None
+            raise UsageError(
+                f"`accord serve` needs the web extra ({exc.name} is missing): pip install 'accord[web]'"
+            ) from None
         web_app = create_app(url)
         from sqlalchemy.engine import make_url
 

@@ -67,7 +67,7 @@ def _actor(row: dict, prefix: str) -> ActorInfo | None:
     return ActorInfo(row[f"{prefix}_code"], row[f"{prefix}_country"], row[f"{prefix}_sector"], row[f"{prefix}_kind"])
 
 
-def first_reports(db: "Database", events: list["EventRecord"]) -> dict[int, FirstReport]:
+def first_reports(db: Database, events: list[EventRecord]) -> dict[int, FirstReport]:
     """For each merged event (by id): its first report's actors, document and sentence position, and
     the place row its place came from (any report's, since a later report may have added the place)."""
     ids = [event.id for event in events]
@@ -75,21 +75,26 @@ def first_reports(db: "Database", events: list["EventRecord"]) -> dict[int, Firs
     places: dict[int, list[PlaceInfo]] = {}
     for r in db.event_place_rows(ids):
         places.setdefault(r["group_pk"], []).append(
-            PlaceInfo(r["name"], r["country"], r["feature"], r["lat"], r["lon"], r["geonames_id"]))
+            PlaceInfo(r["name"], r["country"], r["feature"], r["lat"], r["lon"], r["geonames_id"])
+        )
     found: dict[int, FirstReport] = {}
     for event in events:
         row = rows.get(event.id)
         if row is None:
             continue
         found[event.id] = FirstReport(
-            source=_actor(row, "s"), target=_actor(row, "t"), url=row["url"], origin=row["origin"],
+            source=_actor(row, "s"),
+            target=_actor(row, "t"),
+            url=row["url"],
+            origin=row["origin"],
             ingested_at=row["ingested_at"],
             first_sentence=row["sentence_start"] is not None and row["sentence_start"] == row["opening"],
-            place=_place_of(event, places.get(event.id, [])))
+            place=_place_of(event, places.get(event.id, [])),
+        )
     return found
 
 
-def _place_of(event: "EventRecord", candidates: list[PlaceInfo]) -> PlaceInfo | None:
+def _place_of(event: EventRecord, candidates: list[PlaceInfo]) -> PlaceInfo | None:
     """The place row behind the event's place columns; without one, a place built from those columns."""
     if not event.place:
         return None
@@ -113,9 +118,17 @@ def check_combination(kind: str, fmt: str, to_file: bool, header: bool = False) 
         raise UsageError("--header applies to --format gdelt only (csv always starts with its header)")
 
 
-def write_export(db: "Database", kind: str, fmt: str, path: str | None = None, stdout: TextIO | None = None,
-                 dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
-                 header: bool = False) -> int:
+def write_export(
+    db: Database,
+    kind: str,
+    fmt: str,
+    path: str | None = None,
+    stdout: TextIO | None = None,
+    dyad: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    header: bool = False,
+) -> int:
     """Write `kind` in `fmt` to the file `path` (else to `stdout`, default sys.stdout); returns how many
     rows were written. Everything is read before the file is opened, so a failed query leaves no file."""
     check_combination(kind, fmt, path is not None, header)

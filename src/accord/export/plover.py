@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from ..api import Database
 
 
-def plover_objects(db: "Database", dyad: tuple[str, str] | None = None, since: str | None = None,
-                   until: str | None = None) -> list[dict[str, Any]]:
+def plover_objects(
+    db: Database, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None
+) -> list[dict[str, Any]]:
     """The store's merged events (filtered as `db.events` filters them) that PLOVER has a type for."""
     events = [e for e in db.events(dyad=dyad, since=since, until=until) if e.plover]
     firsts = first_reports(db, events)
@@ -39,12 +40,17 @@ def write_plover(objects: Iterable[dict[str, Any]], out: TextIO, lines: bool = F
     return len(objects)
 
 
-def plover_object(event: "EventRecord", first: FirstReport | None) -> dict[str, Any]:
+def plover_object(event: EventRecord, first: FirstReport | None) -> dict[str, Any]:
     place = first.place if first else None
     location = None
     if event.place:
-        location = {"name": event.place, "country": event.place_country, "lat": event.lat, "lon": event.lon,
-                    "geonames_id": place.geonames_id if place else None}
+        location = {
+            "name": event.place,
+            "country": event.place_country,
+            "lat": event.lat,
+            "lon": event.lon,
+            "geonames_id": place.geonames_id if place else None,
+        }
     return {
         "event_id": event.id,
         "event_date": event.date,
@@ -74,5 +80,9 @@ def plover_object(event: "EventRecord", first: FirstReport | None) -> dict[str, 
 def _party(name: str | None, country: str | None, info: ActorInfo | None) -> dict[str, Any] | None:
     if not name and info is None:
         return None
-    return {"name": name, "country": country or (info.country if info else None),
-            "sector": info.sector if info else None, "code": info.code if info else None}
+    return {
+        "name": name,
+        "country": country or (info.country if info else None),
+        "sector": info.sector if info else None,
+        "code": info.code if info else None,
+    }

@@ -21,30 +21,75 @@ if TYPE_CHECKING:
 
 COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
     "events": (
-        ("id", int), ("date", str), ("date_end", str), ("date_basis", str), ("source", str),
-        ("source_country", str), ("target", str), ("target_country", str), ("cameo", str), ("cameo_name", str),
-        ("plover", str), ("plover_mode", str), ("quad_class", int), ("goldstein", float), ("status", str),
-        ("place", str), ("place_country", str), ("lat", float), ("lon", float), ("num_mentions", int),
-        ("num_sources", int), ("num_articles", int), ("story", int), ("document", str), ("evidence", str),
-        ("trigger", str), ("rule", str), ("confidence", float),
+        ("id", int),
+        ("date", str),
+        ("date_end", str),
+        ("date_basis", str),
+        ("source", str),
+        ("source_country", str),
+        ("target", str),
+        ("target_country", str),
+        ("cameo", str),
+        ("cameo_name", str),
+        ("plover", str),
+        ("plover_mode", str),
+        ("quad_class", int),
+        ("goldstein", float),
+        ("status", str),
+        ("place", str),
+        ("place_country", str),
+        ("lat", float),
+        ("lon", float),
+        ("num_mentions", int),
+        ("num_sources", int),
+        ("num_articles", int),
+        ("story", int),
+        ("document", str),
+        ("evidence", str),
+        ("trigger", str),
+        ("rule", str),
+        ("confidence", float),
     ),
     "quotes": (
-        ("text", str), ("kind", str), ("speaker", str), ("speaker_text", str), ("country", str), ("cue", str),
-        ("document", str), ("title", str), ("date", str), ("story", int),
+        ("text", str),
+        ("kind", str),
+        ("speaker", str),
+        ("speaker_text", str),
+        ("country", str),
+        ("cue", str),
+        ("document", str),
+        ("title", str),
+        ("date", str),
+        ("story", int),
     ),
     "actors": (
-        ("key", str), ("name", str), ("kind", str), ("country", str), ("sector", str), ("code", str),
-        ("documents", int), ("events", int),
+        ("key", str),
+        ("name", str),
+        ("kind", str),
+        ("country", str),
+        ("sector", str),
+        ("code", str),
+        ("documents", int),
+        ("events", int),
     ),
     "documents": (
-        ("id", str), ("title", str), ("url", str), ("publisher", str), ("published", str), ("anchor_date", str),
-        ("num_actors", int), ("num_quotes", int), ("num_events", int), ("story", int),
+        ("id", str),
+        ("title", str),
+        ("url", str),
+        ("publisher", str),
+        ("published", str),
+        ("anchor_date", str),
+        ("num_actors", int),
+        ("num_quotes", int),
+        ("num_events", int),
+        ("story", int),
     ),
 }
 
 
-def table_rows(db: "Database", kind: str, dyad: tuple[str, str] | None = None, since: str | None = None,
-               until: str | None = None) -> list[dict[str, Any]]:
+def table_rows(
+    db: Database, kind: str, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None
+) -> list[dict[str, Any]]:
     """The rows of one kind, each a dict with exactly that kind's columns."""
     if kind == "events":
         found = [e.to_dict() for e in db.events(dyad=dyad, since=since, until=until)]
@@ -52,8 +97,11 @@ def table_rows(db: "Database", kind: str, dyad: tuple[str, str] | None = None, s
             if row["evidence"]:
                 row["evidence"] = row["evidence"].strip()
     elif kind == "quotes":
-        found = [q.to_dict() for q in db.quotes(since=since, until=until)
-                 if dyad is None or _on_a_side(q.speaker, q.country, dyad)]
+        found = [
+            q.to_dict()
+            for q in db.quotes(since=since, until=until)
+            if dyad is None or _on_a_side(q.speaker, q.country, dyad)
+        ]
     elif kind == "actors":
         if since or until:
             raise UsageError("--since and --until do not apply to actors (they are counted across all documents)")
@@ -77,8 +125,9 @@ def _on_a_side(name: str | None, country: str | None, dyad: tuple[str, str]) -> 
     return False
 
 
-def _documents(db: "Database", dyad: tuple[str, str] | None, since: str | None,
-               until: str | None) -> list[dict[str, Any]]:
+def _documents(
+    db: Database, dyad: tuple[str, str] | None, since: str | None, until: str | None
+) -> list[dict[str, Any]]:
     """The documents within the dates and, with a dyad, only those that reported one of its events."""
     wanted = db.documents_of_events([e.id for e in db.events(dyad=dyad)]) if dyad else None
     return [row for row in db.document_table(since, until) if wanted is None or row["pk"] in wanted]
@@ -91,8 +140,9 @@ def write_table(rows: list[dict[str, Any]], kind: str, fmt: str, out: TextIO) ->
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(names)
         for row in rows:
-            writer.writerow(["" if row[n] is None else repr(row[n]) if isinstance(row[n], float) else row[n]
-                             for n in names])
+            writer.writerow(
+                ["" if row[n] is None else repr(row[n]) if isinstance(row[n], float) else row[n] for n in names]
+            )
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

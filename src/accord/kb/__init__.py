@@ -30,10 +30,31 @@ from .rows import (
 )
 from .tables import Table, read_table
 
-__all__ = ["ALL_SECTORS", "HEADERS", "ROYAL_ROLES", "SURNAME_FIRST", "Body", "CameoCode", "Country",
-           "KnowledgeBase", "Organization", "Tenure", "Title", "Trigger", "Unnamed", "builtin_countries",
-           "builtin_files", "builtin_table", "data_path", "load_kb", "role_words_fit", "short_names",
-           "strip_the", "title_fits", "user_files"]
+__all__ = [
+    "ALL_SECTORS",
+    "HEADERS",
+    "ROYAL_ROLES",
+    "SURNAME_FIRST",
+    "Body",
+    "CameoCode",
+    "Country",
+    "KnowledgeBase",
+    "Organization",
+    "Tenure",
+    "Title",
+    "Trigger",
+    "Unnamed",
+    "builtin_countries",
+    "builtin_files",
+    "builtin_table",
+    "data_path",
+    "load_kb",
+    "role_words_fit",
+    "short_names",
+    "strip_the",
+    "title_fits",
+    "user_files",
+]
 
 
 def data_path(*parts: str) -> Path:

@@ -124,8 +124,10 @@ class KnowledgeBase:
         header = list(table.header)
         kind = next((k for k, h in HEADERS.items() if header == h), None)
         if kind is None:
-            raise UsageError(f"{table.path}: the first line must be one of these tab-separated headers: "
-                             + "; ".join("\t".join(h).replace("\t", " TAB ") for h in HEADERS.values()))
+            raise UsageError(
+                f"{table.path}: the first line must be one of these tab-separated headers: "
+                + "; ".join("\t".join(h).replace("\t", " TAB ") for h in HEADERS.values())
+            )
         add_row: Callable[[Fields, str, int], None] = getattr(self, f"_add_{kind}")
         for row in table.rows():
             add_row(row.fields, table.path, row.number)

@@ -57,7 +57,7 @@ def _surnames(words: list[str]) -> set[str]:
     out = {last}
     for prefix in ("al-", "el-", "Al-", "El-"):
         if last.startswith(prefix):
-            out.add(last[len(prefix):])
+            out.add(last[len(prefix) :])
     if len(words) >= 3 and words[-2].lower() in _NAME_PARTICLES:
         out.add(" ".join(words[-2:]))
     return out

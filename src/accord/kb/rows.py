@@ -32,9 +32,15 @@ class Country:
     @classmethod
     def from_row(cls, r: Fields) -> Country:
         """A countries.tsv row."""
-        return cls(iso3=r["iso3"], iso2=r["iso2"], name=r["name"], aliases=split_list(r["aliases"]),
-                   demonyms=split_list(r["demonyms"]), capital=r["capital"] or None,
-                   capital_aliases=split_list(r["capital_aliases"]))
+        return cls(
+            iso3=r["iso3"],
+            iso2=r["iso2"],
+            name=r["name"],
+            aliases=split_list(r["aliases"]),
+            demonyms=split_list(r["demonyms"]),
+            capital=r["capital"] or None,
+            capital_aliases=split_list(r["capital_aliases"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,14 @@ class Organization:
     @classmethod
     def from_row(cls, r: Fields) -> Organization:
         """An organizations.tsv row."""
-        return cls(id=r["id"], name=r["name"], aliases=split_list(r["aliases"]), sector=r["sector"],
-                   code=r["code"], country=r["country"] or None)
+        return cls(
+            id=r["id"],
+            name=r["name"],
+            aliases=split_list(r["aliases"]),
+            sector=r["sector"],
+            code=r["code"],
+            country=r["country"] or None,
+        )
 
 
 @dataclass(frozen=True)
@@ -63,8 +75,7 @@ class Body:
     @classmethod
     def from_row(cls, r: Fields) -> Body:
         """A bodies.tsv row."""
-        return cls(name=r["name"], aliases=split_list(r["aliases"]), country=r["country"] or None,
-                   sector=r["sector"])
+        return cls(name=r["name"], aliases=split_list(r["aliases"]), country=r["country"] or None, sector=r["sector"])
 
 
 @dataclass(frozen=True)
@@ -93,8 +104,16 @@ class Tenure:
         start = date.fromisoformat(r["start"])
         end = date.fromisoformat(r["end"]) if r["end"] else None
         country, org = (None, r["country"][4:]) if r["country"].startswith("org:") else (r["country"], None)
-        return cls(name=r["name"], aliases=split_list(r["aliases"]), country=country, org=org,
-                   position=r["position"], role=r["role"], start=start, end=end)
+        return cls(
+            name=r["name"],
+            aliases=split_list(r["aliases"]),
+            country=country,
+            org=org,
+            position=r["position"],
+            role=r["role"],
+            start=start,
+            end=end,
+        )
 
 
 @dataclass(frozen=True)
@@ -111,8 +130,15 @@ class CameoCode:
     def from_row(cls, r: Fields) -> CameoCode:
         """A cameo.tsv row; ValueError for a Goldstein value or QuadClass that is not a number."""
         goldstein, quad_class = float(r["goldstein"]), int(r["quad_class"])
-        return cls(code=r["code"], name=r["name"], goldstein=goldstein, root=r["root"], quad_class=quad_class,
-                   plover=r["plover"] or None, plover_mode=r["plover_mode"] or None)
+        return cls(
+            code=r["code"],
+            name=r["name"],
+            goldstein=goldstein,
+            root=r["root"],
+            quad_class=quad_class,
+            plover=r["plover"] or None,
+            plover_mode=r["plover_mode"] or None,
+        )
 
 
 @dataclass(frozen=True)
@@ -136,10 +162,16 @@ class Trigger:
     @classmethod
     def from_row(cls, r: Fields) -> Trigger:
         """A triggers.tsv row: words lower-cased, the part of speech upper-cased."""
-        return cls(lemma=r["lemma"].lower(), pos=r["pos"].upper(), particle=r["particle"].lower() or None,
-                   objects=frozenset(o.lower() for o in split_list(r["object"])),
-                   prep=r["prep"].lower() or None, cameo=r["cameo"], symmetric=r["symmetric"] == "1",
-                   note=r["note"])
+        return cls(
+            lemma=r["lemma"].lower(),
+            pos=r["pos"].upper(),
+            particle=r["particle"].lower() or None,
+            objects=frozenset(o.lower() for o in split_list(r["object"])),
+            prep=r["prep"].lower() or None,
+            cameo=r["cameo"],
+            symmetric=r["symmetric"] == "1",
+            note=r["note"],
+        )
 
 
 @dataclass(frozen=True)
@@ -171,5 +203,10 @@ class Title:
     @classmethod
     def from_row(cls, r: Fields) -> Title:
         """A titles.tsv row, its phrase lower-cased."""
-        return cls(phrase=r["phrase"].lower(), sector=r["sector"], role=r["role"] or None, kind=r["kind"],
-                   positions=split_list(r["position"]))
+        return cls(
+            phrase=r["phrase"].lower(),
+            sector=r["sector"],
+            role=r["role"] or None,
+            kind=r["kind"],
+            positions=split_list(r["position"]),
+        )

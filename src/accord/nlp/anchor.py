@@ -20,5 +20,6 @@ def choose_anchor(ex: Extraction, fallback: str | None = None) -> None:
                 ex.warnings.append(f"anchor date {ex.anchor_date} taken from the {label}: no dateline date")
             return
     ex.anchor_date = None
-    ex.warnings.append("no anchor date: the document gives none and --published was not set; "
-                       "relative dates cannot be resolved")
+    ex.warnings.append(
+        "no anchor date: the document gives none and --published was not set; relative dates cannot be resolved"
+    )

@@ -52,7 +52,11 @@ def _events(settings: Settings, nlp: Language) -> Extractor:
 
 # (slot name, factory) pairs in pipeline order.
 EXTRACTORS: list[tuple[str, ExtractorFactory]] = [
-    ("actors", _actors), ("quotes", _quotes), ("times", _times), ("places", _places), ("events", _events),
+    ("actors", _actors),
+    ("quotes", _quotes),
+    ("times", _times),
+    ("places", _places),
+    ("events", _events),
 ]
 
 

@@ -43,8 +43,9 @@ class Pipeline:
                 for part in parts:
                     yield part, n
 
-        stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.settings.nlp_batch_size,
-                               n_process=self.settings.n_process)
+        stream = self.nlp.pipe(
+            chunks(), as_tuples=True, batch_size=self.settings.nlp_batch_size, n_process=self.settings.n_process
+        )
         for spacy_doc, n in stream:
             document, count, parsed = pending[n]
             parsed.append(spacy_doc)
@@ -60,8 +61,9 @@ class Pipeline:
         ex = Extraction.from_document(document)
         doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         if len(parts) > 1:
-            ex.warnings.append(f"long text parsed in {len(parts)} parts of at most "
-                               f"{self.settings.chunk_chars:,} characters")
+            ex.warnings.append(
+                f"long text parsed in {len(parts)} parts of at most {self.settings.chunk_chars:,} characters"
+            )
         ex.sentences = sentence_spans(doc)
         choose_anchor(ex, published)
         run_extractors(self.extractors, ex, doc)

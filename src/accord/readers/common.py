@@ -42,7 +42,7 @@ def apply_dateline(doc: Document, *, strip: bool) -> None:
     if found.warning:
         doc.warnings.append(found.warning)
     if strip:
-        doc.text = doc.text[found.end:]
+        doc.text = doc.text[found.end :]
 
 
 def check_language(doc: Document) -> None:

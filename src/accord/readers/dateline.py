@@ -11,8 +11,10 @@ from .dates import MONTHS, parse_date, parse_month_day
 
 _PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[.'’\-][^\W\d_]*)*\.?"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
-_DATE = (r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
-         r"|(?P<iso>\d{4}-\d{2}-\d{2}))")
+_DATE = (
+    r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+)
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE}(?:,\s+(?P<region>{_PLACE}))?)"
     rf"(?:,?\s+{_DATE})?"
@@ -24,6 +26,7 @@ _DATELINE = re.compile(
 @dataclass(frozen=True)
 class FoundDateline:
     """A dateline found at the head of a body, where the body proper starts, and any warning about it."""
+
     dateline: Dateline
     end: int  # offset where the body proper starts
     warning: str | None = None
@@ -68,13 +71,14 @@ _LOWER_PARTICLES = frozenset("de da do dos das del della di du des la le les el 
 
 
 def _display_place(place: str) -> str:
-    """"WASHINGTON" -> "Washington", "RIO DE JANEIRO" -> "Rio de Janeiro"; mixed case is kept as written."""
+    """ "WASHINGTON" -> "Washington", "RIO DE JANEIRO" -> "Rio de Janeiro"; mixed case is kept as written."""
     parts = []
     for part in place.split(","):
         part = part.strip()
         if part.isupper():
             words = part.split()
-            part = " ".join(w.lower() if n and w.lower() in _LOWER_PARTICLES else w.capitalize()
-                            for n, w in enumerate(words))
+            part = " ".join(
+                w.lower() if n and w.lower() in _LOWER_PARTICLES else w.capitalize() for n, w in enumerate(words)
+            )
         parts.append(part)
     return ", ".join(parts)

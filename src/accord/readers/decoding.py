@@ -49,5 +49,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if sample:
         control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
         if control / len(sample) > 0.05:
-            raise BinaryInput("binary file (mostly control characters); accord reads text, HTML, RSS/Atom and JSON Lines")
+            raise BinaryInput(
+                "binary file (mostly control characters); accord reads text, HTML, RSS/Atom and JSON Lines"
+            )
     return text, warning

@@ -110,7 +110,7 @@ def _looks_like_publisher(line: str) -> bool:
 
 
 def _next_is_sources(lines: list[str], i: int) -> bool:
-    for line in lines[i + 1:i + 4]:
+    for line in lines[i + 1 : i + 4]:
         if line.strip():
             return bool(_FIELD["sources"].match(line.strip()))
     return False

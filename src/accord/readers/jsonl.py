@@ -45,15 +45,20 @@ def read_jsonl(text: str, origin: str) -> Iterator[Document | Failure]:
             continue
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
-            yield Failure(where, f"line {number} has no \"text\" string", NAME)
+            yield Failure(where, f'line {number} has no "text" string', NAME)
             continue
         yield _document(record, body, where)
 
 
 def _document(record: dict, body: str, where: str) -> Document:
     raw_id = record.get("id")
-    doc = Document(id=str(raw_id) if raw_id not in (None, "") else content_id(body), text=body,
-                   reader=NAME, origin=where, language=None)
+    doc = Document(
+        id=str(raw_id) if raw_id not in (None, "") else content_id(body),
+        text=body,
+        reader=NAME,
+        origin=where,
+        language=None,
+    )
     for key in _STRING_FIELDS:
         value = record.get(key)
         if isinstance(value, str) and value.strip():

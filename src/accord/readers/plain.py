@@ -22,7 +22,7 @@ def read_plain(text: str, doc_id: str) -> Document:
     m = _TITLE.match(text)
     if m and not m.group("title").rstrip().endswith((".", ",", ";")) and len(m.group("title").split()) <= 20:
         doc.title = m.group("title").strip()
-        found = find_dateline(text[m.end():])
+        found = find_dateline(text[m.end() :])
         if found:
             doc.dateline = found.dateline
             if found.warning:

@@ -21,6 +21,7 @@ STDIN = "-"
 @dataclass
 class RawInput:
     """One input's bytes, before its format is known."""
+
     origin: str  # the path as the user will recognise it, or "<stdin>"
     stem: str  # file stem, "" for stdin
     data: bytes
@@ -45,7 +46,7 @@ def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput |
                 yield Failure(path, "no files match this pattern")
             for match in matches:
                 m = Path(match)
-                for child in (_walk(m) if m.is_dir() else [m]):
+                for child in _walk(m) if m.is_dir() else [m]:
                     yield _read_file(child, max_bytes)
         else:
             yield Failure(path, "no such file or folder")
@@ -82,8 +83,11 @@ def _read_file(path: Path, max_bytes: int) -> RawInput | Failure:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Failure(str(path), f"file is {_mb(size)}, over the size limit of {_mb(max_bytes)} "
-                                      "(raise it with --max-bytes or ACCORD_MAX_BYTES)")
+            return Failure(
+                str(path),
+                f"file is {_mb(size)}, over the size limit of {_mb(max_bytes)} "
+                "(raise it with --max-bytes or ACCORD_MAX_BYTES)",
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
@@ -96,8 +100,11 @@ def _read_file(path: Path, max_bytes: int) -> RawInput | Failure:
 def _read_stdin(max_bytes: int) -> RawInput | Failure:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return Failure("<stdin>", f"standard input is over the size limit of {_mb(max_bytes)} "
-                                  "(raise it with --max-bytes or ACCORD_MAX_BYTES)")
+        return Failure(
+            "<stdin>",
+            f"standard input is over the size limit of {_mb(max_bytes)} "
+            "(raise it with --max-bytes or ACCORD_MAX_BYTES)",
+        )
     return RawInput("<stdin>", "", data)
 
 

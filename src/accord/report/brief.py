@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,8 +48,7 @@ footer{margin-top:3rem;border-top:1px solid #d5d9e0;padding-top:.6rem;color:#667
 """
 
 
-def write_brief(db: "Database", dyad: tuple[str, str], since: str | None, until: str | None,
-                path: str | Path) -> Path:
+def write_brief(db: Database, dyad: tuple[str, str], since: str | None, until: str | None, path: str | Path) -> Path:
     """Write the brief on `dyad` (both directions) between `since` and `until` to `path`; returns the path."""
     events = db.events(dyad=dyad, since=since, until=until, reports=True)
     page = render_brief(db, dyad, since, until, events)
@@ -61,8 +60,9 @@ def write_brief(db: "Database", dyad: tuple[str, str], since: str | None, until:
     return target
 
 
-def render_brief(db: "Database", dyad: tuple[str, str], since: str | None, until: str | None,
-                 events: list[EventRecord]) -> str:
+def render_brief(
+    db: Database, dyad: tuple[str, str], since: str | None, until: str | None, events: list[EventRecord]
+) -> str:
     """The brief's HTML text for events already fetched (with their reports)."""
     a, b = (_side_name(side) for side in dyad)
     title = f"{a} and {b}: relations brief"
@@ -72,25 +72,35 @@ def render_brief(db: "Database", dyad: tuple[str, str], since: str | None, until
     by = _period_unit(first, last)
     documents = _documents(db, events)
     parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # even if some text escaped escaping, the page could run no script and load nothing
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-        "<header>", f"<h1>{escape(title)}</h1>",
-        f'<p class="period">{escape(_period_text(first, last, len(events) - len(dated)))}</p>', "</header>",
+        f"<title>{escape(title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="period">{escape(_period_text(first, last, len(events) - len(dated)))}</p>',
+        "</header>",
         _summary(events),
         _chart(events, by, f"{dyad[0]}-{dyad[1]}"),
         _timeline(events),
         _quotes(db, dyad, events),
         _appendix(events, documents),
         _footer(db),
-        "</body>", "</html>",
+        "</body>",
+        "</html>",
     ]
     return "\n".join(parts) + "\n"
 
 
 # --- sections ------------------------------------------------------------------------------------------
+
 
 def _summary(events: list[EventRecord]) -> str:
     quads = [sum(1 for e in events if e.quad_class == q) for q in (1, 2, 3, 4)]
@@ -101,14 +111,23 @@ def _summary(events: list[EventRecord]) -> str:
     stories = {e.story for e in events if e.story is not None}
     cards = [("events", str(total))]
     cards += [(label, str(n)) for label, n in zip(QUAD_LABELS, quads)]
-    cards += [("mean Goldstein", mean), ("cooperation index", index), ("documents", str(len(report_docs))),
-              ("stories", str(len(stories)))]
-    body = "".join(f'<div class="card"><b>{escape(value)}</b><span>{escape(label)}</span></div>'
-                   for label, value in cards)
-    note = ("Each event counts once however many articles reported it. Cooperation index: (cooperative "
-            "− conflictual events) / all events, from −1 to 1. Goldstein: CAMEO's −10 to +10 weight.")
-    return f'<section id="summary"><h2>Summary</h2><div class="cards">{body}</div>' \
-           f'<p class="muted">{escape(note)}</p></section>'
+    cards += [
+        ("mean Goldstein", mean),
+        ("cooperation index", index),
+        ("documents", str(len(report_docs))),
+        ("stories", str(len(stories))),
+    ]
+    body = "".join(
+        f'<div class="card"><b>{escape(value)}</b><span>{escape(label)}</span></div>' for label, value in cards
+    )
+    note = (
+        "Each event counts once however many articles reported it. Cooperation index: (cooperative "
+        "− conflictual events) / all events, from −1 to 1. Goldstein: CAMEO's −10 to +10 weight."
+    )
+    return (
+        f'<section id="summary"><h2>Summary</h2><div class="cards">{body}</div>'
+        f'<p class="muted">{escape(note)}</p></section>'
+    )
 
 
 def _chart(events: list[EventRecord], by: str, label: str) -> str:
@@ -119,26 +138,29 @@ def _chart(events: list[EventRecord], by: str, label: str) -> str:
 
 
 def _timeline(events: list[EventRecord]) -> str:
-    head = ("<tr><th>Date</th><th>Source → target</th><th>Event</th><th>Status</th><th>Place</th>"
-            "<th>Articles / sources</th><th>Evidence</th></tr>")
+    head = (
+        "<tr><th>Date</th><th>Source → target</th><th>Event</th><th>Status</th><th>Place</th>"
+        "<th>Articles / sources</th><th>Evidence</th></tr>"
+    )
     rows = []
     for e in _in_order(events):
         rows.append(
             "<tr>"
             f'<td class="date"><a href="#event-{e.id}">{escape(_when(e))}</a></td>'
             f"<td>{escape(_dyad_text(e))}</td>"
-            f"<td>{escape(e.cameo_name or '')} <span class=\"muted\">({escape(e.cameo)})</span></td>"
+            f'<td>{escape(e.cameo_name or "")} <span class="muted">({escape(e.cameo)})</span></td>'
             f"<td>{escape(e.status)}</td>"
             f"<td>{escape(e.place or '')}</td>"
             f'<td class="num">{e.num_articles} / {e.num_sources}</td>'
             f"<td>{marked(e.evidence or '', e.trigger)}</td>"
-            "</tr>")
+            "</tr>"
+        )
     if not rows:
         return '<section id="timeline"><h2>Timeline</h2><p class="muted">No events for this pair.</p></section>'
     return f'<section id="timeline"><h2>Timeline</h2><table>{head}{"".join(rows)}</table></section>'
 
 
-def _quotes(db: "Database", dyad: tuple[str, str], events: list[EventRecord]) -> str:
+def _quotes(db: Database, dyad: tuple[str, str], events: list[EventRecord]) -> str:
     sides: dict[str, list[QuoteRecord]] = {}
     seen: set[tuple[str, str]] = set()
     for story in sorted({e.story for e in events if e.story is not None}):
@@ -149,15 +171,18 @@ def _quotes(db: "Database", dyad: tuple[str, str], events: list[EventRecord]) ->
                     seen.add(key)
                     sides.setdefault(side, []).append(quote)
     if not sides:
-        return '<section id="quotes"><h2>What each side said</h2><p class="muted">No quotations in the ' \
-               'stories of these events.</p></section>'
+        return (
+            '<section id="quotes"><h2>What each side said</h2><p class="muted">No quotations in the '
+            "stories of these events.</p></section>"
+        )
     order = [s for s in dyad if s in sides] + sorted(s for s in sides if s not in dyad)
     blocks = []
     for side in order:
         said = sides[side]
         items = "".join(
-            f"<li><blockquote>{escape(q.text.strip())}</blockquote>"
-            f'<span class="who">{escape(_said_by(q))}</span></li>' for q in said[:QUOTES_PER_SIDE])
+            f'<li><blockquote>{escape(q.text.strip())}</blockquote><span class="who">{escape(_said_by(q))}</span></li>'
+            for q in said[:QUOTES_PER_SIDE]
+        )
         more = len(said) - QUOTES_PER_SIDE
         extra = f'<p class="muted">and {more} more.</p>' if more > 0 else ""
         blocks.append(f"<h3>{escape(_side_name(side))}</h3><ul>{items}</ul>{extra}")
@@ -170,26 +195,35 @@ def _appendix(events: list[EventRecord], documents: dict[str, dict]) -> str:
         items = []
         for r in e.reports:
             doc = documents.get(r.document, {})
-            facts = [r.document, r.title or "", doc.get("publisher") or r.source or "", r.published or "",
-                     doc.get("url") or ""]
-            items.append(f'<li><span class="who">{escape(" · ".join(f for f in facts if f))}</span>'
-                         f"<blockquote>{marked(r.evidence, r.trigger)}</blockquote></li>")
+            facts = [
+                r.document,
+                r.title or "",
+                doc.get("publisher") or r.source or "",
+                r.published or "",
+                doc.get("url") or "",
+            ]
+            items.append(
+                f'<li><span class="who">{escape(" · ".join(f for f in facts if f))}</span>'
+                f"<blockquote>{marked(r.evidence, r.trigger)}</blockquote></li>"
+            )
         heading = f"#{e.id} {_when(e)}: {_dyad_text(e)}, {e.cameo_name or e.cameo}"
-        blocks.append(f'<article id="event-{e.id}"><h3>{escape(heading)}</h3>'
-                      f'<ol class="reports">{"".join(items)}</ol></article>')
+        blocks.append(
+            f'<article id="event-{e.id}"><h3>{escape(heading)}</h3><ol class="reports">{"".join(items)}</ol></article>'
+        )
     body = "".join(blocks) or '<p class="muted">No events.</p>'
     return f'<section id="evidence"><h2>Evidence: every report of every event</h2>{body}</section>'
 
 
-def _footer(db: "Database") -> str:
+def _footer(db: Database) -> str:
     from ..version import __version__
 
-    made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = f"accord {__version__} · database {db.name} · written {made}"
     return f"<footer>{escape(text)}</footer>"
 
 
 # --- pieces ------------------------------------------------------------------------------------------------
+
 
 def marked(sentence: str, trigger: str | None) -> str:
     """The sentence escaped, with the trigger word (its first whole-word occurrence) in <mark>."""
@@ -199,8 +233,13 @@ def marked(sentence: str, trigger: str | None) -> str:
         found = re.search(rf"(?<!\w){re.escape(trigger)}(?!\w)", sentence, re.IGNORECASE)
     if found is None:
         return escape(sentence)
-    return (escape(sentence[:found.start()]) + "<mark>" + escape(found.group(0)) + "</mark>"
-            + escape(sentence[found.end():]))
+    return (
+        escape(sentence[: found.start()])
+        + "<mark>"
+        + escape(found.group(0))
+        + "</mark>"
+        + escape(sentence[found.end() :])
+    )
 
 
 def inline_svg(svg: str) -> str:
@@ -211,7 +250,7 @@ def inline_svg(svg: str) -> str:
     return re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", svg)
 
 
-def _documents(db: "Database", events: list[EventRecord]) -> dict[str, dict]:
+def _documents(db: Database, events: list[EventRecord]) -> dict[str, dict]:
     """Publisher and URL of the documents behind the reports, by document id."""
     return db.document_sources(sorted({r.document for e in events for r in e.reports}))
 

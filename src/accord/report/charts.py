@@ -24,16 +24,25 @@ def _figure(points: list[SeriesPoint], title: str):
     x = range(len(points))
     bottom = [0] * len(points)
     for quad, (colour, label) in enumerate(zip(QUAD_COLOURS, QUAD_LABELS), start=1):
-        values = [(p.verbal_cooperation, p.material_cooperation, p.verbal_conflict, p.material_conflict)[quad - 1]
-                  for p in points]
+        values = [
+            (p.verbal_cooperation, p.material_cooperation, p.verbal_conflict, p.material_conflict)[quad - 1]
+            for p in points
+        ]
         ax.bar(x, values, bottom=bottom, color=colour, label=label, width=0.7)
         bottom = [b + v for b, v in zip(bottom, values)]
     ax.set_ylabel("events")
-    ax.set_xticks(list(x), labels, rotation=45 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center",
-                  fontsize=8)
+    ax.set_xticks(
+        list(x), labels, rotation=45 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center", fontsize=8
+    )
     index_axis = ax.twinx()
-    index_axis.plot(list(x), [_or_nan(p.cooperation_index) for p in points], color="#222222", marker="o", linewidth=1.5,
-                    label="cooperation index")
+    index_axis.plot(
+        list(x),
+        [_or_nan(p.cooperation_index) for p in points],
+        color="#222222",
+        marker="o",
+        linewidth=1.5,
+        label="cooperation index",
+    )
     index_axis.set_ylim(-1.05, 1.05)
     index_axis.axhline(0, color="#999999", linewidth=0.5)
     index_axis.set_ylabel("cooperation index")
@@ -64,7 +73,7 @@ def series_svg(points: list[SeriesPoint], title: str) -> str:
     fig.savefig(buffer, format="svg")
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def _or_nan(value: float | None) -> float:

@@ -34,8 +34,9 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
     except ModuleNotFoundError as exc:
-        raise StoreError(f"the driver for {url!r} is not installed ({exc.name}); "
-                         "install accord with the 'postgres' extra") from None
+        raise StoreError(
+            f"the driver for {url!r} is not installed ({exc.name}); install accord with the 'postgres' extra"
+        ) from None
     return engine
 
 
@@ -58,5 +59,6 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
     except OperationalError as exc:
-        raise StoreError(f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
-                         f"{exc.orig}") from None
+        raise StoreError(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: {exc.orig}"
+        ) from None

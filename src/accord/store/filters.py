@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
 from enum import Enum
+from typing import Any
 
 from ..errors import BadFilter
 from ..readers.dates import BadDate, parse_date
@@ -35,6 +35,7 @@ def is_country_code(side: str) -> bool:
 
 
 # --- checks on typed-in values: empty means "no filter" ------------------------------------------------
+
 
 def text(value: str | None) -> str | None:
     """The value without surrounding blanks, or None when nothing is left."""
@@ -113,6 +114,7 @@ def parse_dyad(value: str | Sequence[str] | None, name: str = "dyad") -> tuple[s
 
 # --- the filters ---------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Page:
     """One page of a listing: `limit` rows (all when None) after skipping `offset`."""
@@ -164,13 +166,28 @@ class EventFilter(_Filter):
         object.__setattr__(self, "dyad", parse_dyad(self.dyad))
 
     @classmethod
-    def parse(cls, dyad: str | None = None, actor: str | None = None, since: str | None = None,
-              until: str | None = None, code: str | None = None, quad: str | None = None,
-              status: str | None = None, story: str | None = None) -> "EventFilter":
+    def parse(
+        cls,
+        dyad: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        code: str | None = None,
+        quad: str | None = None,
+        status: str | None = None,
+        story: str | None = None,
+    ) -> EventFilter:
         """The filter from typed-in text, each value checked."""
-        return cls(dyad=parse_dyad(text(dyad)), actor=text(actor), since=day(since, "since"), until=day(until, "until"),
-                   code=cameo(code), quad=whole(quad, "quad", 1, 4), status=choice(status, "status", STATUSES),
-                   story=whole(story, "story", 1))
+        return cls(
+            dyad=parse_dyad(text(dyad)),
+            actor=text(actor),
+            since=day(since, "since"),
+            until=day(until, "until"),
+            code=cameo(code),
+            quad=whole(quad, "quad", 1, 4),
+            status=choice(status, "status", STATUSES),
+            story=whole(story, "story", 1),
+        )
 
 
 @dataclass(frozen=True)
@@ -187,11 +204,24 @@ class QuoteFilter(_Filter):
     until: str | None = _described(UNTIL_HELP)
 
     @classmethod
-    def parse(cls, speaker: str | None = None, country: str | None = None, search: str | None = None,
-              story: str | None = None, since: str | None = None, until: str | None = None) -> "QuoteFilter":
+    def parse(
+        cls,
+        speaker: str | None = None,
+        country: str | None = None,
+        search: str | None = None,
+        story: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> QuoteFilter:
         """The filter from typed-in text, each value checked."""
-        return cls(speaker=text(speaker), country=country_code(country), search=text(search),
-                   story=whole(story, "story", 1), since=day(since, "since"), until=day(until, "until"))
+        return cls(
+            speaker=text(speaker),
+            country=country_code(country),
+            search=text(search),
+            story=whole(story, "story", 1),
+            since=day(since, "since"),
+            until=day(until, "until"),
+        )
 
 
 @dataclass(frozen=True)
@@ -202,7 +232,7 @@ class ActorFilter(_Filter):
     country: str | None = _described("ISO-3 country.")
 
     @classmethod
-    def parse(cls, search: str | None = None, country: str | None = None) -> "ActorFilter":
+    def parse(cls, search: str | None = None, country: str | None = None) -> ActorFilter:
         """The filter from typed-in text, each value checked."""
         return cls(search=text(search), country=country_code(country))
 
@@ -214,7 +244,6 @@ class StoryFilter(_Filter):
     min_documents: int = 1
 
     @classmethod
-    def parse(cls, min_documents: str | None = None) -> "StoryFilter":
+    def parse(cls, min_documents: str | None = None) -> StoryFilter:
         """The filter from typed-in text, checked."""
         return cls(min_documents=whole(min_documents, "min_documents", 1) or 1)
-

@@ -20,13 +20,23 @@ def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
     the keys alone and the texts fetched for the chosen few, so the sort never holds the corpus's text."""
     d, sd = t.documents, t.story_documents
     when = func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date)
-    chosen = [pk for pk, in conn.execute(
-        select(d.c.pk).outerjoin(sd, sd.c.doc_pk == d.c.pk).where(sd.c.doc_pk.is_(None))
-        .order_by(when.is_(None), when, d.c.pk).limit(limit))]
+    chosen = [
+        pk
+        for (pk,) in conn.execute(
+            select(d.c.pk)
+            .outerjoin(sd, sd.c.doc_pk == d.c.pk)
+            .where(sd.c.doc_pk.is_(None))
+            .order_by(when.is_(None), when, d.c.pk)
+            .limit(limit)
+        )
+    ]
     if not chosen:
         return []
-    rows = conn.execute(select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id,
-                               _day().label("day")).where(d.c.pk.in_(chosen)))
+    rows = conn.execute(
+        select(d.c.pk, d.c.text, d.c.title, d.c.publisher, d.c.sources, d.c.url, d.c.id, _day().label("day")).where(
+            d.c.pk.in_(chosen)
+        )
+    )
     by_pk = {r.pk: dict(r._mapping) for r in rows}
     return [by_pk[pk] for pk in chosen]
 
@@ -36,12 +46,15 @@ def _day():
     return func.substr(func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date), 1, 10)
 
 
-def signatures_between(conn: Connection, first: str | None, last: str | None) -> Iterator[tuple[int, bytes, str | None]]:
+def signatures_between(
+    conn: Connection, first: str | None, last: str | None
+) -> Iterator[tuple[int, bytes, str | None]]:
     """Signatures of linked documents dated first < day <= last (first may be None: from the start), or of
     the undated ones when both are None."""
     day = _day()
     query = select(t.signatures.c.doc_pk, t.signatures.c.minhash, day.label("day")).join(
-        t.documents, t.documents.c.pk == t.signatures.c.doc_pk)
+        t.documents, t.documents.c.pk == t.signatures.c.doc_pk
+    )
     if first is None and last is None:
         query = query.where(day.is_(None))
     else:
@@ -53,8 +66,9 @@ def signatures_between(conn: Connection, first: str | None, last: str | None) ->
 
 
 def story_of(conn: Connection, doc_pk: int) -> int | None:
-    return conn.execute(select(t.story_documents.c.story_pk)
-                        .where(t.story_documents.c.doc_pk == doc_pk)).scalar_one_or_none()
+    return conn.execute(
+        select(t.story_documents.c.story_pk).where(t.story_documents.c.doc_pk == doc_pk)
+    ).scalar_one_or_none()
 
 
 def save_signature(conn: Connection, doc_pk: int, minhash: bytes) -> None:
@@ -62,14 +76,21 @@ def save_signature(conn: Connection, doc_pk: int, minhash: bytes) -> None:
 
 
 def new_story(conn: Connection, doc: dict[str, Any]) -> int:
-    return inserted_pk(conn.execute(insert(t.stories).values(
-        title=doc["title"], first_doc_pk=doc["pk"], first_date=doc["day"], last_date=doc["day"],
-        num_documents=0)))
+    return inserted_pk(
+        conn.execute(
+            insert(t.stories).values(
+                title=doc["title"], first_doc_pk=doc["pk"], first_date=doc["day"], last_date=doc["day"], num_documents=0
+            )
+        )
+    )
 
 
 def add_to_story(conn: Connection, story_pk: int, doc: dict[str, Any], similarity: float, relation: str) -> None:
-    conn.execute(insert(t.story_documents).values(story_pk=story_pk, doc_pk=doc["pk"],
-                                                  similarity=round(similarity, 4), relation=relation))
+    conn.execute(
+        insert(t.story_documents).values(
+            story_pk=story_pk, doc_pk=doc["pk"], similarity=round(similarity, 4), relation=relation
+        )
+    )
     s = t.stories
     last = conn.execute(select(s.c.last_date).where(s.c.pk == story_pk)).scalar_one()
     values: dict[str, Any] = {"num_documents": s.c.num_documents + 1}
@@ -82,23 +103,39 @@ def reports_of(conn: Connection, doc_pks: list[int]) -> list[dict[str, Any]]:
     """Every event of these documents with its actors' identities and its place."""
     e, src, tgt, pl = t.events, t.actors.alias("src"), t.actors.alias("tgt"), t.places
     query = (
-        select(e, src.c.kb_id.label("s_kb"), src.c.kind.label("s_kind"), src.c.country.label("s_country"),
-               src.c.sector.label("s_sector"), src.c.name.label("s_name"),
-               tgt.c.kb_id.label("t_kb"), tgt.c.kind.label("t_kind"), tgt.c.country.label("t_country"),
-               tgt.c.sector.label("t_sector"), tgt.c.name.label("t_name"),
-               pl.c.name.label("place_name"), pl.c.country.label("place_country"), pl.c.lat, pl.c.lon)
+        select(
+            e,
+            src.c.kb_id.label("s_kb"),
+            src.c.kind.label("s_kind"),
+            src.c.country.label("s_country"),
+            src.c.sector.label("s_sector"),
+            src.c.name.label("s_name"),
+            tgt.c.kb_id.label("t_kb"),
+            tgt.c.kind.label("t_kind"),
+            tgt.c.country.label("t_country"),
+            tgt.c.sector.label("t_sector"),
+            tgt.c.name.label("t_name"),
+            pl.c.name.label("place_name"),
+            pl.c.country.label("place_country"),
+            pl.c.lat,
+            pl.c.lon,
+        )
         .outerjoin(src, and_(src.c.doc_pk == e.c.doc_pk, src.c.actor_id == e.c.source))
         .outerjoin(tgt, and_(tgt.c.doc_pk == e.c.doc_pk, tgt.c.actor_id == e.c.target))
         .outerjoin(pl, and_(pl.c.doc_pk == e.c.doc_pk, pl.c.place_id == e.c.place))
-        .where(e.c.doc_pk.in_(doc_pks)).order_by(e.c.doc_pk, e.c.sentence_start, e.c.event_id)
+        .where(e.c.doc_pk.in_(doc_pks))
+        .order_by(e.c.doc_pk, e.c.sentence_start, e.c.event_id)
     )
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def candidate_groups(conn: Connection, source_key: str, target_key: str, root: str, status: str) -> list[dict]:
     g = t.event_groups
-    query = select(g).where(g.c.source_key == source_key, g.c.target_key == target_key,
-                            g.c.cameo_root == root, g.c.status == status).order_by(g.c.pk)
+    query = (
+        select(g)
+        .where(g.c.source_key == source_key, g.c.target_key == target_key, g.c.cameo_root == root, g.c.status == status)
+        .order_by(g.c.pk)
+    )
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -109,8 +146,9 @@ def group_stories(conn: Connection, group_pk: int) -> set[int]:
 
 
 def new_group(conn: Connection, values: dict[str, Any]) -> int:
-    return inserted_pk(conn.execute(insert(t.event_groups).values(num_mentions=0, num_sources=0, num_articles=0,
-                                                                  **values)))
+    return inserted_pk(
+        conn.execute(insert(t.event_groups).values(num_mentions=0, num_sources=0, num_articles=0, **values))
+    )
 
 
 def update_group(conn: Connection, group_pk: int, values: dict[str, Any]) -> None:
@@ -119,8 +157,7 @@ def update_group(conn: Connection, group_pk: int, values: dict[str, Any]) -> Non
 
 
 def add_member(conn: Connection, group_pk: int, doc_pk: int, event_id: str, source: str) -> None:
-    conn.execute(insert(t.event_members).values(group_pk=group_pk, doc_pk=doc_pk, event_id=event_id,
-                                                source=source))
+    conn.execute(insert(t.event_members).values(group_pk=group_pk, doc_pk=doc_pk, event_id=event_id, source=source))
 
 
 def recount(conn: Connection, group_pks: set[int]) -> None:
@@ -128,7 +165,12 @@ def recount(conn: Connection, group_pks: set[int]) -> None:
     m = t.event_members
     for pk in group_pks:
         mentions, articles, sources = conn.execute(
-            select(func.count(), func.count(m.c.doc_pk.distinct()), func.count(m.c.source.distinct()))
-            .where(m.c.group_pk == pk)).one()
-        conn.execute(update(t.event_groups).where(t.event_groups.c.pk == pk).values(
-            num_mentions=mentions, num_articles=articles, num_sources=sources))
+            select(func.count(), func.count(m.c.doc_pk.distinct()), func.count(m.c.source.distinct())).where(
+                m.c.group_pk == pk
+            )
+        ).one()
+        conn.execute(
+            update(t.event_groups)
+            .where(t.event_groups.c.pk == pk)
+            .values(num_mentions=mentions, num_articles=articles, num_sources=sources)
+        )

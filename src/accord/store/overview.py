@@ -15,8 +15,11 @@ from . import tables as t
 def document(conn: Connection, pk: int) -> dict[str, Any] | None:
     """One stored document by number: provenance and the extraction (contract object)."""
     d = t.documents
-    row = conn.execute(select(d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version,
-                              d.c.extraction).where(d.c.pk == pk)).first()
+    row = conn.execute(
+        select(
+            d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version, d.c.extraction
+        ).where(d.c.pk == pk)
+    ).first()
     return dict(row._mapping) if row else None
 
 
@@ -33,17 +36,22 @@ def documents_by_key(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
 def merged_event_ids(conn: Connection, doc_pk: int) -> dict[str, int]:
     """A document's event ids ("e3") to the merged events they belong to."""
     m = t.event_members
-    return {r.event_id: r.group_pk for r in conn.execute(
-        select(m.c.event_id, m.c.group_pk).where(m.c.doc_pk == doc_pk))}
+    return {
+        r.event_id: r.group_pk for r in conn.execute(select(m.c.event_id, m.c.group_pk).where(m.c.doc_pk == doc_pk))
+    }
 
 
 def sides(conn: Connection, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
     """Countries and actors that take part in merged events, most events first: what a dyad can pair."""
     g = t.event_groups
-    countries = union_all(select(g.c.source_country.label("side")).where(g.c.source_country.is_not(None)),
-                          select(g.c.target_country.label("side")).where(g.c.target_country.is_not(None))).subquery()
-    names = union_all(select(g.c.source_name.label("side")).where(g.c.source_name.is_not(None)),
-                      select(g.c.target_name.label("side")).where(g.c.target_name.is_not(None))).subquery()
+    countries = union_all(
+        select(g.c.source_country.label("side")).where(g.c.source_country.is_not(None)),
+        select(g.c.target_country.label("side")).where(g.c.target_country.is_not(None)),
+    ).subquery()
+    names = union_all(
+        select(g.c.source_name.label("side")).where(g.c.source_name.is_not(None)),
+        select(g.c.target_name.label("side")).where(g.c.target_name.is_not(None)),
+    ).subquery()
     out: dict[str, list[dict[str, Any]]] = {}
     for label, sub in (("countries", countries), ("actors", names)):
         n = func.count().label("events")
@@ -55,23 +63,37 @@ def sides(conn: Connection, limit: int = 200) -> dict[str, list[dict[str, Any]]]
 def busiest_pair(conn: Connection) -> tuple[str, str] | None:
     """The two countries with the most merged events between them (either direction)."""
     g = t.event_groups
-    a = func.min(g.c.source_country, g.c.target_country) if conn.dialect.name == "sqlite" \
+    a = (
+        func.min(g.c.source_country, g.c.target_country)
+        if conn.dialect.name == "sqlite"
         else func.least(g.c.source_country, g.c.target_country)
-    b = func.max(g.c.source_country, g.c.target_country) if conn.dialect.name == "sqlite" \
+    )
+    b = (
+        func.max(g.c.source_country, g.c.target_country)
+        if conn.dialect.name == "sqlite"
         else func.greatest(g.c.source_country, g.c.target_country)
+    )
     n = func.count()
-    row = conn.execute(select(a.label("a"), b.label("b"), n.label("n"))
-                       .where(g.c.source_country.is_not(None), g.c.target_country.is_not(None),
-                              g.c.source_country != g.c.target_country)
-                       .group_by(a, b).order_by(n.desc(), a, b).limit(1)).first()
+    row = conn.execute(
+        select(a.label("a"), b.label("b"), n.label("n"))
+        .where(
+            g.c.source_country.is_not(None), g.c.target_country.is_not(None), g.c.source_country != g.c.target_country
+        )
+        .group_by(a, b)
+        .order_by(n.desc(), a, b)
+        .limit(1)
+    ).first()
     return (row.a, row.b) if row else None
 
 
 def count_all(conn: Connection) -> dict[str, int]:
     """Sizes of the store, for the dashboard's header."""
     out = {}
-    for name, table in (("documents", t.documents), ("events", t.event_groups), ("quotes", t.quotes),
-                        ("stories", t.stories)):
+    for name, table in (
+        ("documents", t.documents),
+        ("events", t.event_groups),
+        ("quotes", t.quotes),
+        ("stories", t.stories),
+    ):
         out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
     return out
-

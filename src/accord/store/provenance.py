@@ -20,7 +20,7 @@ T = TypeVar("T")
 def chunks(values: Sequence[T]) -> Iterable[Sequence[T]]:
     """`values` in slices of at most CHUNK."""
     for i in range(0, len(values), CHUNK):
-        yield values[i:i + CHUNK]
+        yield values[i : i + CHUNK]
 
 
 def first_report_rows(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -29,22 +29,33 @@ def first_report_rows(conn: Connection, ids: Sequence[int]) -> dict[int, dict[st
     country, sector and kind (prefixed s_ and t_)."""
     g, e, d, s = t.event_groups, t.events, t.documents, t.sentences
     src, tgt = t.actors.alias("src"), t.actors.alias("tgt")
-    opening = (select(func.min(s.c.start_char)).where(s.c.doc_pk == e.c.doc_pk)
-               .correlate(e).scalar_subquery())
+    opening = select(func.min(s.c.start_char)).where(s.c.doc_pk == e.c.doc_pk).correlate(e).scalar_subquery()
     rows: dict[int, dict[str, Any]] = {}
     for chunk in chunks(ids):
-        query = (select(g.c.pk, e.c.sentence_start, opening.label("opening"), d.c.url, d.c.origin,
-                        d.c.ingested_at,
-                        src.c.code.label("s_code"), src.c.country.label("s_country"),
-                        src.c.sector.label("s_sector"), src.c.kind.label("s_kind"),
-                        tgt.c.code.label("t_code"), tgt.c.country.label("t_country"),
-                        tgt.c.sector.label("t_sector"), tgt.c.kind.label("t_kind"))
-                 .select_from(g)
-                 .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
-                 .outerjoin(d, d.c.pk == g.c.first_doc_pk)
-                 .outerjoin(src, and_(src.c.doc_pk == e.c.doc_pk, src.c.actor_id == e.c.source))
-                 .outerjoin(tgt, and_(tgt.c.doc_pk == e.c.doc_pk, tgt.c.actor_id == e.c.target))
-                 .where(g.c.pk.in_(chunk)))
+        query = (
+            select(
+                g.c.pk,
+                e.c.sentence_start,
+                opening.label("opening"),
+                d.c.url,
+                d.c.origin,
+                d.c.ingested_at,
+                src.c.code.label("s_code"),
+                src.c.country.label("s_country"),
+                src.c.sector.label("s_sector"),
+                src.c.kind.label("s_kind"),
+                tgt.c.code.label("t_code"),
+                tgt.c.country.label("t_country"),
+                tgt.c.sector.label("t_sector"),
+                tgt.c.kind.label("t_kind"),
+            )
+            .select_from(g)
+            .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
+            .outerjoin(d, d.c.pk == g.c.first_doc_pk)
+            .outerjoin(src, and_(src.c.doc_pk == e.c.doc_pk, src.c.actor_id == e.c.source))
+            .outerjoin(tgt, and_(tgt.c.doc_pk == e.c.doc_pk, tgt.c.actor_id == e.c.target))
+            .where(g.c.pk.in_(chunk))
+        )
         rows.update({r.pk: dict(r._mapping) for r in conn.execute(query)})
     return rows
 
@@ -55,10 +66,13 @@ def event_place_rows(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any
     m, e, p = t.event_members, t.events, t.places
     rows: list[dict[str, Any]] = []
     for chunk in chunks(ids):
-        query = (select(m.c.group_pk, p.c.name, p.c.country, p.c.feature, p.c.lat, p.c.lon, p.c.geonames_id)
-                 .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
-                 .join(p, and_(p.c.doc_pk == e.c.doc_pk, p.c.place_id == e.c.place))
-                 .where(m.c.group_pk.in_(chunk)).order_by(m.c.group_pk, m.c.doc_pk, e.c.sentence_start))
+        query = (
+            select(m.c.group_pk, p.c.name, p.c.country, p.c.feature, p.c.lat, p.c.lon, p.c.geonames_id)
+            .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
+            .join(p, and_(p.c.doc_pk == e.c.doc_pk, p.c.place_id == e.c.place))
+            .where(m.c.group_pk.in_(chunk))
+            .order_by(m.c.group_pk, m.c.doc_pk, e.c.sentence_start)
+        )
         rows.extend(dict(r._mapping) for r in conn.execute(query))
     return rows
 
@@ -72,10 +86,23 @@ def document_table(conn: Connection, since: str | None = None, until: str | None
     def count_of(table):
         return select(func.count()).select_from(table).where(table.c.doc_pk == d.c.pk).correlate(d).scalar_subquery()
 
-    query = (select(d.c.pk, d.c.id, d.c.title, d.c.url, d.c.publisher, d.c.published, d.c.anchor_date,
-                    count_of(t.actors).label("num_actors"), count_of(t.quotes).label("num_quotes"),
-                    count_of(t.events).label("num_events"), sd.c.story_pk.label("story"))
-             .outerjoin(sd, sd.c.doc_pk == d.c.pk).order_by(day.is_(None), day, d.c.pk))
+    query = (
+        select(
+            d.c.pk,
+            d.c.id,
+            d.c.title,
+            d.c.url,
+            d.c.publisher,
+            d.c.published,
+            d.c.anchor_date,
+            count_of(t.actors).label("num_actors"),
+            count_of(t.quotes).label("num_quotes"),
+            count_of(t.events).label("num_events"),
+            sd.c.story_pk.label("story"),
+        )
+        .outerjoin(sd, sd.c.doc_pk == d.c.pk)
+        .order_by(day.is_(None), day, d.c.pk)
+    )
     if since:
         query = query.where(day >= since)
     if until:

@@ -29,8 +29,11 @@ def _event_conditions(f: EventFilter) -> list:
         backward = and_(_side(g.c.source_name, g.c.source_country, b), _side(g.c.target_name, g.c.target_country, a))
         conditions.append(forward if f.directed else or_(forward, backward))
     if f.actor:
-        conditions.append(or_(_side(g.c.source_name, g.c.source_country, f.actor),
-                              _side(g.c.target_name, g.c.target_country, f.actor)))
+        conditions.append(
+            or_(
+                _side(g.c.source_name, g.c.source_country, f.actor), _side(g.c.target_name, g.c.target_country, f.actor)
+            )
+        )
     if f.since:
         conditions.append(func.coalesce(g.c.date_end, g.c.date) >= f.since)
     if f.until:
@@ -55,11 +58,20 @@ def _sentence():
 def _with_evidence():
     """Merged events with their first report's document and sentence."""
     g, d, e = t.event_groups, t.documents, t.events
-    return (select(g, d.c.id.label("document"), d.c.title.label("document_title"), d.c.published.label("published"),
-                   _sentence().label("evidence"), e.c.trigger_text.label("trigger"), e.c.rule.label("rule"),
-                   e.c.confidence.label("confidence"))
-            .outerjoin(d, d.c.pk == g.c.first_doc_pk)
-            .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id)))
+    return (
+        select(
+            g,
+            d.c.id.label("document"),
+            d.c.title.label("document_title"),
+            d.c.published.label("published"),
+            _sentence().label("evidence"),
+            e.c.trigger_text.label("trigger"),
+            e.c.rule.label("rule"),
+            e.c.confidence.label("confidence"),
+        )
+        .outerjoin(d, d.c.pk == g.c.first_doc_pk)
+        .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))
+    )
 
 
 def merged_events(conn: Connection, f: EventFilter, page: Page = Page()) -> list[dict[str, Any]]:
@@ -83,13 +95,33 @@ def merged_event(conn: Connection, pk: int) -> dict[str, Any] | None:
 def event_reports(conn: Connection, group_pk: int) -> list[dict[str, Any]]:
     """Every report of a merged event: document, source, sentence, trigger, code, date."""
     m, d, e = t.event_members, t.documents, t.events
-    query = (select(d.c.pk.label("doc_pk"), d.c.id.label("document"), d.c.title, d.c.published, m.c.source,
-                    e.c.event_id, e.c.cameo, e.c.status, e.c.date, e.c.date_end, e.c.date_basis,
-                    e.c.sentence_start, e.c.sentence_end, e.c.trigger_start, e.c.trigger_end, e.c.trigger_text,
-                    e.c.rule, e.c.confidence, _sentence().label("evidence"))
-             .join(d, d.c.pk == m.c.doc_pk)
-             .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
-             .where(m.c.group_pk == group_pk).order_by(d.c.published, d.c.pk, e.c.sentence_start))
+    query = (
+        select(
+            d.c.pk.label("doc_pk"),
+            d.c.id.label("document"),
+            d.c.title,
+            d.c.published,
+            m.c.source,
+            e.c.event_id,
+            e.c.cameo,
+            e.c.status,
+            e.c.date,
+            e.c.date_end,
+            e.c.date_basis,
+            e.c.sentence_start,
+            e.c.sentence_end,
+            e.c.trigger_start,
+            e.c.trigger_end,
+            e.c.trigger_text,
+            e.c.rule,
+            e.c.confidence,
+            _sentence().label("evidence"),
+        )
+        .join(d, d.c.pk == m.c.doc_pk)
+        .join(e, and_(e.c.doc_pk == m.c.doc_pk, e.c.event_id == m.c.event_id))
+        .where(m.c.group_pk == group_pk)
+        .order_by(d.c.published, d.c.pk, e.c.sentence_start)
+    )
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -98,13 +130,20 @@ def _quote_query(columns: list, f: QuoteFilter):
     the one filter behind both the listing and its count."""
     q, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
     day = _quote_day()
-    query = (select(*columns).select_from(q)
-             .join(d, d.c.pk == q.c.doc_pk)
-             .outerjoin(a, and_(a.c.doc_pk == q.c.doc_pk, a.c.actor_id == q.c.speaker_actor))
-             .outerjoin(sd, sd.c.doc_pk == q.c.doc_pk))
+    query = (
+        select(*columns)
+        .select_from(q)
+        .join(d, d.c.pk == q.c.doc_pk)
+        .outerjoin(a, and_(a.c.doc_pk == q.c.doc_pk, a.c.actor_id == q.c.speaker_actor))
+        .outerjoin(sd, sd.c.doc_pk == q.c.doc_pk)
+    )
     if f.speaker:
-        query = query.where(or_(func.lower(a.c.name).contains(f.speaker.lower()),
-                                func.lower(q.c.speaker_text).contains(f.speaker.lower())))
+        query = query.where(
+            or_(
+                func.lower(a.c.name).contains(f.speaker.lower()),
+                func.lower(q.c.speaker_text).contains(f.speaker.lower()),
+            )
+        )
     if f.country:
         query = query.where(a.c.country == f.country.upper())
     if f.search:
@@ -130,10 +169,26 @@ def quotes(conn: Connection, f: QuoteFilter, page: Page = Page()) -> list[dict[s
     """The quotations `f` selects, by date, with their speaker, document and story."""
     q, a, d, sd = t.quotes, t.actors, t.documents, t.story_documents
     day = _quote_day()
-    query = _quote_query([q.c.doc_pk, q.c.quote_id, q.c.text, q.c.kind, q.c.start_char, q.c.end_char,
-                          q.c.speaker_text, q.c.cue_text, a.c.name.label("speaker"), a.c.country.label("country"),
-                          a.c.sector.label("sector"), d.c.id.label("document"), d.c.title, day.label("date"),
-                          sd.c.story_pk.label("story")], f)
+    query = _quote_query(
+        [
+            q.c.doc_pk,
+            q.c.quote_id,
+            q.c.text,
+            q.c.kind,
+            q.c.start_char,
+            q.c.end_char,
+            q.c.speaker_text,
+            q.c.cue_text,
+            a.c.name.label("speaker"),
+            a.c.country.label("country"),
+            a.c.sector.label("sector"),
+            d.c.id.label("document"),
+            d.c.title,
+            day.label("date"),
+            sd.c.story_pk.label("story"),
+        ],
+        f,
+    )
     query = _page(query.order_by(day, q.c.doc_pk, q.c.start_char), page)
     return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -162,24 +217,36 @@ def actors(conn: Connection, f: ActorFilter, page: Page = Page()) -> list[dict[s
     a, g = t.actors, t.event_groups
     identity = _actor_identity()
     docs = func.count(a.c.doc_pk.distinct())
-    query = _actor_filter(select(identity.label("key"), func.min(a.c.name).label("name"),
-                                 func.min(a.c.kind).label("kind"), func.min(a.c.country).label("country"),
-                                 func.min(a.c.sector).label("sector"), func.min(a.c.code).label("code"),
-                                 func.min(a.c.kb_id).label("kb_id"), docs.label("documents")),
-                          f).group_by(identity)
+    query = _actor_filter(
+        select(
+            identity.label("key"),
+            func.min(a.c.name).label("name"),
+            func.min(a.c.kind).label("kind"),
+            func.min(a.c.country).label("country"),
+            func.min(a.c.sector).label("sector"),
+            func.min(a.c.code).label("code"),
+            func.min(a.c.kb_id).label("kb_id"),
+            docs.label("documents"),
+        ),
+        f,
+    ).group_by(identity)
     query = _page(query.order_by(docs.desc(), func.min(a.c.name)), page)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     # merged events name their sides by the merge rule's identity ("state:USA" for the United States)
-    merged = {row["key"]: actor_key(row.pop("kb_id"), row["kind"], row["country"], row["sector"], row["name"])
-              for row in rows}
+    merged = {
+        row["key"]: actor_key(row.pop("kb_id"), row["kind"], row["country"], row["sector"], row["name"]) for row in rows
+    }
     keys = list(set(merged.values()))
     counts: dict[str, int] = {key: 0 for key in keys}
     if keys:
         for column in (g.c.source_key, g.c.target_key):
             for key, n in conn.execute(select(column, func.count()).where(column.in_(keys)).group_by(column)):
                 counts[key] += n
-        both = conn.execute(select(g.c.source_key, func.count()).where(
-            g.c.source_key.in_(keys), g.c.source_key == g.c.target_key).group_by(g.c.source_key))
+        both = conn.execute(
+            select(g.c.source_key, func.count())
+            .where(g.c.source_key.in_(keys), g.c.source_key == g.c.target_key)
+            .group_by(g.c.source_key)
+        )
         for key, n in both:  # an event with the actor on both sides counts once
             counts[key] -= n
     for row in rows:
@@ -197,8 +264,11 @@ def count_actors(conn: Connection, f: ActorFilter) -> int:
 def stories(conn: Connection, f: StoryFilter, page: Page = Page()) -> list[dict[str, Any]]:
     """Stories, the most documents first."""
     s = t.stories
-    query = (select(s).where(s.c.num_documents >= f.min_documents)
-             .order_by(s.c.num_documents.desc(), s.c.first_date.desc(), s.c.pk))
+    query = (
+        select(s)
+        .where(s.c.num_documents >= f.min_documents)
+        .order_by(s.c.num_documents.desc(), s.c.first_date.desc(), s.c.pk)
+    )
     return [dict(r._mapping) for r in conn.execute(_page(query, page))]
 
 
@@ -215,16 +285,23 @@ def story(conn: Connection, pk: int) -> dict[str, Any] | None:
         return None
     out = dict(row._mapping)
     sd, d = t.story_documents, t.documents
-    out["documents"] = [dict(r._mapping) for r in conn.execute(
-        select(d.c.pk, d.c.id, d.c.title, d.c.publisher, d.c.published, sd.c.similarity, sd.c.relation)
-        .join(sd, sd.c.doc_pk == d.c.pk).where(sd.c.story_pk == pk).order_by(d.c.published, d.c.pk))]
+    out["documents"] = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(d.c.pk, d.c.id, d.c.title, d.c.publisher, d.c.published, sd.c.similarity, sd.c.relation)
+            .join(sd, sd.c.doc_pk == d.c.pk)
+            .where(sd.c.story_pk == pk)
+            .order_by(d.c.published, d.c.pk)
+        )
+    ]
     return out
 
 
 def story_of_document(conn: Connection, doc_pk: int) -> int | None:
     """The story a stored document belongs to, if it is linked."""
-    return conn.execute(select(t.story_documents.c.story_pk)
-                        .where(t.story_documents.c.doc_pk == doc_pk)).scalar_one_or_none()
+    return conn.execute(
+        select(t.story_documents.c.story_pk).where(t.story_documents.c.doc_pk == doc_pk)
+    ).scalar_one_or_none()
 
 
 def _page(query, page: Page):

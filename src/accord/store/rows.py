@@ -11,8 +11,19 @@ from sqlalchemy.engine import CursorResult
 from ..model import Document
 from . import tables
 
-_KEY_FIELDS = ("id", "text", "title", "url", "publisher", "sources", "published", "document_date",
-               "categories", "language", "dateline")
+_KEY_FIELDS = (
+    "id",
+    "text",
+    "title",
+    "url",
+    "publisher",
+    "sources",
+    "published",
+    "document_date",
+    "categories",
+    "language",
+    "dateline",
+)
 
 
 def doc_key(doc: Document) -> str:
@@ -27,13 +38,21 @@ def doc_key(doc: Document) -> str:
 def document_row(contract: dict[str, Any]) -> dict[str, Any]:
     dateline = contract.get("dateline") or {}
     return {
-        "id": contract["id"], "title": contract["title"], "url": contract["url"],
-        "publisher": contract["publisher"], "sources": contract["sources"],
-        "published": contract["published"], "document_date": contract["document_date"],
-        "categories": contract["categories"], "language": contract["language"],
-        "dateline_place": dateline.get("place"), "dateline_date": dateline.get("date"),
-        "anchor_date": contract["anchor_date"], "text": contract["text"],
-        "warnings": contract["warnings"], "extraction": contract,
+        "id": contract["id"],
+        "title": contract["title"],
+        "url": contract["url"],
+        "publisher": contract["publisher"],
+        "sources": contract["sources"],
+        "published": contract["published"],
+        "document_date": contract["document_date"],
+        "categories": contract["categories"],
+        "language": contract["language"],
+        "dateline_place": dateline.get("place"),
+        "dateline_date": dateline.get("date"),
+        "anchor_date": contract["anchor_date"],
+        "text": contract["text"],
+        "warnings": contract["warnings"],
+        "extraction": contract,
     }
 
 
@@ -43,40 +62,107 @@ def child_rows(doc_pk: int, c: dict[str, Any]) -> dict[Any, list[dict[str, Any]]
     for idx, s in enumerate(c["sentences"]):
         rows[tables.sentences].append({"doc_pk": doc_pk, "idx": idx, "start_char": s["start"], "end_char": s["end"]})
     for a in c["actors"]:
-        rows[tables.actors].append({
-            "doc_pk": doc_pk, "actor_id": a["id"], "name": a["name"], "kind": a["kind"], "country": a["country"],
-            "sector": a["sector"], "role": a["role"], "code": a["code"], "kb_id": a["kb_id"]})
+        rows[tables.actors].append(
+            {
+                "doc_pk": doc_pk,
+                "actor_id": a["id"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "country": a["country"],
+                "sector": a["sector"],
+                "role": a["role"],
+                "code": a["code"],
+                "kb_id": a["kb_id"],
+            }
+        )
         for m in a["mentions"]:
-            rows[tables.mentions].append({"doc_pk": doc_pk, "actor_id": a["id"], "start_char": m["start"],
-                                          "end_char": m["end"], "text": m["text"]})
+            rows[tables.mentions].append(
+                {
+                    "doc_pk": doc_pk,
+                    "actor_id": a["id"],
+                    "start_char": m["start"],
+                    "end_char": m["end"],
+                    "text": m["text"],
+                }
+            )
     for q in c["quotes"]:
         speaker, cue = q.get("speaker") or {}, q.get("cue") or {}
-        rows[tables.quotes].append({
-            "doc_pk": doc_pk, "quote_id": q["id"], "start_char": q["start"], "end_char": q["end"],
-            "text": q["text"], "kind": q["kind"], "speaker_actor": speaker.get("actor"),
-            "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
-            "speaker_text": speaker.get("text"), "cue_start": cue.get("start"), "cue_end": cue.get("end"),
-            "cue_text": cue.get("text")})
+        rows[tables.quotes].append(
+            {
+                "doc_pk": doc_pk,
+                "quote_id": q["id"],
+                "start_char": q["start"],
+                "end_char": q["end"],
+                "text": q["text"],
+                "kind": q["kind"],
+                "speaker_actor": speaker.get("actor"),
+                "speaker_start": speaker.get("start"),
+                "speaker_end": speaker.get("end"),
+                "speaker_text": speaker.get("text"),
+                "cue_start": cue.get("start"),
+                "cue_end": cue.get("end"),
+                "cue_text": cue.get("text"),
+            }
+        )
     for e in c["events"]:
-        rows[tables.events].append({
-            "doc_pk": doc_pk, "event_id": e["id"], "cameo": e["cameo"], "cameo_root": e["cameo_root"],
-            "goldstein": e["goldstein"], "quad_class": e["quad_class"], "plover": e["plover"],
-            "plover_mode": e["plover_mode"], "source": e["source"], "target": e["target"],
-            "status": e["status"], "date": e["date"], "date_end": e["date_end"], "date_basis": e["date_basis"],
-            "place": e["place"], "sentence_start": e["sentence"]["start"], "sentence_end": e["sentence"]["end"],
-            "trigger_start": e["trigger"]["start"], "trigger_end": e["trigger"]["end"],
-            "trigger_text": e["trigger"]["text"], "quote": e["quote"], "rule": e["rule"],
-            "confidence": e["confidence"]})
+        rows[tables.events].append(
+            {
+                "doc_pk": doc_pk,
+                "event_id": e["id"],
+                "cameo": e["cameo"],
+                "cameo_root": e["cameo_root"],
+                "goldstein": e["goldstein"],
+                "quad_class": e["quad_class"],
+                "plover": e["plover"],
+                "plover_mode": e["plover_mode"],
+                "source": e["source"],
+                "target": e["target"],
+                "status": e["status"],
+                "date": e["date"],
+                "date_end": e["date_end"],
+                "date_basis": e["date_basis"],
+                "place": e["place"],
+                "sentence_start": e["sentence"]["start"],
+                "sentence_end": e["sentence"]["end"],
+                "trigger_start": e["trigger"]["start"],
+                "trigger_end": e["trigger"]["end"],
+                "trigger_text": e["trigger"]["text"],
+                "quote": e["quote"],
+                "rule": e["rule"],
+                "confidence": e["confidence"],
+            }
+        )
     for t in c["times"]:
         rng = t.get("range") or [None, None]
-        rows[tables.times].append({
-            "doc_pk": doc_pk, "time_id": t["id"], "start_char": t["start"], "end_char": t["end"],
-            "text": t["text"], "type": t["type"], "value": t["value"], "range_start": rng[0], "range_end": rng[1]})
+        rows[tables.times].append(
+            {
+                "doc_pk": doc_pk,
+                "time_id": t["id"],
+                "start_char": t["start"],
+                "end_char": t["end"],
+                "text": t["text"],
+                "type": t["type"],
+                "value": t["value"],
+                "range_start": rng[0],
+                "range_end": rng[1],
+            }
+        )
     for p in c["places"]:
-        rows[tables.places].append({
-            "doc_pk": doc_pk, "place_id": p["id"], "start_char": p["start"], "end_char": p["end"],
-            "text": p["text"], "name": p["name"], "country": p["country"], "feature": p["feature"],
-            "lat": p["lat"], "lon": p["lon"], "geonames_id": p["geonames_id"]})
+        rows[tables.places].append(
+            {
+                "doc_pk": doc_pk,
+                "place_id": p["id"],
+                "start_char": p["start"],
+                "end_char": p["end"],
+                "text": p["text"],
+                "name": p["name"],
+                "country": p["country"],
+                "feature": p["feature"],
+                "lat": p["lat"],
+                "lon": p["lon"],
+                "geonames_id": p["geonames_id"],
+            }
+        )
     return rows
 
 

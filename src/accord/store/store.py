@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
@@ -16,7 +16,7 @@ from .rows import child_rows, document_row, inserted_pk
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Store:
@@ -26,7 +26,7 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> "Store":
+    def open(cls, url: str) -> Store:
         engine = make_engine(url)
         migrate(engine)
         return cls(engine)
@@ -34,7 +34,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -44,19 +44,34 @@ class Store:
 
     def start_run(self, pipeline_version: str, inputs: Sequence[str]) -> int:
         with self.engine.begin() as conn:
-            return inserted_pk(conn.execute(insert(tables.runs).values(
-                started_at=_now(), pipeline_version=pipeline_version, inputs=list(inputs),
-                read=0, new=0, unchanged=0, failed=0, status="running",
-            )))
+            return inserted_pk(
+                conn.execute(
+                    insert(tables.runs).values(
+                        started_at=_now(),
+                        pipeline_version=pipeline_version,
+                        inputs=list(inputs),
+                        read=0,
+                        new=0,
+                        unchanged=0,
+                        failed=0,
+                        status="running",
+                    )
+                )
+            )
 
     def finish_run(self, run_pk: int, counts: dict[str, int], status: str = "finished") -> None:
         with self.engine.begin() as conn:
-            conn.execute(update(tables.runs).where(tables.runs.c.pk == run_pk).values(
-                finished_at=_now(), status=status, **counts))
+            conn.execute(
+                update(tables.runs)
+                .where(tables.runs.c.pk == run_pk)
+                .values(finished_at=_now(), status=status, **counts)
+            )
 
     def record_failures(self, run_pk: int, failures: Iterable[Failure]) -> None:
-        rows = [{"run_pk": run_pk, "origin": f.origin, "reason": f.reason, "reader": f.reader,
-                 "recorded_at": _now()} for f in failures]
+        rows = [
+            {"run_pk": run_pk, "origin": f.origin, "reason": f.reason, "reader": f.reader, "recorded_at": _now()}
+            for f in failures
+        ]
         if rows:
             with self.engine.begin() as conn:
                 conn.execute(insert(tables.failures), rows)
@@ -66,19 +81,26 @@ class Store:
         found: set[str] = set()
         with self.engine.connect() as conn:
             for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                found.update(conn.execute(select(tables.documents.c.doc_key)
-                                          .where(tables.documents.c.doc_key.in_(chunk))).scalars())
+                chunk = keys[i : i + 500]
+                found.update(
+                    conn.execute(
+                        select(tables.documents.c.doc_key).where(tables.documents.c.doc_key.in_(chunk))
+                    ).scalars()
+                )
         return found
 
-    def write_batch(self, run_pk: int, pipeline_version: str,
-                    items: Sequence[tuple[str, Document, Extraction]]) -> int:
+    def write_batch(self, run_pk: int, pipeline_version: str, items: Sequence[tuple[str, Document, Extraction]]) -> int:
         """Insert a batch of documents with their extraction rows in one transaction; returns how many
         were new (a key that appeared meanwhile is skipped, so concurrent ingests do not duplicate)."""
         written = 0
         with self.engine.begin() as conn:
-            present = set(conn.execute(select(tables.documents.c.doc_key).where(
-                tables.documents.c.doc_key.in_([key for key, _, _ in items]))).scalars())
+            present = set(
+                conn.execute(
+                    select(tables.documents.c.doc_key).where(
+                        tables.documents.c.doc_key.in_([key for key, _, _ in items])
+                    )
+                ).scalars()
+            )
             children: dict[Any, list[dict[str, Any]]] = {t: [] for t in tables.DOCUMENT_CHILDREN}
             for key, document, extraction in items:
                 if key in present:
@@ -86,8 +108,12 @@ class Store:
                 present.add(key)
                 contract = extraction.to_dict()
                 row = document_row(contract) | {
-                    "doc_key": key, "origin": document.origin, "reader": document.reader,
-                    "ingested_at": _now(), "pipeline_version": pipeline_version, "run_pk": run_pk,
+                    "doc_key": key,
+                    "origin": document.origin,
+                    "reader": document.reader,
+                    "ingested_at": _now(),
+                    "pipeline_version": pipeline_version,
+                    "run_pk": run_pk,
                 }
                 doc_pk = inserted_pk(conn.execute(insert(tables.documents).values(**row)))
                 for table, rows in child_rows(doc_pk, contract).items():
@@ -109,12 +135,28 @@ class Store:
         """Documents newest first (by published, else document date), with counts of what was found."""
         d = tables.documents
         when = func.coalesce(d.c.published, d.c.document_date)
-        counts = {name: select(func.count()).select_from(tables.metadata.tables[name])
-                  .where(tables.metadata.tables[name].c.doc_pk == d.c.pk).scalar_subquery()
-                  for name in ("actors", "quotes", "events")}
-        query = (select(d.c.pk, d.c.id, d.c.title, d.c.published, d.c.publisher, d.c.reader, d.c.origin,
-                        *(c.label(name) for name, c in counts.items()))
-                 .order_by(when.is_(None), when.desc(), d.c.pk.desc()).limit(limit).offset(offset))
+        counts = {
+            name: select(func.count())
+            .select_from(tables.metadata.tables[name])
+            .where(tables.metadata.tables[name].c.doc_pk == d.c.pk)
+            .scalar_subquery()
+            for name in ("actors", "quotes", "events")
+        }
+        query = (
+            select(
+                d.c.pk,
+                d.c.id,
+                d.c.title,
+                d.c.published,
+                d.c.publisher,
+                d.c.reader,
+                d.c.origin,
+                *(c.label(name) for name, c in counts.items()),
+            )
+            .order_by(when.is_(None), when.desc(), d.c.pk.desc())
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -126,8 +168,11 @@ class Store:
             conditions.append(d.c.pk == int(ident))
         if len(ident) >= 8 and all(ch in "0123456789abcdef" for ch in ident):
             conditions.append(d.c.doc_key.startswith(ident))
-        query = select(d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version,
-                       d.c.extraction).where(or_(*conditions)).order_by(d.c.pk.desc())
+        query = (
+            select(d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version, d.c.extraction)
+            .where(or_(*conditions))
+            .order_by(d.c.pk.desc())
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 

@@ -7,7 +7,18 @@ exact replay, and every list of the contract flattened into its own table so it 
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
 )
 
 metadata = MetaData()
@@ -18,7 +29,8 @@ def _doc_fk() -> Column:
 
 
 runs = Table(
-    "runs", metadata,
+    "runs",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("finished_at", DateTime(timezone=True)),
@@ -32,7 +44,8 @@ runs = Table(
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("doc_key", String(64), nullable=False, unique=True),
     Column("id", String(500), nullable=False, index=True),
@@ -59,7 +72,8 @@ documents = Table(
 )
 
 sentences = Table(
-    "sentences", metadata,
+    "sentences",
+    metadata,
     _doc_fk(),
     Column("idx", Integer, nullable=False),
     Column("start_char", Integer, nullable=False),
@@ -68,7 +82,8 @@ sentences = Table(
 )
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     _doc_fk(),
     Column("actor_id", String(20), nullable=False),
     Column("name", Text, nullable=False),
@@ -82,7 +97,8 @@ actors = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     _doc_fk(),
     Column("actor_id", String(20), nullable=False),
     Column("start_char", Integer, nullable=False),
@@ -92,7 +108,8 @@ mentions = Table(
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     _doc_fk(),
     Column("quote_id", String(20), nullable=False),
     Column("start_char", Integer, nullable=False),
@@ -110,7 +127,8 @@ quotes = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     _doc_fk(),
     Column("event_id", String(20), nullable=False),
     Column("cameo", String(4), nullable=False, index=True),
@@ -138,7 +156,8 @@ events = Table(
 )
 
 times = Table(
-    "times", metadata,
+    "times",
+    metadata,
     _doc_fk(),
     Column("time_id", String(20), nullable=False),
     Column("start_char", Integer, nullable=False),
@@ -152,7 +171,8 @@ times = Table(
 )
 
 places = Table(
-    "places", metadata,
+    "places",
+    metadata,
     _doc_fk(),
     Column("place_id", String(20), nullable=False),
     Column("start_char", Integer, nullable=False),
@@ -168,7 +188,8 @@ places = Table(
 )
 
 failures = Table(
-    "failures", metadata,
+    "failures",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("run_pk", Integer, ForeignKey("runs.pk"), nullable=False, index=True),
     Column("origin", Text, nullable=False),
@@ -183,13 +204,15 @@ DOCUMENT_CHILDREN = (sentences, actors, mentions, quotes, events, times, places)
 # --- links across documents: stories (near-duplicate documents) and merged events ----------------------
 
 signatures = Table(
-    "signatures", metadata,
+    "signatures",
+    metadata,
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
     Column("minhash", LargeBinary, nullable=False),  # MinHash of word 3-grams (analytics.duplicates)
 )
 
 stories = Table(
-    "stories", metadata,
+    "stories",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("title", Text),
     Column("first_doc_pk", Integer, ForeignKey("documents.pk", ondelete="SET NULL")),
@@ -199,7 +222,8 @@ stories = Table(
 )
 
 story_documents = Table(
-    "story_documents", metadata,
+    "story_documents",
+    metadata,
     Column("story_pk", Integer, ForeignKey("stories.pk", ondelete="CASCADE"), nullable=False, index=True),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
     Column("similarity", Float, nullable=False),  # estimated Jaccard with the closest earlier document
@@ -207,7 +231,8 @@ story_documents = Table(
 )
 
 event_groups = Table(
-    "event_groups", metadata,
+    "event_groups",
+    metadata,
     Column("pk", Integer, primary_key=True, autoincrement=True),
     Column("source_key", String(200), nullable=False),
     Column("target_key", String(200), nullable=False),
@@ -239,7 +264,8 @@ event_groups = Table(
 )
 
 event_members = Table(
-    "event_members", metadata,
+    "event_members",
+    metadata,
     Column("group_pk", Integer, ForeignKey("event_groups.pk", ondelete="CASCADE"), nullable=False, index=True),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False),
     Column("event_id", String(20), nullable=False),

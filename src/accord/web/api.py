@@ -36,13 +36,20 @@ def get_document(ident: str, db: Database = Depends(database)) -> dict[str, Any]
     return views.document(db, ident)
 
 
-@router.post("/documents", status_code=201, dependencies=[Depends(require_write)],
-             summary="Ingest a document (JSON) or a file (upload)", openapi_extra=uploads.OPENAPI_BODY,
-             responses={200: {"description": "Already stored: nothing new"},
-                        400: {"description": "Nothing readable in the input"},
-                        401: {"description": "Missing or wrong token"},
-                        403: {"description": "Uploads disabled (ACCORD_API_TOKEN unset)"},
-                        413: {"description": "Body over the size limit"}})
+@router.post(
+    "/documents",
+    status_code=201,
+    dependencies=[Depends(require_write)],
+    summary="Ingest a document (JSON) or a file (upload)",
+    openapi_extra=uploads.OPENAPI_BODY,
+    responses={
+        200: {"description": "Already stored: nothing new"},
+        400: {"description": "Nothing readable in the input"},
+        401: {"description": "Missing or wrong token"},
+        403: {"description": "Uploads disabled (ACCORD_API_TOKEN unset)"},
+        413: {"description": "Body over the size limit"},
+    },
+)
 async def post_documents(request: Request) -> JSONResponse:
     """Needs `Authorization: Bearer <ACCORD_API_TOKEN>`. Runs the pipeline and stores what is new, like
     `accord ingest`; answers the run's counts and the stored document numbers."""
@@ -52,8 +59,9 @@ async def post_documents(request: Request) -> JSONResponse:
 
 
 @router.get("/events", dependencies=reads, summary="Merged events, date order")
-def list_events(f: EventFilter = Depends(params.event_filter), page: Page = Depends(params.page),
-                db: Database = Depends(database)) -> dict[str, Any]:
+def list_events(
+    f: EventFilter = Depends(params.event_filter), page: Page = Depends(params.page), db: Database = Depends(database)
+) -> dict[str, Any]:
     """One row per real-world event however many articles reported it, with the first report's sentence."""
     return views.events(db, f, page)
 
@@ -66,14 +74,16 @@ def get_event(event_id: int, db: Database = Depends(database)) -> dict[str, Any]
 
 
 @router.get("/quotes", dependencies=reads, summary="Quotations by speaker, country or words")
-def list_quotes(f: QuoteFilter = Depends(params.quote_filter), page: Page = Depends(params.page),
-                db: Database = Depends(database)) -> dict[str, Any]:
+def list_quotes(
+    f: QuoteFilter = Depends(params.quote_filter), page: Page = Depends(params.page), db: Database = Depends(database)
+) -> dict[str, Any]:
     return views.quotes(db, f, page)
 
 
 @router.get("/actors", dependencies=reads, summary="Actors across documents, most often named first")
-def list_actors(f: ActorFilter = Depends(params.actor_filter), page: Page = Depends(params.page),
-                db: Database = Depends(database)) -> dict[str, Any]:
+def list_actors(
+    f: ActorFilter = Depends(params.actor_filter), page: Page = Depends(params.page), db: Database = Depends(database)
+) -> dict[str, Any]:
     return views.actors(db, f, page)
 
 
@@ -84,8 +94,9 @@ def get_actor(side: str, db: Database = Depends(database)) -> dict[str, Any]:
 
 
 @router.get("/stories", dependencies=reads, summary="Stories: a document and its copies and rewrites")
-def list_stories(f: StoryFilter = Depends(params.story_filter), page: Page = Depends(params.page),
-                 db: Database = Depends(database)) -> dict[str, Any]:
+def list_stories(
+    f: StoryFilter = Depends(params.story_filter), page: Page = Depends(params.page), db: Database = Depends(database)
+) -> dict[str, Any]:
     return views.stories(db, f, page)
 
 
@@ -95,31 +106,46 @@ def get_story(story_id: int, db: Database = Depends(database)) -> dict[str, Any]
 
 
 @router.get("/dyads/{a}/{b}", dependencies=reads, summary="A pair's relations over time")
-def get_dyad(a: str, b: str, s: SeriesQuery = Depends(params.series_query),
-             db: Database = Depends(database)) -> dict[str, Any]:
+def get_dyad(
+    a: str, b: str, s: SeriesQuery = Depends(params.series_query), db: Database = Depends(database)
+) -> dict[str, Any]:
     """Events per period by QuadClass, mean Goldstein and the cooperation index (-1 conflict .. 1
     cooperation). A side is an ISO-3 code or an actor name."""
     return views.dyad_series(db, a, b, s)
 
 
 @router.get("/network", dependencies=reads, summary="Who interacted with whom")
-def get_network(actor: str | None = Query(None, description="Only links of this actor or country."),
-                since: str | None = params.SINCE, until: str | None = params.UNTIL,
-                quad: str | None = Query(None, description="QuadClass 1-4."),
-                countries: bool = Query(False, description="Fold actors into their countries."),
-                page: Page = Depends(params.page), db: Database = Depends(database)) -> dict[str, Any]:
-    edges = db.network(since=day(since, "since"), until=day(until, "until"), quad=whole(quad, "quad", 1, 4),
-                       level="country" if countries else "actor", actor=text(actor)).to_dicts()
-    return views.listing(edges[page.offset:][:page.limit], len(edges), page)
+def get_network(
+    actor: str | None = Query(None, description="Only links of this actor or country."),
+    since: str | None = params.SINCE,
+    until: str | None = params.UNTIL,
+    quad: str | None = Query(None, description="QuadClass 1-4."),
+    countries: bool = Query(False, description="Fold actors into their countries."),
+    page: Page = Depends(params.page),
+    db: Database = Depends(database),
+) -> dict[str, Any]:
+    edges = db.network(
+        since=day(since, "since"),
+        until=day(until, "until"),
+        quad=whole(quad, "quad", 1, 4),
+        level="country" if countries else "actor",
+        actor=text(actor),
+    ).to_dicts()
+    return views.listing(edges[page.offset :][: page.limit], len(edges), page)
 
 
 @router.get("/framing", dependencies=reads, summary="Each side's characterisation of a story or an event")
-def get_framing(story: str | None = Query(None, description="A story number."),
-                event: str | None = Query(None, description="An event number."),
-                db: Database = Depends(database)) -> dict[str, Any]:
+def get_framing(
+    story: str | None = Query(None, description="A story number."),
+    event: str | None = Query(None, description="An event number."),
+    db: Database = Depends(database),
+) -> dict[str, Any]:
     story_id, event_id = whole(story, "story", 1), whole(event, "event", 1)
     if (story_id is None) == (event_id is None):
         raise BadFilter("story/event", "give one of story or event")
     sides = db.framing(story=story_id, event=event_id).sides
-    return {"story": story_id, "event": event_id,
-            "sides": {side: [quote.to_dict() for quote in said] for side, said in sides.items()}}
+    return {
+        "story": story_id,
+        "event": event_id,
+        "sides": {side: [quote.to_dict() for quote in said] for side, said in sides.items()},
+    }

@@ -15,11 +15,11 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..version import __version__
 from ..api import Database
 from ..config import Settings
 from ..errors import BadFilter
 from ..store import Store
+from ..version import __version__
 from . import api, pages
 from .security import BodyLimit, SecurityHeaders, Tokens
 
@@ -50,8 +50,14 @@ class WebState:
         self.db.close()
 
 
-def create_app(db_url: str, settings: Settings | None = None, *, token: str | None = None,
-               protect_reads: bool | None = None, pipeline=None) -> FastAPI:
+def create_app(
+    db_url: str,
+    settings: Settings | None = None,
+    *,
+    token: str | None = None,
+    protect_reads: bool | None = None,
+    pipeline=None,
+) -> FastAPI:
     """The ASGI app over the store at `db_url`.
 
     `token` (default: ACCORD_API_TOKEN) is required for uploads; with `protect_reads` (default:
@@ -66,12 +72,18 @@ def create_app(db_url: str, settings: Settings | None = None, *, token: str | No
         yield
         state.close()
 
-    app = FastAPI(title="accord", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
-                  description="Political event data from news articles: documents, events with their evidence, "
-                              "quotations, actors, stories and dyad series. Lists take `limit` (1-500, default "
-                              "50) and `offset` and answer `{items, total, limit, offset}`; errors answer "
-                              "`{detail}`.")
+    app = FastAPI(
+        title="accord",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        description="Political event data from news articles: documents, events with their evidence, "
+        "quotations, actors, stories and dyad series. Lists take `limit` (1-500, default "
+        "50) and `offset` and answer `{items, total, limit, offset}`; errors answer "
+        "`{detail}`.",
+    )
     app.state.web = state
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
     app.add_middleware(SecurityHeaders)

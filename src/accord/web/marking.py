@@ -30,11 +30,17 @@ class Mark:
     extras: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "kind": self.kind, "label": self.label, "ref": self.ref,
-                "extras": list(self.extras)}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "label": self.label,
+            "ref": self.ref,
+            "extras": list(self.extras),
+        }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Mark":
+    def from_dict(cls, d: dict[str, Any]) -> Mark:
         return cls(d["start"], d["end"], d["kind"], d.get("label"), d.get("ref"), tuple(d.get("extras", ())))
 
 
@@ -82,6 +88,7 @@ def mark_text(text: str, marks: Iterable[Mark]) -> Markup:
 
 # --- marks from a stored extraction (the contract object) ------------------------------------------------
 
+
 def _actor_label(actor: dict[str, Any]) -> str:
     extra = actor.get("code") or actor.get("country")
     return f"{actor.get('name')} ({extra})" if extra else str(actor.get("name"))
@@ -97,8 +104,16 @@ def document_marks(extraction: dict[str, Any]) -> list[Mark]:
     for quote in extraction.get("quotes", []):
         speaker = quote.get("speaker") or {}
         who = actors.get(speaker.get("actor") or "", {}).get("name") or speaker.get("text") or "unattributed"
-        marks.append(Mark(quote["start"], quote["end"], "quote", f"{quote['kind']} quotation: {who}", quote["id"],
-                          (quote["kind"],)))
+        marks.append(
+            Mark(
+                quote["start"],
+                quote["end"],
+                "quote",
+                f"{quote['kind']} quotation: {who}",
+                quote["id"],
+                (quote["kind"],),
+            )
+        )
     for event in extraction.get("events", []):
         trigger = event["trigger"]
         marks.append(Mark(trigger["start"], trigger["end"], "trigger", _event_label(event), event["id"]))

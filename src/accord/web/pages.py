@@ -13,17 +13,21 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader
 
-from ..version import __version__
 from ..api import Database
 from ..store.filters import STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text
+from ..version import __version__
 from . import params, views
 from .marking import Mark, document_marks, mark_text
 from .params import SeriesQuery
 from .security import require_read
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
-templates = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
-                        trim_blocks=True, lstrip_blocks=True)
+templates = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 templates.filters["segment"] = lambda value: quote(str(value), safe="")
 
 
@@ -32,8 +36,14 @@ def json_link(request: Request) -> str:
     return f"{request.url.path}?{urlencode(dict(request.query_params) | {'format': 'json'})}"
 
 
-templates.globals.update(version=__version__, plotly_version=plotly.__version__, quad_labels=views.QUAD_LABELS,
-                         statuses=STATUSES, json_link=json_link, is_country=views.is_country)
+templates.globals.update(
+    version=__version__,
+    plotly_version=plotly.__version__,
+    quad_labels=views.QUAD_LABELS,
+    statuses=STATUSES,
+    json_link=json_link,
+    is_country=views.is_country,
+)
 
 
 def wants_json(request: Request) -> bool:
@@ -66,13 +76,18 @@ def pager(request: Request, listing: dict[str, Any], form: dict[str, str]) -> di
     def link(at: int) -> str:
         return f"{request.url.path}?{urlencode(form | {'limit': limit, 'offset': at})}"
 
-    return {"first": offset + 1 if total else 0, "last": min(offset + limit, total), "total": total,
-            "prev": link(max(0, offset - limit)) if offset > 0 else None,
-            "next": link(offset + limit) if offset + limit < total else None}
+    return {
+        "first": offset + 1 if total else 0,
+        "last": min(offset + limit, total),
+        "total": total,
+        "prev": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+    }
 
 
-def listing_page(request: Request, name: str, data: dict[str, Any], f: ActorFilter | EventFilter | QuoteFilter
-                 ) -> Response:
+def listing_page(
+    request: Request, name: str, data: dict[str, Any], f: ActorFilter | EventFilter | QuoteFilter
+) -> Response:
     """A filtered listing's page: the filters it shows in its form and links to the pages around it."""
     form = f.as_form()
     return respond(request, name, data | {"filters": form}, pager=pager(request, data, form))
@@ -84,16 +99,26 @@ def database(request: Request) -> Database:
 
 # --- pages -------------------------------------------------------------------------------------------------
 
+
 @router.get("/")
-def dashboard(request: Request, a: str | None = Query(None), b: str | None = Query(None),
-              s: SeriesQuery = Depends(params.series_query), db: Database = Depends(database)) -> Response:
+def dashboard(
+    request: Request,
+    a: str | None = Query(None),
+    b: str | None = Query(None),
+    s: SeriesQuery = Depends(params.series_query),
+    db: Database = Depends(database),
+) -> Response:
     data = views.dashboard(db, text(a), text(b), s)
     return respond(request, "dashboard.html", data)
 
 
 @router.get("/events")
-def events(request: Request, f: EventFilter = Depends(params.event_filter), page: Page = Depends(params.page),
-           db: Database = Depends(database)) -> Response:
+def events(
+    request: Request,
+    f: EventFilter = Depends(params.event_filter),
+    page: Page = Depends(params.page),
+    db: Database = Depends(database),
+) -> Response:
     return listing_page(request, "events.html", views.events(db, f, page), f)
 
 
@@ -115,19 +140,28 @@ def document(request: Request, ident: str, db: Database = Depends(database)) -> 
     data = views.document(db, ident)
     extraction = data["extraction"]
     names = {a["id"]: a["name"] for a in extraction["actors"]}
-    return respond(request, "document.html", data, marked=mark_text(extraction["text"], document_marks(extraction)),
-                   names=names)
+    return respond(
+        request, "document.html", data, marked=mark_text(extraction["text"], document_marks(extraction)), names=names
+    )
 
 
 @router.get("/quotes")
-def quotes(request: Request, f: QuoteFilter = Depends(params.quote_filter), page: Page = Depends(params.page),
-           db: Database = Depends(database)) -> Response:
+def quotes(
+    request: Request,
+    f: QuoteFilter = Depends(params.quote_filter),
+    page: Page = Depends(params.page),
+    db: Database = Depends(database),
+) -> Response:
     return listing_page(request, "quotes.html", views.quotes(db, f, page), f)
 
 
 @router.get("/actors")
-def actors(request: Request, f: ActorFilter = Depends(params.actor_filter), page: Page = Depends(params.page),
-           db: Database = Depends(database)) -> Response:
+def actors(
+    request: Request,
+    f: ActorFilter = Depends(params.actor_filter),
+    page: Page = Depends(params.page),
+    db: Database = Depends(database),
+) -> Response:
     return listing_page(request, "actors.html", views.actors(db, f, page), f)
 
 
@@ -158,9 +192,22 @@ def _endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
-            out.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "description": op.get("description", ""),
-                        "parameters": [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                                        "description": p.get("description", "")} for p in op.get("parameters", [])],
-                        "body": sorted(op.get("requestBody", {}).get("content", {}))})
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": p["name"],
+                            "in": p["in"],
+                            "required": p.get("required", False),
+                            "description": p.get("description", ""),
+                        }
+                        for p in op.get("parameters", [])
+                    ],
+                    "body": sorted(op.get("requestBody", {}).get("content", {})),
+                }
+            )
     return out

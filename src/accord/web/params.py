@@ -11,7 +11,17 @@ from fastapi import Query
 
 from ..analytics.series import PERIODS
 from ..store.filters import (
-    SINCE_HELP, UNTIL_HELP, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, choice, day, help_for, whole,
+    SINCE_HELP,
+    UNTIL_HELP,
+    ActorFilter,
+    EventFilter,
+    Page,
+    QuoteFilter,
+    StoryFilter,
+    choice,
+    day,
+    help_for,
+    whole,
 )
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
@@ -20,8 +30,10 @@ SINCE = Query(None, description=SINCE_HELP)
 UNTIL = Query(None, description=UNTIL_HELP)
 
 
-def page(limit: str | None = Query(None, description=f"Rows per page, 1-{MAX_LIMIT} (default {DEFAULT_LIMIT})."),
-         offset: str | None = Query(None, description="Rows to skip (default 0).")) -> Page:
+def page(
+    limit: str | None = Query(None, description=f"Rows per page, 1-{MAX_LIMIT} (default {DEFAULT_LIMIT})."),
+    offset: str | None = Query(None, description="Rows to skip (default 0)."),
+) -> Page:
     """A page of a listing, the default when not given."""
     return Page(limit=whole(limit, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT, offset=whole(offset, "offset", 0) or 0)
 
@@ -29,7 +41,8 @@ def page(limit: str | None = Query(None, description=f"Rows per page, 1-{MAX_LIM
 def event_filter(
     dyad: str | None = Query(None, description=help_for(EventFilter, "dyad")),
     actor: str | None = Query(None, description=help_for(EventFilter, "actor")),
-    since: str | None = SINCE, until: str | None = UNTIL,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     code: str | None = Query(None, description=help_for(EventFilter, "code")),
     quad: str | None = Query(None, description=help_for(EventFilter, "quad")),
     status: str | None = Query(None, description="occurred, planned, negated or hypothetical."),
@@ -44,20 +57,24 @@ def quote_filter(
     country: str | None = Query(None, description=help_for(QuoteFilter, "country")),
     search: str | None = Query(None, description=help_for(QuoteFilter, "search")),
     story: str | None = Query(None, description="Only quotations of this story number."),
-    since: str | None = SINCE, until: str | None = UNTIL,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
 ) -> QuoteFilter:
     """The quotations' filter from the query string."""
     return QuoteFilter.parse(speaker, country, search, story, since, until)
 
 
-def actor_filter(search: str | None = Query(None, description=help_for(ActorFilter, "search")),
-                 country: str | None = Query(None, description=help_for(ActorFilter, "country"))) -> ActorFilter:
+def actor_filter(
+    search: str | None = Query(None, description=help_for(ActorFilter, "search")),
+    country: str | None = Query(None, description=help_for(ActorFilter, "country")),
+) -> ActorFilter:
     """The actors' filter from the query string."""
     return ActorFilter.parse(search, country)
 
 
-def story_filter(min_documents: str | None = Query(None, description="Only stories with this many documents "
-                                                                     "or more (default 1).")) -> StoryFilter:
+def story_filter(
+    min_documents: str | None = Query(None, description="Only stories with this many documents or more (default 1)."),
+) -> StoryFilter:
     """The stories' filter from the query string."""
     return StoryFilter.parse(min_documents)
 
@@ -71,7 +88,10 @@ class SeriesQuery:
     until: str | None = None
 
 
-def series_query(by: str | None = Query(None, description="Period: day, week or month (default month)."),
-                 since: str | None = SINCE, until: str | None = UNTIL) -> SeriesQuery:
+def series_query(
+    by: str | None = Query(None, description="Period: day, week or month (default month)."),
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
+) -> SeriesQuery:
     """The series' period and range from the query string."""
     return SeriesQuery(by=choice(by, "by", PERIODS) or "month", since=day(since, "since"), until=day(until, "until"))

@@ -18,9 +18,11 @@ COOKIE = "accord_token"
 
 # No script, style, image, font or connection may come from anywhere but this server. Plotly adds its own
 # <style> elements at run time, hence 'unsafe-inline' for styles only; no inline script is ever allowed.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,7 @@ class Tokens:
     protect_reads: bool = False
 
     @classmethod
-    def from_settings(cls, settings: Settings, token: str | None = None,
-                      protect_reads: bool | None = None) -> Tokens:
+    def from_settings(cls, settings: Settings, token: str | None = None, protect_reads: bool | None = None) -> Tokens:
         """The settings' token policy, with `token` and `protect_reads` (when given) over theirs; a
         UsageError when reads are protected but there is no token to protect them with."""
         token = token if token is not None else settings.api_token
@@ -58,27 +59,35 @@ def require_write(request: Request) -> None:
     """Dependency of every route that changes the store."""
     tokens: Tokens = request.app.state.web.tokens
     if not tokens.token:
-        raise HTTPException(status_code=403, detail=f"uploads are disabled on this server: set {TOKEN_ENV} "
-                                                    "to a secret and send it as 'Authorization: Bearer <token>'")
+        raise HTTPException(
+            status_code=403,
+            detail=f"uploads are disabled on this server: set {TOKEN_ENV} "
+            "to a secret and send it as 'Authorization: Bearer <token>'",
+        )
     if not tokens.presented_by(request):
         has_header = "authorization" in request.headers
-        raise _unauthorized("the API token is wrong" if has_header else
-                            "this needs the API token: send 'Authorization: Bearer <token>'")
+        raise _unauthorized(
+            "the API token is wrong" if has_header else "this needs the API token: send 'Authorization: Bearer <token>'"
+        )
 
 
 def require_read(request: Request) -> None:
     """Dependency of every read route: open unless reads are protected."""
     tokens: Tokens = request.app.state.web.tokens
     if tokens.protect_reads and not tokens.presented_by(request):
-        raise _unauthorized(f"reads need the API token on this server ({READ_TOKEN_ENV} is set): "
-                            "send 'Authorization: Bearer <token>'")
+        raise _unauthorized(
+            f"reads need the API token on this server ({READ_TOKEN_ENV} is set): send 'Authorization: Bearer <token>'"
+        )
 
 
 class BodyTooLarge(HTTPException):
     """The 413 answer to a request body over the server's max_bytes."""
+
     def __init__(self, limit: int):
-        super().__init__(status_code=413, detail=f"the request body is over the limit of {_size(limit)} "
-                                                 "(the server's max_bytes, ACCORD_MAX_BYTES)")
+        super().__init__(
+            status_code=413,
+            detail=f"the request body is over the limit of {_size(limit)} (the server's max_bytes, ACCORD_MAX_BYTES)",
+        )
 
 
 class BodyLimit:
@@ -119,8 +128,12 @@ class BodyLimit:
 class SecurityHeaders:
     """Add the Content-Security-Policy and related headers to every response."""
 
-    HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-               (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+    HEADERS = [
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
 
     def __init__(self, app: ASGIApp):
         self.app = app

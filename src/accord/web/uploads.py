@@ -31,25 +31,35 @@ class DocumentIn(BaseModel):
     id: str | None = Field(None, description="Your id for it (default: a hash of the text).")
     title: str | None = None
     url: str | None = Field(None, description="An absolute http(s) URL; anything else is dropped.")
-    published: str | None = Field(None, description="Publication date, YYYY-MM-DD (also the anchor for "
-                                                    "relative dates).")
+    published: str | None = Field(
+        None, description="Publication date, YYYY-MM-DD (also the anchor for relative dates)."
+    )
     publisher: str | None = None
     sources: list[str] | None = Field(None, description="Agencies the article credits.")
     language: str | None = Field(None, description="ISO 639-1 code (default en).")
 
 
 _UPLOAD_SCHEMA = {
-    "type": "object", "required": [UPLOAD_FIELD],
+    "type": "object",
+    "required": [UPLOAD_FIELD],
     "properties": {
-        UPLOAD_FIELD: {"type": "string", "format": "binary",
-                       "description": "Headered text, plain text, HTML, RSS/Atom or JSON Lines."},
+        UPLOAD_FIELD: {
+            "type": "string",
+            "format": "binary",
+            "description": "Headered text, plain text, HTML, RSS/Atom or JSON Lines.",
+        },
         "published": {"type": "string", "description": "Anchor date (YYYY-MM-DD) for inputs that carry no date."},
     },
 }
-OPENAPI_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": DocumentIn.model_json_schema()},
-    "multipart/form-data": {"schema": _UPLOAD_SCHEMA},
-}}}
+OPENAPI_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": DocumentIn.model_json_schema()},
+            "multipart/form-data": {"schema": _UPLOAD_SCHEMA},
+        },
+    }
+}
 
 
 async def read_request(request: Request) -> tuple[list[Document | Failure], str, str | None]:
@@ -79,8 +89,11 @@ async def read_request(request: Request) -> tuple[list[Document | Failure], str,
         origin = f"upload:{name}"
         stem = name.rsplit(".", 1)[0] if "." in name else name
         return list(read_bytes(RawInput(origin, stem, data))), origin, anchor
-    raise HTTPException(415, "send a JSON document (Content-Type: application/json) or a file upload "
-                             f"(multipart/form-data, field {UPLOAD_FIELD!r})")
+    raise HTTPException(
+        415,
+        "send a JSON document (Content-Type: application/json) or a file upload "
+        f"(multipart/form-data, field {UPLOAD_FIELD!r})",
+    )
 
 
 def ingest(state, items: list[Document | Failure], origin: str, anchor: str | None) -> tuple[int, dict[str, Any]]:

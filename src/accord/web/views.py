@@ -49,6 +49,7 @@ def _event(record: EventRecord) -> dict[str, Any]:
 
 # --- documents ---------------------------------------------------------------------------------------------
 
+
 def documents(db: Database, page: Page) -> dict[str, Any]:
     """Stored documents, newest first."""
     return listing(db.documents(page.limit, page.offset), db.count_documents(), page)
@@ -77,6 +78,7 @@ def document(db: Database, ident: str) -> dict[str, Any]:
 
 # --- events ------------------------------------------------------------------------------------------------
 
+
 def events(db: Database, f: EventFilter, page: Page) -> dict[str, Any]:
     """Merged events, date order."""
     found = db.events(f, limit=page.limit, offset=page.offset)
@@ -95,8 +97,11 @@ def event(db: Database, event_id: int) -> dict[str, Any]:
             extractions[r["doc_pk"]] = _extraction(db, r["doc_pk"])
         reports.append(_marked_report(r, extractions[r["doc_pk"]]))
     sides = db.framing(event=event_id).sides
-    return {"event": _event(record), "reports": reports,
-            "framing": {side: [quote.to_dict() for quote in said] for side, said in sides.items()}}
+    return {
+        "event": _event(record),
+        "reports": reports,
+        "framing": {side: [quote.to_dict() for quote in said] for side, said in sides.items()},
+    }
 
 
 def _extraction(db: Database, doc_pk: int) -> dict[str, Any]:
@@ -110,13 +115,26 @@ def _marked_report(r: dict[str, Any], extraction: dict[str, Any]) -> dict[str, A
     """A report with its sentence from the extraction and the spans to highlight there."""
     found = find_event(extraction, r["event_id"])
     sentence, marks = sentence_marks(extraction, found) if found else (r["evidence"], [])
-    return {"doc_pk": r["doc_pk"], "document": r["document"], "title": r["title"], "published": r["published"],
-            "source": r["source"], "event_id": r["event_id"], "cameo": r["cameo"], "status": r["status"],
-            "date": r["date"], "trigger": r["trigger_text"], "rule": r["rule"], "confidence": r["confidence"],
-            "evidence": sentence, "highlights": [m.to_dict() | {"text": sentence[m.start:m.end]} for m in marks]}
+    return {
+        "doc_pk": r["doc_pk"],
+        "document": r["document"],
+        "title": r["title"],
+        "published": r["published"],
+        "source": r["source"],
+        "event_id": r["event_id"],
+        "cameo": r["cameo"],
+        "status": r["status"],
+        "date": r["date"],
+        "trigger": r["trigger_text"],
+        "rule": r["rule"],
+        "confidence": r["confidence"],
+        "evidence": sentence,
+        "highlights": [m.to_dict() | {"text": sentence[m.start : m.end]} for m in marks],
+    }
 
 
 # --- the dashboard: a dyad over time ---------------------------------------------------------------------
+
 
 def dyad_series(db: Database, a: str, b: str, s: SeriesQuery) -> dict[str, Any]:
     """A pair's series with the period and range it covers."""
@@ -127,10 +145,16 @@ def dyad_series(db: Database, a: str, b: str, s: SeriesQuery) -> dict[str, Any]:
 def sides(db: Database) -> dict[str, list[dict[str, Any]]]:
     """The countries and actors a dyad can be drawn between, named."""
     found = db.sides()
-    return {"countries": [{"value": c["side"], "name": country_name(c["side"]), "events": c["events"]}
-                          for c in found["countries"]],
-            "actors": [{"value": a["side"], "name": a["side"], "events": a["events"]} for a in found["actors"]
-                       if not is_country(a["side"])]}
+    return {
+        "countries": [
+            {"value": c["side"], "name": country_name(c["side"]), "events": c["events"]} for c in found["countries"]
+        ],
+        "actors": [
+            {"value": a["side"], "name": a["side"], "events": a["events"]}
+            for a in found["actors"]
+            if not is_country(a["side"])
+        ],
+    }
 
 
 def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dict[str, Any]:
@@ -138,24 +162,46 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
     if not (a and b):
         a, b = db.busiest_pair() or (a, b)
     sizes = db.sizes()
-    out: dict[str, Any] = {"a": a, "b": b, "by": s.by, "since": s.since, "until": s.until, "store": sizes,
-                           "sides": sides(db), "names": [], "series": [], "quad_counts": [], "total": 0, "latest": [],
-                           "colours": list(QUAD_COLOURS), "labels": list(QUAD_LABELS)}
+    out: dict[str, Any] = {
+        "a": a,
+        "b": b,
+        "by": s.by,
+        "since": s.since,
+        "until": s.until,
+        "store": sizes,
+        "sides": sides(db),
+        "names": [],
+        "series": [],
+        "quad_counts": [],
+        "total": 0,
+        "latest": [],
+        "colours": list(QUAD_COLOURS),
+        "labels": list(QUAD_LABELS),
+    }
     if not (a and b):
         return out
     out["names"] = [country_name(side) if is_country(side) else side for side in (a, b)]
     window = EventFilter(dyad=(a, b), since=s.since, until=s.until)
     out["series"] = dyad_series(db, a, b, s)["items"]
-    out["quad_counts"] = [{"quad": quad, "label": QUAD_LABELS[quad - 1], "colour": QUAD_COLOURS[quad - 1],
-                           "events": db.count_events(replace(window, quad=quad))} for quad in (1, 2, 3, 4)]
+    out["quad_counts"] = [
+        {
+            "quad": quad,
+            "label": QUAD_LABELS[quad - 1],
+            "colour": QUAD_COLOURS[quad - 1],
+            "events": db.count_events(replace(window, quad=quad)),
+        }
+        for quad in (1, 2, 3, 4)
+    ]
     out["total"] = db.count_events(window)
     latest = db.events(window, limit=LATEST, offset=max(0, out["total"] - LATEST))
-    out["latest"] = [_event(e) for e in sorted(latest, key=lambda e: (e.date is not None, e.date or "", e.id),
-                                                reverse=True)]
+    out["latest"] = [
+        _event(e) for e in sorted(latest, key=lambda e: (e.date is not None, e.date or "", e.id), reverse=True)
+    ]
     return out
 
 
 # --- quotes, actors, stories -----------------------------------------------------------------------------
+
 
 def quotes(db: Database, f: QuoteFilter, page: Page) -> dict[str, Any]:
     """Quotations, by date."""
@@ -183,11 +229,15 @@ def actor(db: Database, side: str) -> dict[str, Any]:
         profile = matches[0].to_dict()
         said = QuoteFilter(speaker=side)
     edges = db.network(actor=side, level="country" if is_country(side) else "actor")
-    return {"actor": profile,
-            "events": {"items": [_event(e) for e in db.events(actor=side, limit=PROFILE_ROWS)],
-                       "total": db.count_events(actor=side)},
-            "quotes": {"items": db.quotes(said, limit=PROFILE_ROWS).to_dicts(), "total": db.count_quotes(said)},
-            "network": edges.to_dicts()[:PROFILE_ROWS]}
+    return {
+        "actor": profile,
+        "events": {
+            "items": [_event(e) for e in db.events(actor=side, limit=PROFILE_ROWS)],
+            "total": db.count_events(actor=side),
+        },
+        "quotes": {"items": db.quotes(said, limit=PROFILE_ROWS).to_dicts(), "total": db.count_quotes(said)},
+        "network": edges.to_dicts()[:PROFILE_ROWS],
+    }
 
 
 def stories(db: Database, f: StoryFilter, page: Page) -> dict[str, Any]:
@@ -203,5 +253,8 @@ def story(db: Database, story_id: int) -> dict[str, Any]:
     if found is None:
         raise not_found(f"no story number {story_id}; /api/stories lists them")
     sides_said = db.framing(story=story_id).sides
-    return {"story": found.to_dict(), "events": [_event(e) for e in db.events(story=story_id)],
-            "framing": {side: [quote.to_dict() for quote in said] for side, said in sides_said.items()}}
+    return {
+        "story": found.to_dict(),
+        "events": [_event(e) for e in db.events(story=story_id)],
+        "framing": {side: [quote.to_dict() for quote in said] for side, said in sides_said.items()},
+    }

@@ -62,6 +62,17 @@ def _to_actors(drafts: Iterable[ActorDraft], text: str) -> list[Actor]:
     actors = []
     for n, d in enumerate(ordered, start=1):
         mentions = [Mention(s, e, text[s:e]) for s, e in sorted(set(d.mentions))]
-        actors.append(Actor(id=f"a{n}", name=d.name, kind=d.kind, country=d.country, sector=d.sector,
-                            role=d.role, code=d.code, kb_id=d.kb_id, mentions=mentions))
+        actors.append(
+            Actor(
+                id=f"a{n}",
+                name=d.name,
+                kind=d.kind,
+                country=d.country,
+                sector=d.sector,
+                role=d.role,
+                code=d.code,
+                kb_id=d.kb_id,
+                mentions=mentions,
+            )
+        )
     return actors

@@ -83,14 +83,14 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 
 
 def _reported_pronouns(doc: Doc, groups: list[ActorDraft]) -> None:
-    """"Syria says it is willing", "Bosnian Serbs said their forces": a group pronoun that is the subject
+    """ "Syria says it is willing", "Bosnian Serbs said their forces": a group pronoun that is the subject
     (or the subject's owner) of a clause refers to the subject of the verb that clause hangs on, when
     that subject is a country, organisation or group. Only that configuration: it is nearly always right."""
     if not groups:
         return
     starts: dict[int, ActorDraft] = {}
     for draft in groups:
-        for start, end in draft.mentions:
+        for start, _end in draft.mentions:
             starts.setdefault(start, draft)
     for token in doc:
         if token.lower_ not in GROUP_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass", "poss"):

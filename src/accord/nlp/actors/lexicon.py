@@ -26,7 +26,7 @@ class Lexicon:
         def add(matcher: PhraseMatcher, label: str, surfaces) -> None:
             patterns = [make(s) for s in sorted(set(surfaces)) if s]
             for start in range(0, len(patterns), 1000):
-                matcher.add(label, patterns[start:start + 1000])
+                matcher.add(label, patterns[start : start + 1000])
 
         add(self.exact, "COUNTRY", kb.country_names)
         add(self.exact, "COUNTRY", [s.upper() for s in kb.country_names if len(s) > 4])

@@ -53,7 +53,8 @@ def residence(people: Token, kb: KnowledgeBase) -> str | None:
     for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             iso = kb.country_names.get(pobj.text) or kb.country_names.get(
-                " ".join(t.text for t in pobj.subtree if t.dep_ in ("compound",) or t is pobj))
+                " ".join(t.text for t in pobj.subtree if t.dep_ in ("compound",) or t is pobj)
+            )
             if iso:
                 return iso
     return None
@@ -68,7 +69,7 @@ def without_stances(doc: Doc, matches: list[Span], stances: Mapping[str, str]) -
 
 
 def _stance_marked(doc: Doc, m: Span, prefixes: frozenset[str], suffixes: frozenset[str]) -> bool:
-    """"anti-Syria", "pro-Western", "Iranian-backed": the name says what someone is for, against or backed
+    """ "anti-Syria", "pro-Western", "Iranian-backed": the name says what someone is for, against or backed
     by, not who they are."""
     if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in suffixes:
         return True
@@ -87,8 +88,9 @@ def _named_country(span: Span, kb: KnowledgeBase) -> str | None:
     return options[0] if options else None
 
 
-def _homeland(m: Span, iso: str, starts: Mapping[int, Span], countries: Mapping[tuple[int, int], str],
-              kb: KnowledgeBase) -> str:
+def _homeland(
+    m: Span, iso: str, starts: Mapping[int, Span], countries: Mapping[tuple[int, int], str], kb: KnowledgeBase
+) -> str:
     """Where an ethnic group named in the sentence lives, as CAMEO codes it: the country after
     "of"/"in", else the first other country the sentence names, else the demonym's country."""
     found = residence(m.root, kb)

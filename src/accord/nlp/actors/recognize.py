@@ -106,8 +106,9 @@ class Recognizer:
             if not titles and not nats and not org:
                 # "Sergei Lavrov, Russia's foreign minister," -- the appositive says who the person is.
                 titles, nats, org = self._appositive(found, head.end)
-            ref = Reference(doc[first].idx, _end_char(doc, last), RefKind.PERSON, head, nats, titles, org, former,
-                            head.text)
+            ref = Reference(
+                doc[first].idx, _end_char(doc, last), RefKind.PERSON, head, nats, titles, org, former, head.text
+            )
             governs = self._governed_body(found, last)
             if governs is not None:
                 # "the Bush administration", "Suharto's government": the government the person leads.
@@ -137,12 +138,19 @@ class Recognizer:
                 continue
             else:
                 kind = TITLE_KINDS[title.kind]
-            if kind != RefKind.BODY and not nats and not org and not (
-                    kind == RefKind.GROUP and head.text.lower() in self.domestic_groups):
+            if (
+                kind != RefKind.BODY
+                and not nats
+                and not org
+                and not (kind == RefKind.GROUP and head.text.lower() in self.domestic_groups)
+            ):
                 continue  # "officials" alone says nothing about whose; "demonstrators" take the context's
             all_titles = titles + ([title] if title else [])
-            taken.take(Reference(doc[first].idx, _end_char(doc, last), kind, head, nats, all_titles, org, former,
-                                 None), first, last)
+            taken.take(
+                Reference(doc[first].idx, _end_char(doc, last), kind, head, nats, all_titles, org, former, None),
+                first,
+                last,
+            )
 
     def _organisations(self, found: DocMatches, taken: _Taken) -> None:
         """3. Organisations from the KB, then spaCy ORG entities the KB does not know."""
@@ -152,8 +160,11 @@ class Recognizer:
                 continue
             first, titles, nats, _, former = self._scan_left(found, head.start, taken.consumed, allow_titles=False)
             org_id = self.kb.org_id(head.text)
-            taken.take(Reference(doc[first].idx, head.end_char, RefKind.ORG, head, nats, titles, org_id, former),
-                       first, head.end)
+            taken.take(
+                Reference(doc[first].idx, head.end_char, RefKind.ORG, head, nats, titles, org_id, former),
+                first,
+                head.end,
+            )
         for ent in doc.ents:
             if ent.label_ != "ORG" or taken.overlaps(ent):
                 continue
@@ -286,7 +297,7 @@ class Recognizer:
         return None
 
     def _of_country(self, found: DocMatches, end: int, nats: list[str]) -> tuple[int, list[str]]:
-        """"president of Armenia", "King Hassan of Morocco": a country after "of"."""
+        """ "president of Armenia", "King Hassan of Morocco": a country after "of"."""
         doc = found.doc
         if end < len(doc) and doc[end].lower_ == "of":
             span = found.starts.get(end + 1)
@@ -330,8 +341,11 @@ def _person_heads(found: DocMatches) -> list[Span]:
             wider = next((e for e in people if e.start <= m.start and m.end <= e.end and len(e) > len(m)), None)
             heads.append(m if wider is None else Span(doc, wider.start, wider.end, label="NER_PERSON"))
     taken = {i for h in heads for i in range(h.start, h.end)}
-    heads += [Span(doc, e.start, e.end, label="NER_PERSON") for e in people
-              if not found.covered.intersection(range(e.start, e.end)) and not taken.intersection(range(e.start, e.end))]
+    heads += [
+        Span(doc, e.start, e.end, label="NER_PERSON")
+        for e in people
+        if not found.covered.intersection(range(e.start, e.end)) and not taken.intersection(range(e.start, e.end))
+    ]
     unique = list({(h.start, h.end): h for h in heads}.values())
     return sorted(unique, key=lambda s: s.start)
 
@@ -343,8 +357,13 @@ def _end_char(doc: Doc, last: int) -> int:
 
 def _appositive_word(tok: Token) -> bool:
     """Words an appositive may hold before its title: possessives, determiners, adjectives, nouns."""
-    return tok.text in POSSESSIVE or tok.lower_ in DETERMINERS or tok.pos_ in ("ADJ", "NOUN", "PROPN") \
-        or tok.tag_ in ("VBG", "VBN") and not tok.is_punct
+    return (
+        tok.text in POSSESSIVE
+        or tok.lower_ in DETERMINERS
+        or tok.pos_ in ("ADJ", "NOUN", "PROPN")
+        or tok.tag_ in ("VBG", "VBN")
+        and not tok.is_punct
+    )
 
 
 def _modifier(token: Token) -> bool:

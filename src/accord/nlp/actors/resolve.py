@@ -66,8 +66,16 @@ class Resolver:
         role = _role_text(title, ref.former)
         code = org.code if org is not None else cameo_code(country, sector)
         words = name.split()
-        return ActorDraft(("person", name), name, "person", country, sector, role, code,
-                          shorts={words[-1]} if len(words) > 1 else set())
+        return ActorDraft(
+            ("person", name),
+            name,
+            "person",
+            country,
+            sector,
+            role,
+            code,
+            shorts={words[-1]} if len(words) > 1 else set(),
+        )
 
     def _filter(self, candidates: list[Tenure], ref: Reference, title: Title | None) -> list[Tenure]:
         if ref.countries:
@@ -76,8 +84,9 @@ class Resolver:
         if ref.org:
             candidates = [t for t in candidates if t.org == ref.org] or candidates
         if title is not None and title.kind == "title" and title.role:
-            narrowed = ([t for t in candidates if role_words_fit(title, t)]
-                        or [t for t in candidates if title_fits(title, t)])
+            narrowed = [t for t in candidates if role_words_fit(title, t)] or [
+                t for t in candidates if title_fits(title, t)
+            ]
             candidates = narrowed or ([] if ref.head.label_ == "SHORT" else candidates)
         return candidates
 
@@ -122,7 +131,7 @@ class Resolver:
     # --- offices, groups, bodies, organisations, countries ------------------------------------
 
     def office(self, ref: Reference, iso: str, day: date | None) -> ActorDraft:
-        """"Montenegro's prime minister": the person who held the office then, when the KB knows."""
+        """ "Montenegro's prime minister": the person who held the office then, when the KB knows."""
         title = _closest_title(ref.titles)
         if title is not None and title.role and day is not None and not ref.former:
             holders = self.kb.holders(iso, title, day)
@@ -135,13 +144,14 @@ class Resolver:
         return ActorDraft(("office", iso, role), name, "person", iso, sector, role, cameo_code(iso, sector))
 
     def group(self, ref: Reference, iso: str) -> ActorDraft:
-        """"Chinese delegations", "Thai police": a country's group, with the sector its nouns give."""
+        """ "Chinese delegations", "Thai police": a country's group, with the sector its nouns give."""
         sector = _group_sector(ref.titles, self.generic_heads)
         noun = _singular(ref.head.root.lemma_.lower() if ref.head.root.lemma_ else ref.head.text.lower())
         country = self.kb.country(iso)
         adjective = country.adjective if country else iso
-        return ActorDraft(("group", iso, sector, noun), f"{adjective} {noun}", "group", iso, sector, None,
-                          cameo_code(iso, sector))
+        return ActorDraft(
+            ("group", iso, sector, noun), f"{adjective} {noun}", "group", iso, sector, None, cameo_code(iso, sector)
+        )
 
     def body(self, ref: Reference, context_country: str | None) -> ActorDraft:
         """A government body: a proper one from the KB ("Kremlin"), else a generic one ("Foreign Ministry")
@@ -157,8 +167,16 @@ class Resolver:
             sector, base, proper = (title.sector if title else "GOV"), ref.head.root.lemma_.lower(), False
         country = self.kb.country(iso)
         name = base if proper or country is None else f"{country.adjective} {base}"
-        return ActorDraft(("body", iso, name), name, "organization", iso, sector, None, cameo_code(iso, sector),
-                          f"body:{base.lower().replace(' ', '-')}" if body is not None else None)
+        return ActorDraft(
+            ("body", iso, name),
+            name,
+            "organization",
+            iso,
+            sector,
+            None,
+            cameo_code(iso, sector),
+            f"body:{base.lower().replace(' ', '-')}" if body is not None else None,
+        )
 
     def organization(self, ref: Reference, context_country: str | None = None) -> ActorDraft:
         """A KB organisation, or one spaCy found: placed in the sentence's only country, if any."""
@@ -166,8 +184,9 @@ class Resolver:
         if org is None:
             text = strip_the(ref.head.text)
             return ActorDraft(("uorg", text), text, "organization", context_country, None, None, context_country)
-        return ActorDraft(("org", org.id), org.name, "organization", org.country, org.sector, None, org.code,
-                          f"org:{org.id}")
+        return ActorDraft(
+            ("org", org.id), org.name, "organization", org.country, org.sector, None, org.code, f"org:{org.id}"
+        )
 
     def country(self, iso: str) -> ActorDraft:
         """A country as an actor in its own right."""
@@ -181,7 +200,7 @@ class Resolver:
         return ActorDraft(("capital", iso), name, "country", iso, "GOV", None, f"{iso}GOV", f"country:{iso}:government")
 
     def noun_group(self, ref: Reference, iso: str) -> ActorDraft:
-        """"Iraqi youths", "British aircraft": a nationality's group; the sector when the noun says it."""
+        """ "Iraqi youths", "British aircraft": a nationality's group; the sector when the noun says it."""
         lemma = ref.head.root.lemma_.lower()
         title = self.kb.titles.get(ref.head.root.lower_) or self.kb.titles.get(lemma)
         sector = title.sector if title is not None else None
@@ -190,7 +209,7 @@ class Resolver:
         return ActorDraft(("group", iso, sector, lemma), name, "group", iso, sector, None, cameo_code(iso, sector))
 
     def led_government(self, ref: Reference, leader: ActorDraft) -> ActorDraft:
-        """"the Trump administration": the government of the leader's country, named as written."""
+        """ "the Trump administration": the government of the leader's country, named as written."""
         assert ref.governs is not None  # the recogniser sets it on every person-body reference
         noun = ref.governs.text.lower()
         surname = leader.name.split()[-1] if leader.kb_id else ref.head.text
@@ -199,7 +218,7 @@ class Resolver:
         return ActorDraft(("led", name), name, "organization", iso, "GOV", None, cameo_code(iso, "GOV"))
 
     def people(self, ref: Reference, iso: str) -> ActorDraft:
-        """"the Palestinians": a people, coded to the country it belongs to or lives in."""
+        """ "the Palestinians": a people, coded to the country it belongs to or lives in."""
         return ActorDraft(("people", iso), ref.head.text, "group", iso, None, None, iso)
 
 
@@ -211,7 +230,7 @@ def _closest_title(titles: list[Title]) -> Title | None:
 
 
 def _group_sector(titles: list[Title], generic_heads: set[str]) -> str:
-    """"government officials" -> GOV, "army officers" -> MIL: a generic head takes its modifier's sector."""
+    """ "government officials" -> GOV, "army officers" -> MIL: a generic head takes its modifier's sector."""
     head = titles[-1] if titles else None
     if head is None:
         return "GOV"
@@ -232,4 +251,3 @@ def _best(tenures: list[Tenure]) -> Tenure:
 
 def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-

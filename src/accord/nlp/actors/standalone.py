@@ -55,8 +55,7 @@ class StandaloneNames:
         following = found.starts.get(m.end)
         if following is not None and following.label_ == "DEMONYM" and following.root.tag_ in ("NNS", "NNPS"):
             # "Bosnian Serbs", "Iraqi Kurds": a people of the first nationality's country.
-            return Reference(m.start_char, following.end_char, RefKind.PEOPLE, Span(doc, m.start, following.end),
-                             [iso])
+            return Reference(m.start_char, following.end_char, RefKind.PEOPLE, Span(doc, m.start, following.end), [iso])
         # "the Palestinians", "Israelis": a plural demonym used as a noun is a group of people; "the
         # Albanians of southern Serbia", "ethnic Albanians in Macedonia" belong, as CAMEO codes them,
         # to the country they live in.
@@ -64,9 +63,13 @@ class StandaloneNames:
             return Reference(m.start_char, m.end_char, RefKind.PEOPLE, m, [residence(root, self.kb) or iso])
         # "Iraqi youths", "British aircraft", "Burundian militiamen": the nationality's noun phrase.
         head = root.head
-        if root.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > root.i \
-                and head.i - m.end <= 3 and all(doc[k].dep_ in ("amod", "compound", "nmod", "cc", "conj", "punct")
-                                                 for k in range(m.end, head.i)):
+        if (
+            root.dep_ in ("amod", "compound", "nmod")
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.i > root.i
+            and head.i - m.end <= 3
+            and all(doc[k].dep_ in ("amod", "compound", "nmod", "cc", "conj", "punct") for k in range(m.end, head.i))
+        ):
             end = head.i + 1
             phrase = Span(doc, head.i, end, label="NOUN_GROUP")
             return Reference(m.start_char, doc[end - 1].idx + len(doc[end - 1]), RefKind.NOUN_GROUP, phrase, [iso])

@@ -17,8 +17,15 @@ ASKING = ("demand", "appeal")  # frames whose target is the one asked, not the a
 
 def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded:
     """The candidate's code with its frame applied: the innermost action decides the specific code."""
-    coded = Coded(c.trigger.cameo, Participants(list(c.people.sources), list(c.people.targets)), c.status,
-                  c.rule, c.mutual, c.token, c.trigger.cameo)
+    coded = Coded(
+        c.trigger.cameo,
+        Participants(list(c.people.sources), list(c.people.targets)),
+        c.status,
+        c.rule,
+        c.mutual,
+        c.token,
+        c.trigger.cameo,
+    )
     kind = know.frame_kind(coded.code)
     if kind and c.inners:
         _frame_action(know, index, c, kind, coded)
@@ -64,12 +71,11 @@ def _frame_without_action(know: EventKnowledge, index: DocIndex, c: Candidate, k
     """A frame with no coded action below it keeps its own code; its clause still names the target."""
     coded.people.targets += _clause_targets(know, index, c, kind)
     # "threatened to resume attacks in Israel": no coded action below, but its clause says where
-    coded.action = next((t for t in c.token.children if t.dep_ == "ccomp" or infinitive_complement(t)),
-                        coded.action)
+    coded.action = next((t for t in c.token.children if t.dep_ == "ccomp" or infinitive_complement(t)), coded.action)
 
 
 def _stated_future(know: EventKnowledge, c: Candidate, coded: Coded) -> None:
-    """"will not accept" is a refusal, "will withdraw unless …" a threat (an ultimatum), "will allow" an
+    """ "will not accept" is a refusal, "will withdraw unless …" a threat (an ultimatum), "will allow" an
     intention: a stated future action is coded as the frame its shape implies (kb/frames.tsv)."""
     kind = "refuse" if coded.status == "negated" else "threaten" if conditional_threat(c.token) else "intent"
     framed = know.kb.framed(kind, coded.code) or (know.ultimatum if kind == "threaten" else None)

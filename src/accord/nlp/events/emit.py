@@ -27,9 +27,12 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
     """The events of the candidates not merged into another's, one per code and dyad in a sentence."""
     # another event's phrase holds that event's time and place; a framed or participant-less trigger
     # ("a roadside bombing near Samarra killed …") is part of this one's
-    setting = SettingFinder(index.ex, index.doc, know.place_preps,
-                            {c.token.i for c in candidates if c.background
-                             or (not c.framed and (c.people.sources or c.people.targets))})
+    setting = SettingFinder(
+        index.ex,
+        index.doc,
+        know.place_preps,
+        {c.token.i for c in candidates if c.background or (not c.framed and (c.people.sources or c.people.targets))},
+    )
     unnamed = UnnamedParticipants(know.kb, index.ex)
     events: list[Event] = []
     seen: set[tuple[int, str, str | None, str | None]] = set()
@@ -53,8 +56,9 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
     return events
 
 
-def _settled(know: EventKnowledge, index: DocIndex, setting: SettingFinder,
-             c: Candidate) -> tuple[Coded, Setting, str | None]:
+def _settled(
+    know: EventKnowledge, index: DocIndex, setting: SettingFinder, c: Candidate
+) -> tuple[Coded, Setting, str | None]:
     """The candidate coded, with its time and place, and the place of its (framed) action."""
     coded = code_candidate(know, index, c)
     where_when = setting(c.token)
@@ -70,21 +74,31 @@ def _settled(know: EventKnowledge, index: DocIndex, setting: SettingFinder,
 
 
 def _irregular(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
-    """"Hamas killed Israeli soldiers": one-sided violence by irregulars is CAMEO 18, not 19."""
+    """ "Hamas killed Israeli soldiers": one-sided violence by irregulars is CAMEO 18, not 19."""
     sources = coded.people.sources
-    if (coded.code == know.conventional_force and not coded.symmetric and sources
-            and all(index.sector(a) in know.irregular_sectors for a in sources)):
+    if (
+        coded.code == know.conventional_force
+        and not coded.symmetric
+        and sources
+        and all(index.sector(a) in know.irregular_sectors for a in sources)
+    ):
         coded.code = know.unconventional_violence
         coded.rule = f"{coded.rule}+irregular->{know.unconventional_violence}"
 
 
-def _filled(know: EventKnowledge, unnamed: UnnamedParticipants, c: Candidate, coded: Coded,
-            action_place: str | None) -> Participants:
+def _filled(
+    know: EventKnowledge, unnamed: UnnamedParticipants, c: Candidate, coded: Coded, action_place: str | None
+) -> Participants:
     """The event's participants with an unnamed side filled by convention (kb/participants.tsv)."""
     people = coded.people
-    sources, targets, note = unnamed.fill(coded.action_code, people.sources, people.targets, action_place,
-                                          framed_action=coded.action is not c.token,
-                                          place_is_target=c.trigger.prep in know.place_target_preps)
+    sources, targets, note = unnamed.fill(
+        coded.action_code,
+        people.sources,
+        people.targets,
+        action_place,
+        framed_action=coded.action is not c.token,
+        place_is_target=c.trigger.prep in know.place_target_preps,
+    )
     if not note:
         return people
     coded.rule, coded.filled = f"{coded.rule}+{note}", True
@@ -110,18 +124,38 @@ def pairs(people: Participants, symmetric: bool) -> list[Pair]:
     return out
 
 
-def _event(know: EventKnowledge, index: DocIndex, c: Candidate, coded: Coded, info: CameoCode, source: str | None,
-           target: str | None, where_when: Setting) -> Event:
+def _event(
+    know: EventKnowledge,
+    index: DocIndex,
+    c: Candidate,
+    coded: Coded,
+    info: CameoCode,
+    source: str | None,
+    target: str | None,
+    where_when: Setting,
+) -> Event:
     token = c.token
     trigger_span = _trigger_span(token)
     return Event(
-        id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
-        plover=info.plover, plover_mode=_mode(know, info, token), source=source, target=target,
-        status=coded.status, date=where_when.date, date_end=where_when.date_end, date_basis=where_when.date_basis,
+        id="",
+        cameo=info.code,
+        cameo_root=info.root,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        plover=info.plover,
+        plover_mode=_mode(know, info, token),
+        source=source,
+        target=target,
+        status=coded.status,
+        date=where_when.date,
+        date_end=where_when.date_end,
+        date_basis=where_when.date_basis,
         place=where_when.place,
         sentence=trimmed(sentence_of(token)),
         trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
-        quote=index.quote_at(token.idx), rule=coded.rule, confidence=_confidence(c, coded, source, target),
+        quote=index.quote_at(token.idx),
+        rule=coded.rule,
+        confidence=_confidence(c, coded, source, target),
     )
 
 
@@ -146,12 +180,29 @@ def statements(know: EventKnowledge, index: DocIndex) -> list[Event]:
         span = index.doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if span is None:
             continue
-        out.append(Event(
-            id="", cameo=info.code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
-            plover=info.plover, plover_mode=info.plover_mode, source=speaker.actor, target=None,
-            status="occurred", date=ex.anchor_date, date_end=None, date_basis="anchor", place=None,
-            sentence=trimmed(sentence_of(span)), trigger=TextSpan(cue.start, cue.end, cue.text), quote=quote.id,
-            rule=f"statement:quotation cue->{info.code} (GDELT compatibility)", confidence=0.5))
+        out.append(
+            Event(
+                id="",
+                cameo=info.code,
+                cameo_root=info.root,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover=info.plover,
+                plover_mode=info.plover_mode,
+                source=speaker.actor,
+                target=None,
+                status="occurred",
+                date=ex.anchor_date,
+                date_end=None,
+                date_basis="anchor",
+                place=None,
+                sentence=trimmed(sentence_of(span)),
+                trigger=TextSpan(cue.start, cue.end, cue.text),
+                quote=quote.id,
+                rule=f"statement:quotation cue->{info.code} (GDELT compatibility)",
+                confidence=0.5,
+            )
+        )
     return out
 
 

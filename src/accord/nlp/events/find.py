@@ -60,8 +60,10 @@ def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
         return False
     if row.prep:
         # a verb needs the preposition as its own prep/agent; a noun, anywhere among its dependents
-        return any(c.lower_ == row.prep and (token.pos_ != "VERB" or c.dep_ in ("prep", "agent", "dative"))
-                   for c in token.children)
+        return any(
+            c.lower_ == row.prep and (token.pos_ != "VERB" or c.dep_ in ("prep", "agent", "dative"))
+            for c in token.children
+        )
     return True
 
 
@@ -84,7 +86,7 @@ def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
 
 
 def _instrument(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
-    """"Killed by a roadside bomb" is a bombing (1833), not armed combat (190): the instrument named in
+    """ "Killed by a roadside bomb" is a bombing (1833), not armed combat (190): the instrument named in
     the clause refines the general violence codes (kb/phrases.tsv, kind instrument)."""
     if trigger.cameo not in know.general_violence:
         return trigger
@@ -103,7 +105,7 @@ def _instrument(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger
 
 
 def _joint(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
-    """"Joint military exercises" are cooperation (062), not a show of force (150): PLOVER codes joint
+    """ "Joint military exercises" are cooperation (062), not a show of force (150): PLOVER codes joint
     operations COOPERATE and single-country exercises MOBILIZE (kb/phrases.tsv, kind joint)."""
     if trigger.cameo[:2] != know.mobilize_root:
         return trigger
@@ -116,15 +118,20 @@ def _joint(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
 
 
 def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list[Candidate]:
-    """"The Red Cross said US forces must ensure security": a reported obligation is a demand of the
+    """ "The Red Cross said US forces must ensure security": a reported obligation is a demand of the
     speaker on the clause's subject (CAMEO 10), framed like "demanded that US forces ensure"."""
     out = []
     for token in index.doc:
-        if (token.dep_ == "ccomp" and any(c.lower_ == "must" and c.dep_ == "aux" for c in token.children)
-                and token.head.lemma_.lower() in know.kb.cue_verbs and token.head.i not in taken):
+        if (
+            token.dep_ == "ccomp"
+            and any(c.lower_ == "must" and c.dep_ == "aux" for c in token.children)
+            and token.head.lemma_.lower() in know.kb.cue_verbs
+            and token.head.i not in taken
+        ):
             verb = token.head
-            trigger = Trigger(verb.lemma_.lower(), "VERB", None, frozenset(), None, know.reported_obligation,
-                              False, "said X must")
+            trigger = Trigger(
+                verb.lemma_.lower(), "VERB", None, frozenset(), None, know.reported_obligation, False, "said X must"
+            )
             sources = subject_actors(know, index, verb)
             targets = clause_subjects(know, index, token)
             out.append(Candidate(verb, trigger, Participants(sources, targets), "occurred"))

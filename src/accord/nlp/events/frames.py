@@ -33,7 +33,7 @@ def governing_trigger(token: Token, triggers: Mapping[int, object]) -> Token | N
 
 
 def object_frame(token: Token, triggers: Mapping[int, object]) -> Token | None:
-    """"The ILO reiterated its demand today that Israel ease …": the clause hangs on the verb, the frame
+    """ "The ILO reiterated its demand today that Israel ease …": the clause hangs on the verb, the frame
     is that verb's object."""
     if token.dep_ != "ccomp":
         return None

@@ -34,7 +34,7 @@ def merge(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) ->
 
 
 def compound(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
-    """"a [bomb] attack": the modifier is part of its head's trigger."""
+    """ "a [bomb] attack": the modifier is part of its head's trigger."""
     if c.token.dep_ != "compound" or c.token.head.i not in by_token:
         return False
     c.framed = True
@@ -42,7 +42,7 @@ def compound(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
 
 
 def toll(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
-    """"shelled Juba, [killing] about 20 people": the killing is the shelling's toll, one event."""
+    """ "shelled Juba, [killing] about 20 people": the killing is the shelling's toll, one event."""
     token = c.token
     if c.trigger.cameo[:2] not in know.violence_roots or token.dep_ != "advcl" or token.tag_ != "VBG":
         return False
@@ -85,13 +85,18 @@ def same_root(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
         keep.mutual = keep.mutual or drop.mutual
     if keep.trigger.cameo in know.third_party and keep.people.sources:
         # "host a meeting between X and Y": the meeting's pair are the host's targets
-        keep.people = Participants(keep.people.sources, unique(
-            keep.people.targets + [a for a in drop.people.sources + drop.people.targets
-                                   if a not in keep.people.sources]))
+        keep.people = Participants(
+            keep.people.sources,
+            unique(
+                keep.people.targets
+                + [a for a in drop.people.sources + drop.people.targets if a not in keep.people.sources]
+            ),
+        )
         keep.mutual = False
     else:
-        keep.people = Participants(unique(keep.people.sources + drop.people.sources),
-                                   unique(keep.people.targets + drop.people.targets))
+        keep.people = Participants(
+            unique(keep.people.sources + drop.people.sources), unique(keep.people.targets + drop.people.targets)
+        )
     drop.framed = True
     return True
 
@@ -100,7 +105,7 @@ RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root)
 
 
 def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> None:
-    """"Students staged demonstrations to demand reforms": what a protest demands is its topic, not a
+    """ "Students staged demonstrations to demand reforms": what a protest demands is its topic, not a
     second event (PLOVER manual, PROTEST); the demand's target becomes the protest's when it has none."""
     protests = {c.token.i: c for c in candidates if c.trigger.cameo[:2] == know.protest_root and not c.framed}
     if not protests:
@@ -114,15 +119,15 @@ def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candid
         c.framed = True
         if not protest.people.targets:
             asked = code_candidate(know, index, c).people.targets
-            protest.people = Participants(protest.people.sources,
-                                          [a for a in asked if a not in protest.people.sources])
+            protest.people = Participants(protest.people.sources, [a for a in asked if a not in protest.people.sources])
 
 
 def _protest_of(token: Token, protests: ByToken) -> Candidate | None:
     """The protest a purpose clause hangs on: its head, a sibling subject or object, or the object's verb."""
     head = token.head
     protest = protests.get(head.i) or next(
-        (protests[k.i] for k in head.children if k.i in protests and k.dep_ in ("dobj", "nsubj")), None)
+        (protests[k.i] for k in head.children if k.i in protests and k.dep_ in ("dobj", "nsubj")), None
+    )
     if protest is None and head.dep_ == "dobj":  # "blocked roads [calling for …]": hung on the object
         protest = protests.get(head.head.i)
     return protest

@@ -51,8 +51,9 @@ def _verb_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
         grievance = [a for prep in know.grievance_preps for a in prep_actors(know, index, token, prep)]
         targets = grievance or targets  # complained to the UN over Israel's raids: Israel, not the UN
         if not targets:  # "Iran charged that Iraq had used chemical weapons": the accused
-            targets = [a for clause in token.children if clause.dep_ == "ccomp"
-                       for a in clause_subjects(know, index, clause)]
+            targets = [
+                a for clause in token.children if clause.dep_ == "ccomp" for a in clause_subjects(know, index, clause)
+            ]
     return Participants(unique(sources), unique(targets))
 
 
@@ -64,9 +65,15 @@ def _noun_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
     if not trigger.prep and info is not None and info.quad_class in know.conflict_quads:
         targets += prep_actors(know, index, token, "of")  # "the blockade of Serbia"
     holders = [token] + ([token.head] if token.dep_ == "compound" else [])  # "a mediation effort between"
-    between = [a for holder in holders for prep in holder.children
-               if prep.dep_ == "prep" and prep.lower_ == "between"
-               for pobj in prep.children if pobj.dep_ == "pobj" for a in np_actors(know, index, pobj)]
+    between = [
+        a
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in np_actors(know, index, pobj)
+    ]
     if between and trigger.cameo in know.third_party:  # "Qatar's mediation between X and Y": X and Y are targets
         targets = between + targets
     elif between:  # "a meeting between the two leaders": the pair, not the clause's subject
@@ -99,7 +106,7 @@ def subject_actors(know: EventKnowledge, index: DocIndex, verb: Token) -> list[s
 
 
 def _governing_subject(know: EventKnowledge, index: DocIndex, noun: Token) -> list[str]:
-    """"Wang made the remarks during a phone conversation with Rubio": the noun's clause subject."""
+    """ "Wang made the remarks during a phone conversation with Rubio": the noun's clause subject."""
     token = noun
     for _ in range(5):
         if token.head is token:
@@ -121,17 +128,23 @@ def prep_actors(know: EventKnowledge, index: DocIndex, token: Token, prep: str |
     return out
 
 
-def clause_subjects(know: EventKnowledge, index: DocIndex, clause: Token,
-                    deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> list[str]:
+def clause_subjects(
+    know: EventKnowledge, index: DocIndex, clause: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")
+) -> list[str]:
     """The actors a clause's subject names ("that [the US] cancel the sale")."""
     return [a for subject in clause.children if subject.dep_ in deps for a in np_actors(know, index, subject)]
 
 
 def condition_subjects(know: EventKnowledge, index: DocIndex, verb: Token) -> list[str]:
-    """"threatened to stop the talks if the United States goes ahead": the one the threat is aimed at."""
+    """ "threatened to stop the talks if the United States goes ahead": the one the threat is aimed at."""
     verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    return [a for v in verbs for clause in v.children if is_condition(clause, know.threat_conditions)
-            for a in clause_subjects(know, index, clause, SUBJECTS)]
+    return [
+        a
+        for v in verbs
+        for clause in v.children
+        if is_condition(clause, know.threat_conditions)
+        for a in clause_subjects(know, index, clause, SUBJECTS)
+    ]
 
 
 def np_actors(know: EventKnowledge, index: DocIndex, token: Token) -> list[str]:
@@ -146,8 +159,14 @@ def np_actors(know: EventKnowledge, index: DocIndex, token: Token) -> list[str]:
         found = list(actors_at.get(head.i, ()))
         if not found and head.lemma_.lower() in know.quantity_nouns:
             # "thousands of Kenyans", "a group of Chechen refugees": the people counted
-            found = [a for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
-                     for pobj in of.children if pobj.dep_ == "pobj" for a in actors_at.get(pobj.i, ())]
+            found = [
+                a
+                for of in head.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for pobj in of.children
+                if pobj.dep_ == "pobj"
+                for a in actors_at.get(pobj.i, ())
+            ]
         if not found:
             # the head may sit outside a mention that covers its modifiers ("the Chinese side"),
             # never inside a clause or phrase hanging on it ("an admission that Soviet forces killed Poles")

@@ -33,8 +33,9 @@ class Setting:
 class SettingFinder:
     """Indexes one document's times and places by token, then answers per trigger."""
 
-    def __init__(self, ex: Extraction, doc: Doc, place_preps: AbstractSet[str],
-                 triggers: AbstractSet[int] = frozenset()):
+    def __init__(
+        self, ex: Extraction, doc: Doc, place_preps: AbstractSet[str], triggers: AbstractSet[int] = frozenset()
+    ):
         self.place_preps = place_preps  # prepositions that introduce a place: "in", "near", … (kb/phrases.tsv)
         self.anchor = ex.anchor_date
         self.triggers = triggers  # other events' words: their phrases hold their own time and place
@@ -87,8 +88,11 @@ def _below(head: Token, blocked: AbstractSet[int]):
         nxt = []
         for token in frontier:
             yield token
-            nxt += [c for c in token.children if c.i not in blocked
-                    and not (c.pos_ in CLAUSE_HEADS and c.dep_ not in ("aux", "auxpass"))]
+            nxt += [
+                c
+                for c in token.children
+                if c.i not in blocked and not (c.pos_ in CLAUSE_HEADS and c.dep_ not in ("aux", "auxpass"))
+            ]
         frontier = nxt
 
 

@@ -13,9 +13,10 @@ REPORTED_FUTURE = "would"  # "said it would allow": a plan when no condition is 
 
 
 def infinitive_complement(token: Token) -> bool:
-    """"agreed [to lift]", and the infinitive spaCy attaches as a purpose clause: "have sworn [to fight]"."""
-    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    """ "agreed [to lift]", and the infinitive spaCy attaches as a purpose clause: "have sworn [to fight]"."""
+    return token.dep_ == "xcomp" or (
+        token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def event_status(know: EventKnowledge, token: Token) -> str:
@@ -31,8 +32,9 @@ def event_status(know: EventKnowledge, token: Token) -> str:
     aux = _auxiliaries(token)
     if aux & know.hypothetical_aux:
         # "would" with a condition is hypothetical; reported "said it would allow" is a plan
-        if (any(t.lower_ in know.conditions for t in sentence_of(token))
-                or aux & (know.hypothetical_aux - {REPORTED_FUTURE})):
+        if any(t.lower_ in know.conditions for t in sentence_of(token)) or aux & (
+            know.hypothetical_aux - {REPORTED_FUTURE}
+        ):
             return "hypothetical"
         return "planned"
     if aux & know.future_aux or ("going" in aux and any(c.lower_ == "to" for c in children)):
@@ -74,13 +76,15 @@ def stated_future(know: EventKnowledge, token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     aux = _auxiliaries(token)
-    if aux & (know.future_aux | {REPORTED_FUTURE}) or ("going" in aux and any(c.lower_ == "to" for c in token.children)):
+    if aux & (know.future_aux | {REPORTED_FUTURE}) or (
+        "going" in aux and any(c.lower_ == "to" for c in token.children)
+    ):
         return True
     return _planned_by_head(know, token)
 
 
 def conditional_threat(token: Token) -> bool:
-    """"… unless the Kremlin closed its base", "… or face penalties": a stated action with a condition."""
+    """ "… unless the Kremlin closed its base", "… or face penalties": a stated action with a condition."""
     for t in token.subtree:
         if t.lower_ == "unless" or (t.lower_ == "face" and any(c.lower_ == "or" for c in t.head.children)):
             return True
@@ -88,10 +92,11 @@ def conditional_threat(token: Token) -> bool:
 
 
 def _planned_by_head(know: EventKnowledge, token: Token) -> bool:
-    """"plans [to lift]", "is ready [to lift]": an infinitive under a planning verb or a readiness adjective."""
+    """ "plans [to lift]", "is ready [to lift]": an infinitive under a planning verb or a readiness adjective."""
     head = token.head
-    return infinitive_complement(token) and (head.lemma_.lower() in know.planning_verbs
-                                             or head.lower_ in know.ready_adjectives)
+    return infinitive_complement(token) and (
+        head.lemma_.lower() in know.planning_verbs or head.lower_ in know.ready_adjectives
+    )
 
 
 def _auxiliaries(token: Token) -> set[str]:

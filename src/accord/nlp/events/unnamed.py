@@ -22,8 +22,15 @@ class UnnamedParticipants:
         # a nationality word is never a party's place either
         self.places = {p.id: p for p in ex.places if p.text not in kb.demonyms}
 
-    def fill(self, code: str, sources: list[str], targets: list[str], place_id: str | None,
-             framed_action: bool = False, place_is_target: bool = False) -> tuple[list[str], list[str], str]:
+    def fill(
+        self,
+        code: str,
+        sources: list[str],
+        targets: list[str],
+        place_id: str | None,
+        framed_action: bool = False,
+        place_is_target: bool = False,
+    ) -> tuple[list[str], list[str], str]:
         """(sources, targets, rule note) for an event of `code` (the action's code when it is framed)
         with its place (the framed action's, when `framed_action`). Only one missing side is filled, and
         only when the other side is named. `place_is_target`: the trigger's lexicon row names its target
@@ -62,8 +69,9 @@ class UnnamedParticipants:
     def _country(self, iso3: str, exclude: list[str]) -> list[str]:
         """The document's actor for the country `iso3` itself, created when the text never names it;
         nothing when that actor is the event's other side."""
-        actor = next((a for a in self.ex.actors if a.kind == "country" and a.country == iso3 and a.sector is None),
-                     None)
+        actor = next(
+            (a for a in self.ex.actors if a.kind == "country" and a.country == iso3 and a.sector is None), None
+        )
         if actor is None:
             country = self.kb.country(iso3)
             if country is None:
@@ -72,9 +80,15 @@ class UnnamedParticipants:
             number = len(taken) + 1
             while f"a{number}" in taken:
                 number += 1
-            actor = Actor(id=f"a{number}", name=country.name, kind="country", country=iso3,
-                          code=iso3, kb_id=f"country:{iso3}", mentions=[])
+            actor = Actor(
+                id=f"a{number}",
+                name=country.name,
+                kind="country",
+                country=iso3,
+                code=iso3,
+                kb_id=f"country:{iso3}",
+                mentions=[],
+            )
             self.ex.actors.append(actor)
             self.actors[actor.id] = actor
         return [] if actor.id in exclude else [actor.id]
-

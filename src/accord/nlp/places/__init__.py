@@ -47,14 +47,35 @@ def find_places(doc: Doc, dateline_place: str | None = None) -> list[Place]:
             lat, lon = entry.lat, entry.lon
             if entry.kind == "county":
                 lat, lon = _county_point(n, cands, chosen, entry)
-            places.append(Place(id="", start=cand.start, end=cand.end, text=cand.text, name=entry.name,
-                                country=entry.country, feature=entry.feature, lat=lat, lon=lon,
-                                geonames_id=entry.geonames_id))
+            places.append(
+                Place(
+                    id="",
+                    start=cand.start,
+                    end=cand.end,
+                    text=cand.text,
+                    name=entry.name,
+                    country=entry.country,
+                    feature=entry.feature,
+                    lat=lat,
+                    lon=lon,
+                    geonames_id=entry.geonames_id,
+                )
+            )
             continue
         where = entry or _nearest_located(n, cands, chosen) or dateline
-        places.append(Place(id="", start=cand.start, end=cand.end, text=cand.text, name=cand.text,
-                            country=where.country if where else None, feature="other",
-                            lat=where.lat if where else None, lon=where.lon if where else None))
+        places.append(
+            Place(
+                id="",
+                start=cand.start,
+                end=cand.end,
+                text=cand.text,
+                name=cand.text,
+                country=where.country if where else None,
+                feature="other",
+                lat=where.lat if where else None,
+                lon=where.lon if where else None,
+            )
+        )
     for n, place in enumerate(places, 1):
         place.id = f"p{n}"
     return places
@@ -64,14 +85,20 @@ def _county_point(n: int, cands: list[Candidate], chosen: list[Entry | None], co
     """A county lies around the nearest town of its state the document names, else around the town of
     its name in that state ("Orange County" and Orange, California), else at its state's centre."""
     here = cands[n].start
-    towns = [(abs(cands[k].start - here), e) for k, e in enumerate(chosen)
-             if e is not None and e.feature == "city" and e.admin1 == county.admin1]
+    towns = [
+        (abs(cands[k].start - here), e)
+        for k, e in enumerate(chosen)
+        if e is not None and e.feature == "city" and e.admin1 == county.admin1
+    ]
     if towns:
         _, town = min(towns, key=lambda pair: pair[0])
         return town.lat, town.lon
     stem = county.name.rsplit(" ", 1)[0]
-    namesake = [h.entry for h in load_gazetteer().lookup(stem)
-                if h.entry.feature == "city" and h.entry.admin1 == county.admin1 and not h.alternate]
+    namesake = [
+        h.entry
+        for h in load_gazetteer().lookup(stem)
+        if h.entry.feature == "city" and h.entry.admin1 == county.admin1 and not h.alternate
+    ]
     if namesake:
         return namesake[0].lat, namesake[0].lon
     return county.lat, county.lon

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Gazetteer, NameHit, abbreviation_key, fold
 from ..lookups import text_of
+from .gazetteer import Gazetteer, NameHit, abbreviation_key, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "LAW"})
@@ -17,15 +17,78 @@ MAX_NAME_TOKENS = 8
 MIN_UNSUPPORTED_CITY = 50000
 MIN_ORG_CITY = 50000  # a city inside an organisation's name ("Toronto Police Service")
 MIN_PERSON_CITY = 500000  # a city spaCy took for a person
-PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "outside", "across", "into", "around",
-                                "towards", "toward", "via", "throughout", "within"})
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                        "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-                        "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "downtown"})
-GENERIC_TAILS = frozenset({"state", "province", "region", "district", "city", "governorate", "oblast",
-                           "prefecture", "municipality", "territory"})
-LANGUAGE_WORDS = frozenset({"language", "languages", "speaking", "speaker", "speakers", "translation",
-                            "subtitles", "dub", "lessons", "teacher", "classes"})
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "near",
+        "to",
+        "outside",
+        "across",
+        "into",
+        "around",
+        "towards",
+        "toward",
+        "via",
+        "throughout",
+        "within",
+    }
+)
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+        "downtown",
+    }
+)
+GENERIC_TAILS = frozenset(
+    {
+        "state",
+        "province",
+        "region",
+        "district",
+        "city",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "municipality",
+        "territory",
+    }
+)
+LANGUAGE_WORDS = frozenset(
+    {
+        "language",
+        "languages",
+        "speaking",
+        "speaker",
+        "speakers",
+        "translation",
+        "subtitles",
+        "dub",
+        "lessons",
+        "teacher",
+        "classes",
+    }
+)
 
 
 @dataclass
@@ -142,17 +205,21 @@ def _accept(doc: Doc, cand: Candidate, ent_of: list[Span | None], person_parts: 
 
 
 def _language_use(doc: Doc, cand: Candidate) -> bool:
-    """"in Spanish", "English language": a demonym naming a language."""
+    """ "in Spanish", "English language": a demonym naming a language."""
     after = doc[cand.last] if cand.last < len(doc) else None
     if after is not None and after.lower_ in LANGUAGE_WORDS:
         return True
     before = doc[cand.first - 1] if cand.first > 0 else None
-    return (before is not None and before.lower_ in ("in", "speak", "speaks", "spoke", "speaking")
-            and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")))
+    return (
+        before is not None
+        and before.lower_ in ("in", "speak", "speaks", "spoke", "speaking")
+        and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+    )
 
 
 def _compound_demonym(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
-    """"African American", "Irish Americans": an ethnic compound, not a place."""
+    """ "African American", "Irish Americans": an ethnic compound, not a place."""
+
     def demonym_like(k: int) -> bool:
         if not 0 <= k < len(doc):
             return False
@@ -163,14 +230,14 @@ def _compound_demonym(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
 
 
 def _after_number(doc: Doc, cand: Candidate) -> bool:
-    """"500 BC" (but not "2,000 U.S. troops")."""
+    """ "500 BC" (but not "2,000 U.S. troops")."""
     if cand.first == 0 or not doc[cand.first - 1].like_num:
         return False
     return cand.last >= len(doc) or doc[cand.last].pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 def _place_cue(doc: Doc, cand: Candidate) -> bool:
-    """"in X", "X, Texas": words around the span that say it is a place."""
+    """ "in X", "X, Texas": words around the span that say it is a place."""
     if cand.first > 0 and doc[cand.first - 1].lower_ in PLACE_PREPOSITIONS:
         return True
     return cand.last + 1 < len(doc) and doc[cand.last].text == "," and _starts_upper(doc[cand.last + 1])
@@ -205,13 +272,18 @@ def _add_entities(doc: Doc, found: list[Candidate], gaz: Gazetteer, person_parts
             continue
         else:
             hits = _variant_hits(span, gaz)
-        out.append(Candidate(span.start_char, span.end_char, span.start, span.end, span.text, hits, "entity",
-                             ent.label_, inner=inner))
+        out.append(
+            Candidate(
+                span.start_char, span.end_char, span.start, span.end, span.text, hits, "entity", ent.label_, inner=inner
+            )
+        )
     out.sort(key=lambda c: c.start)
     return out
 
 
-def _repeat_mentions(doc: Doc, found: list[Candidate], ent_of: list[Span | None], person_parts: set[str]) -> list[Candidate]:
+def _repeat_mentions(
+    doc: Doc, found: list[Candidate], ent_of: list[Span | None], person_parts: set[str]
+) -> list[Candidate]:
     """One sense per document: once "Riverdale" is taken as a place ("in Riverdale"), its other
     mentions are too ("the Riverdale gas station"), unless part of a longer person's name."""
     known: dict[str, list[Candidate]] = {}
@@ -230,14 +302,24 @@ def _repeat_mentions(doc: Doc, found: list[Candidate], ent_of: list[Span | None]
             end = token.i + size
             if end > len(doc) or any(k in covered for k in range(token.i, end)):
                 continue
-            if [t.text for t in doc[token.i:end]] != [t.text for t in doc[model.first:model.last]]:
+            if [t.text for t in doc[token.i : end]] != [t.text for t in doc[model.first : model.last]]:
                 continue
             ent = ent_of[token.i]
             if ent is not None and ent.label_ == "PERSON" and (ent.start < token.i or ent.end > end):
                 continue
-            span = doc[token.i:end]
-            added.append(Candidate(span.start_char, span.end_char, token.i, end, span.text, model.hits,
-                                   model.source, ent.label_ if ent is not None else None))
+            span = doc[token.i : end]
+            added.append(
+                Candidate(
+                    span.start_char,
+                    span.end_char,
+                    token.i,
+                    end,
+                    span.text,
+                    model.hits,
+                    model.source,
+                    ent.label_ if ent is not None else None,
+                )
+            )
             covered.update(range(token.i, end))
             break
     return sorted(found + added, key=lambda c: c.start)
@@ -265,5 +347,5 @@ def _variant_hits(span: Span, gaz: Gazetteer) -> list[NameHit]:
         words = words[1:]
     if len(words) == len(span):
         return []
-    text = text_of(span.doc)[words[0].idx: words[-1].idx + len(words[-1])]
+    text = text_of(span.doc)[words[0].idx : words[-1].idx + len(words[-1])]
     return [h for h in gaz.lookup(text) if not h.alternate]

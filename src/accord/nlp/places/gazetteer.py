@@ -63,7 +63,7 @@ def fold(text: str) -> str:
 
 
 def abbreviation_key(text: str) -> str | None:
-    """"U.S." -> "US": the key of an all-capital abbreviation of at most four letters, else None."""
+    """ "U.S." -> "US": the key of an all-capital abbreviation of at most four letters, else None."""
     letters = text.replace(".", "").replace(" ", "").replace("&", "")
     if 1 < len(letters) <= 4 and letters.isalpha() and letters.isupper():
         return text.replace(".", "").replace(" ", "")
@@ -186,8 +186,15 @@ def _add_countries(gaz: Gazetteer, gn_countries: dict) -> None:
         if point is None:
             continue
         row = kb_rows.get(iso3)
-        entry = Entry(name=row.name if row else c["name"], country=iso3, feature="country", lat=point[0],
-                      lon=point[1], geonames_id=c.get("geonameid"), population=int(c.get("population") or 0))
+        entry = Entry(
+            name=row.name if row else c["name"],
+            country=iso3,
+            feature="country",
+            lat=point[0],
+            lon=point[1],
+            geonames_id=c.get("geonameid"),
+            population=int(c.get("population") or 0),
+        )
         gaz.countries[iso3] = entry
         names = [c["name"], extra.get("name", "")]
         names += [s for s in extra.get("altSpellings", []) if len(s) > 3 and not s.isupper()]
@@ -199,8 +206,16 @@ def _add_countries(gaz: Gazetteer, gn_countries: dict) -> None:
 
 def _add_continents(gaz: Gazetteer, continents: dict) -> None:
     for c in continents.values():
-        entry = Entry(name=c["name"], country=None, feature="other", lat=float(c["lat"]), lon=float(c["lng"]),
-                      geonames_id=c.get("geonameId"), population=int(c.get("population") or 0), kind="continent")
+        entry = Entry(
+            name=c["name"],
+            country=None,
+            feature="other",
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            geonames_id=c.get("geonameId"),
+            population=int(c.get("population") or 0),
+            kind="continent",
+        )
         gaz.add_name(c["name"], entry)
 
 
@@ -222,8 +237,15 @@ def _add_admin1(gaz: Gazetteer, states: dict, cities: dict, iso2_to_iso3: dict[s
             city = cities_by_name.get((row["country"], row["city"]))
             if city is not None:
                 code = f"{city['countrycode']}.{city['admin1code']}"
-        entry = Entry(name=row["name"], country=row["country"], feature="admin1", lat=row["lat"], lon=row["lon"],
-                      geonames_id=geonames_id, admin1=code)
+        entry = Entry(
+            name=row["name"],
+            country=row["country"],
+            feature="admin1",
+            lat=row["lat"],
+            lon=row["lon"],
+            geonames_id=geonames_id,
+            admin1=code,
+        )
         if code and code not in gaz.admin1:
             gaz.admin1[code] = entry
         for name in [row["name"], *row["aliases"]]:
@@ -232,16 +254,19 @@ def _add_admin1(gaz: Gazetteer, states: dict, cities: dict, iso2_to_iso3: dict[s
 
 def _add_regions(gaz: Gazetteer) -> None:
     for row in geodata.region_rows():
-        entry = Entry(name=row["name"], country=row["country"], feature="other", lat=row["lat"], lon=row["lon"],
-                      kind="region")
+        entry = Entry(
+            name=row["name"], country=row["country"], feature="other", lat=row["lat"], lon=row["lon"], kind="region"
+        )
         for name in [row["name"], *row["aliases"]]:
             gaz.add_name(name, entry)
 
 
 def _capitals() -> dict[str, frozenset[str]]:
     """ISO-3 -> folded names of its capital."""
-    return {iso3: frozenset(fold(n) for n in [row.capital, *row.capital_aliases] if n)
-            for iso3, row in geodata.kb_countries().items()}
+    return {
+        iso3: frozenset(fold(n) for n in [row.capital, *row.capital_aliases] if n)
+        for iso3, row in geodata.kb_countries().items()
+    }
 
 
 def _capital_ids(cities: dict, iso2_to_iso3: dict[str, str]) -> set[int]:
@@ -263,9 +288,17 @@ def _add_cities(gaz: Gazetteer, cities: dict, iso2_to_iso3: dict[str, str]) -> N
         iso3 = iso2_to_iso3.get(city["countrycode"])
         name = city["name"]
         key = fold(name)
-        entry = Entry(name=name, country=iso3, feature="city", lat=float(city["latitude"]),
-                      lon=float(city["longitude"]), geonames_id=city["geonameid"], population=int(city["population"]),
-                      admin1=f"{city['countrycode']}.{city['admin1code']}", capital=city["geonameid"] in capital_ids)
+        entry = Entry(
+            name=name,
+            country=iso3,
+            feature="city",
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            geonames_id=city["geonameid"],
+            population=int(city["population"]),
+            admin1=f"{city['countrycode']}.{city['admin1code']}",
+            capital=city["geonameid"] in capital_ids,
+        )
         gaz.add_name(name, entry)
         if entry.capital and iso3:
             for alias in geodata.capital_aliases(iso3):
@@ -290,8 +323,15 @@ def _add_counties(gaz: Gazetteer, counties: list[dict]) -> None:
         state = gaz.admin1.get(f"US.{county['state']}")
         if state is None:
             continue
-        entry = Entry(name=county["name"], country="USA", feature="other", lat=state.lat, lon=state.lon,
-                      admin1=state.admin1, kind="county")
+        entry = Entry(
+            name=county["name"],
+            country="USA",
+            feature="other",
+            lat=state.lat,
+            lon=state.lon,
+            admin1=state.admin1,
+            kind="county",
+        )
         gaz.add_name(county["name"], entry)
 
 
@@ -307,7 +347,10 @@ def _add_demonyms(gaz: Gazetteer) -> None:
             if abbreviation_key(form) is None:
                 gaz.demonyms.setdefault(form, entry)
     for other in geodata.demonym_rows():
-        hits = [h.entry for h in gaz.names.get(fold(other["place"]), ())
-                if not h.alternate and (other["country"] is None or h.entry.country == other["country"])]
+        hits = [
+            h.entry
+            for h in gaz.names.get(fold(other["place"]), ())
+            if not h.alternate and (other["country"] is None or h.entry.country == other["country"])
+        ]
         if hits:
             gaz.demonyms.setdefault(other["demonym"], hits[0])

@@ -24,22 +24,31 @@ def capital_aliases(iso3: str) -> tuple[str, ...]:
 
 def country_centres() -> dict[str, tuple[float, float]]:
     """ISO-3 -> a country's centre where countryinfo gives none or one far from it."""
-    return {r["iso3"]: (float(r["lat"]), float(r["lon"]))
-            for r in _geo("country_centres.tsv", ["iso3", "lat", "lon", "note"])}
+    return {
+        r["iso3"]: (float(r["lat"]), float(r["lon"]))
+        for r in _geo("country_centres.tsv", ["iso3", "lat", "lon", "note"])
+    }
 
 
 def admin1_rows() -> list[dict]:
     """First-level divisions (states, provinces) with aliases and centres."""
     rows = _geo("admin1.tsv", ["country", "name", "aliases", "city", "lat", "lon"])
-    return [{**r, "aliases": split_list(r["aliases"]), "lat": float(r["lat"]), "lon": float(r["lon"])}
-            for r in rows]
+    return [{**r, "aliases": split_list(r["aliases"]), "lat": float(r["lat"]), "lon": float(r["lon"])} for r in rows]
 
 
 def region_rows() -> list[dict]:
     """Named areas that are neither countries, divisions nor cities: regions, seas, disputed territories."""
     rows = _geo("regions.tsv", ["name", "aliases", "country", "lat", "lon"])
-    return [{**r, "aliases": split_list(r["aliases"]), "country": r["country"] or None,
-             "lat": float(r["lat"]), "lon": float(r["lon"])} for r in rows]
+    return [
+        {
+            **r,
+            "aliases": split_list(r["aliases"]),
+            "country": r["country"] or None,
+            "lat": float(r["lat"]),
+            "lon": float(r["lon"]),
+        }
+        for r in rows
+    ]
 
 
 def demonym_rows() -> list[dict]:

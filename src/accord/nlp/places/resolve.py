@@ -109,8 +109,9 @@ def choose(doc: Doc, cands: list[Candidate], dateline: Entry | None) -> list[Ent
     def pick(ctx: Context | None) -> list[tuple[Entry | None, float]]:
         picked: list[tuple[Entry | None, float]] = []
         for n, cand in enumerate(cands):
-            scores = sorted(((_score(h, n, keys[n], pairs, ctx, dateline), i) for i, h in enumerate(cand.hits)),
-                            reverse=True)
+            scores = sorted(
+                ((_score(h, n, keys[n], pairs, ctx, dateline), i) for i, h in enumerate(cand.hits)), reverse=True
+            )
             if not scores:
                 picked.append((None, 0.0))
                 continue

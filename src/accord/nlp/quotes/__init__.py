@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from ...config import Settings
 from ...kb import load_kb
-from ...model import Extraction, Quote, Span as TextSpan, Speaker
+from ...model import Extraction, Quote, Speaker
+from ...model import Span as TextSpan
 from ..lookups import sentence_of, text_of
 from .attribution import Attribution, Attributor
 from .marks import MARKS, QuotedSpan, find_quoted_spans
@@ -52,8 +53,13 @@ class QuoteExtractor:
         for start, end, gaps in self._join_split_quotations(doc, spans):
             attribution = self.attributor.for_span(doc, start, end, gaps)
             follows = previous is not None and self._continues(doc, previous_end, start)
-            same_cue = (follows and previous is not None and attribution.cue is not None and previous.cue is not None
-                        and attribution.cue.start == previous.cue.start)
+            same_cue = (
+                follows
+                and previous is not None
+                and attribution.cue is not None
+                and previous.cue is not None
+                and attribution.cue.start == previous.cue.start
+            )
             if follows and (attribution.speaker is None or same_cue) and drafts and drafts[-1].attribution is previous:
                 # “A,” Clinton said. “B.” -- one attribution whose content runs over both quotations
                 drafts[-1] = Draft(drafts[-1].start, end, "direct", previous)
@@ -71,7 +77,9 @@ class QuoteExtractor:
         direct = [(d.start, d.end) for d in drafts]
         indirect = list(self._indirect(doc, direct))
         fragment_clauses = list(self._clauses_around_fragments(doc, drafts, indirect))
-        drafts += [Draft(start, end, "indirect", attribution) for start, end, attribution in indirect + fragment_clauses]
+        drafts += [
+            Draft(start, end, "indirect", attribution) for start, end, attribution in indirect + fragment_clauses
+        ]
         ex.quotes = self._to_quotes(sorted(drafts, key=lambda d: (d.start, d.end)), ex, doc)
 
     # --- direct and partial ----------------------------------------------------------------
@@ -83,9 +91,14 @@ class QuoteExtractor:
         for span in spans:
             if out:
                 prev_start, prev_end, gaps = out[-1]
-                between = text[prev_end:span.start]
-                if "\n" not in between and len(between) < 60 and between.strip().endswith(",") \
-                        and text[prev_end - 2:prev_end - 1] == "," and self._has_verb(doc, prev_end, span.start):
+                between = text[prev_end : span.start]
+                if (
+                    "\n" not in between
+                    and len(between) < 60
+                    and between.strip().endswith(",")
+                    and text[prev_end - 2 : prev_end - 1] == ","
+                    and self._has_verb(doc, prev_end, span.start)
+                ):
                     out[-1] = (prev_start, span.end, gaps + [(prev_end, span.start)])
                     continue
             out.append((span.start, span.end, []))
@@ -120,7 +133,7 @@ class QuoteExtractor:
         for draft in reversed(drafts):
             if out and draft.attribution.speaker is None and draft.kind == "direct":
                 nxt = out[-1]
-                gap = text_of(doc)[draft.end:nxt.start]
+                gap = text_of(doc)[draft.end : nxt.start]
                 if nxt.attribution.speaker is not None and not gap.strip() and gap.count("\n\n") <= 1:
                     out[-1] = Draft(draft.start, nxt.end, "direct", nxt.attribution)
                     continue
@@ -130,7 +143,7 @@ class QuoteExtractor:
     def _kind(self, doc: Doc, start: int, end: int) -> str:
         """partial: a fragment inside a sentence ("the “most valuable strategic asset”"); direct: a
         quoted sentence or clause."""
-        inner = text_of(doc)[start + 1:end - 1].strip(" \"“”,.")
+        inner = text_of(doc)[start + 1 : end - 1].strip(' "“”,.')
         span = doc.char_span(start, end, alignment_mode="expand")
         words = inner.split()
         if not words:
@@ -162,7 +175,7 @@ class QuoteExtractor:
                     yield found
 
     def _clauses_around_fragments(self, doc: Doc, drafts, indirect):
-        """"Trump went after Bush, calling him “a total stiff”": a fragment whose cue takes no
+        """ "Trump went after Bush, calling him “a total stiff”": a fragment whose cue takes no
         reported clause still has one -- the words the cue governs around it."""
         for start, end, kind, attribution in list(drafts):
             if kind != "partial" or attribution.cue is None:
@@ -171,10 +184,13 @@ class QuoteExtractor:
                 continue  # already inside a reported clause
             cue = attribution.cue[-1]
             rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("advmod", "npadvmod", "cc", "conj")]
-            holder = next((c for c in rights if c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 2), None)
+            holder = next(
+                (c for c in rights if c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 2),
+                None,
+            )
             if holder is None or not rights:
                 continue
-            clause = doc[rights[0].left_edge.i:holder.right_edge.i + 1]
+            clause = doc[rights[0].left_edge.i : holder.right_edge.i + 1]
             c_start, c_end = clause.start_char, clause.end_char
             while c_end > c_start and text_of(doc)[c_end - 1] in TRAILING:
                 c_end -= 1
@@ -189,19 +205,22 @@ class QuoteExtractor:
                 for sub in child.rights:
                     # "…had reached a framework, while Beijing described …": another speaker's clause
                     if sub.dep_ in ("advcl", "conj") and any(
-                            self.attributor.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                            for t in sub.subtree):
+                        self.attributor.is_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                        for t in sub.subtree
+                    ):
                         end = min(end, sub.left_edge.i)
-                        while end > child.i + 1 and ((doc[end - 1].is_punct and doc[end - 1].text not in MARKS)
-                                                     or doc[end - 1].lower_ in ("while", "but", "and", "whereas")):
+                        while end > child.i + 1 and (
+                            (doc[end - 1].is_punct and doc[end - 1].text not in MARKS)
+                            or doc[end - 1].lower_ in ("while", "but", "and", "whereas")
+                        ):
                             end -= 1
                         break
-                return doc[child.left_edge.i:end]
+                return doc[child.left_edge.i : end]
         if cue.lemma_.lower() == "describe":  # "described the outcome as …"
             objects = [c for c in cue.children if c.dep_ == "dobj"]
             preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
             if objects and preps:
-                return doc[objects[0].left_edge.i:preps[0].right_edge.i + 1]
+                return doc[objects[0].left_edge.i : preps[0].right_edge.i + 1]
         return None
 
     def _according_to(self, doc: Doc, according, direct):
@@ -219,9 +238,9 @@ class QuoteExtractor:
             first = phrase_end
             while first < sent.end and doc[first].is_punct:
                 first += 1
-            content = doc[first:sent.end]
+            content = doc[first : sent.end]
         else:  # "content, according to X."
-            content = doc[sent.start:according.i]
+            content = doc[sent.start : according.i]
         if len(content) < 3:
             return None
         start, end = content.start_char, content.end_char
@@ -229,14 +248,14 @@ class QuoteExtractor:
             end -= 1
         if self._mostly_quoted(start, end, direct, text_of(doc)):
             return None
-        return start, end, Attribution(doc[according.i:according.i + 2], self.attributor.noun_phrase(source[0]))
+        return start, end, Attribution(doc[according.i : according.i + 2], self.attributor.noun_phrase(source[0]))
 
     @staticmethod
     def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]], text: str = "") -> bool:
         """Is the clause nothing but a quotation (fewer than three words outside it)?"""
         for s, e in direct:
             if s <= start + 12 and e >= end - 2:
-                outside = (text[start:max(start, s)] + " " + text[min(end, e):end]).split() if text else []
+                outside = (text[start : max(start, s)] + " " + text[min(end, e) : end]).split() if text else []
                 if len(outside) < 3:
                     return True
         return False
@@ -263,8 +282,17 @@ class QuoteExtractor:
             if attribution.cue is not None:
                 s, e = attribution.cue.start_char, attribution.cue.end_char
                 cue = TextSpan(s, e, text[s:e])
-            quotes.append(Quote(id=f"q{len(quotes) + 1}", start=start, end=end, text=text[start:end], kind=kind,
-                                speaker=speaker, cue=cue))
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    kind=kind,
+                    speaker=speaker,
+                    cue=cue,
+                )
+            )
         return quotes
 
 

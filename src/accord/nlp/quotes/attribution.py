@@ -11,11 +11,29 @@ from spacy.tokens import Doc, Span, Token
 from ..lookups import sentence_of, text_of
 
 SUBJECTS = ("nsubj", "nsubjpass")
-NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case",
-                     "advmod", "npadvmod"})
+NP_LEFT = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "advmod", "npadvmod"}
+)
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
-CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "dobj", "prep", "attr",
-                "oprd", "npadvmod", "appos", "parataxis", "dep", "nsubj")
+CLAUSE_LINKS = (
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "conj",
+    "acl",
+    "relcl",
+    "pcomp",
+    "pobj",
+    "dobj",
+    "prep",
+    "attr",
+    "oprd",
+    "npadvmod",
+    "appos",
+    "parataxis",
+    "dep",
+    "nsubj",
+)
 
 
 @dataclass
@@ -77,13 +95,13 @@ class Attributor:
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 source = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
                 if source:
-                    return Attribution(doc[token.i:token.i + 2], self.noun_phrase(source[0]))
+                    return Attribution(doc[token.i : token.i + 2], self.noun_phrase(source[0]))
         # 5. "Name: “…”" headline style
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text == ":" and span.start > 1:
             prev = doc[span.start - 2]
             if prev.pos_ == "PROPN":
-                return Attribution(doc[span.start - 1:span.start], self.noun_phrase(prev))
+                return Attribution(doc[span.start - 1 : span.start], self.noun_phrase(prev))
         return bare_cue or Attribution(None, None)
 
     @staticmethod
@@ -95,16 +113,20 @@ class Attributor:
 
     def _verb_after(self, doc: Doc, span: Span) -> Attribution | None:
         """“…,” Brafman said / “…?” asked the judge / “…,” I confessed."""
-        last = text_of(doc)[span.end_char - 2:span.end_char]
+        last = text_of(doc)[span.end_char - 2 : span.end_char]
         if not any(c in last for c in ",?!—"):
             return None
         sent_end = sentence_of(doc[span.end]).end if span.end < len(doc) else span.end
-        window = doc[span.end:min(sent_end, span.end + 16)]
+        window = doc[span.end : min(sent_end, span.end + 16)]
         # "…,” Viguerie notes.": the tagger may read a reporting verb after a name as a noun
         for k, token in enumerate(window[:6]):
-            if token.lemma_.lower() in self.cue_verbs and token.pos_ == "NOUN" and k > 0 \
-                    and window[k - 1].pos_ == "PROPN":
-                return Attribution(doc[token.i:token.i + 1], self.noun_phrase(window[k - 1]))
+            if (
+                token.lemma_.lower() in self.cue_verbs
+                and token.pos_ == "NOUN"
+                and k > 0
+                and window[k - 1].pos_ == "PROPN"
+            ):
+                return Attribution(doc[token.i : token.i + 1], self.noun_phrase(window[k - 1]))
         for token in window:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
                 speaker = self.speaker_of(token) or self._inverted_speaker(token)
@@ -121,8 +143,13 @@ class Attributor:
         """“…?” asked the reporter: after a quotation the speaker may follow the verb."""
         if not self.is_cue(cue):
             return None
-        after = [c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj")
-                 and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cue.i + 1]
+        after = [
+            c
+            for c in cue.rights
+            if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj")
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.left_edge.i == cue.i + 1
+        ]
         return self.noun_phrase(after[0]) if after else None
 
     def _verb_before(self, doc: Doc, span: Span) -> Attribution | None:
@@ -133,7 +160,7 @@ class Attributor:
         if before.text not in (",", ":"):
             return None
         sent_start = sentence_of(doc[span.start - 1]).start
-        for token in reversed(doc[max(sent_start, span.start - 8):span.start - 1]):
+        for token in reversed(doc[max(sent_start, span.start - 8) : span.start - 1]):
             if token.pos_ in ("VERB", "AUX"):
                 speaker = self.speaker_of(token)
                 ok = speaker is not None and self.plausible(speaker, token)
@@ -150,17 +177,23 @@ class Attributor:
         if i < 1 or doc[i].text != ":":
             return None
         first = sentence_of(doc[i]).start
-        verbs = [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX") and not (first <= t.head.i < i and t.head is not t)]
+        verbs = [
+            t for t in doc[first:i] if t.pos_ in ("VERB", "AUX") and not (first <= t.head.i < i and t.head is not t)
+        ]
         verbs = verbs or [t for t in doc[first:i] if t.pos_ in ("VERB", "AUX")]
         for verb in reversed(verbs):
             speaker = self.speaker_of(verb)
             if speaker is not None and speaker.end <= i and self.plausible(speaker, verb):
                 return Attribution(self.cue_span(verb), speaker)
         # "Partial transcript as follows:" / "From Josh Feldman at Mediaite:": the words before the colon
-        nouns = [t for t in doc[first:i] if t.pos_ in ("PROPN", "NOUN") and not (first <= t.head.i < i and t.head is not t
-                                                                                  and t.head.pos_ in ("PROPN", "NOUN"))]
+        nouns = [
+            t
+            for t in doc[first:i]
+            if t.pos_ in ("PROPN", "NOUN")
+            and not (first <= t.head.i < i and t.head is not t and t.head.pos_ in ("PROPN", "NOUN"))
+        ]
         if nouns and not verbs:
-            return Attribution(doc[i:i + 1], self.noun_phrase(nouns[0]))
+            return Attribution(doc[i : i + 1], self.noun_phrase(nouns[0]))
         return None
 
     def _cue_above(self, token: Token, inside: set[int]) -> Token | None:
@@ -189,8 +222,11 @@ class Attributor:
                     if not self._near(doc, span, head):
                         return None
                     speaker = self.speaker_of(head)
-                    if speaker is not None and not inside.intersection(range(speaker.start, speaker.end)) \
-                            and self.plausible(speaker, head):
+                    if (
+                        speaker is not None
+                        and not inside.intersection(range(speaker.start, speaker.end))
+                        and self.plausible(speaker, head)
+                    ):
                         return Attribution(self.cue_span(head), speaker)
                     return None
                 if head.head is head:
@@ -212,7 +248,7 @@ class Attributor:
 
     def speaker_of(self, cue: Token) -> Span | None:
         speaker = self._subject_of(cue)
-        if speaker is not None and "\n" in text_of(cue.doc)[speaker.end_char:cue.idx]:
+        if speaker is not None and "\n" in text_of(cue.doc)[speaker.end_char : cue.idx]:
             # "2:40 p.m.\n\nDonald Trump’s campaign manager says": the parse reached across a line
             line_start = text_of(cue.doc).rfind("\n", 0, cue.idx) + 1
             chunks = [c for c in cue.doc.noun_chunks if line_start <= c.start_char and c.end_char <= cue.idx]
@@ -241,8 +277,17 @@ class Attributor:
             if agents:
                 return self.noun_phrase(agents[0])
 
-            if token.head is token or token.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "relcl",
-                                                          "pcomp", "pobj", "prep"):
+            if token.head is token or token.dep_ not in (
+                "advcl",
+                "xcomp",
+                "conj",
+                "acl",
+                "ccomp",
+                "relcl",
+                "pcomp",
+                "pobj",
+                "prep",
+            ):
                 break
             token = token.head
         return None
@@ -268,7 +313,7 @@ class Attributor:
                 break
         while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
-        return doc[left:right + 1]
+        return doc[left : right + 1]
 
     def cue_span(self, cue: Token) -> Span:
         """The reporting verb with a directly preceding auxiliary ("has said")."""

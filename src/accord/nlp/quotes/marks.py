@@ -56,7 +56,7 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
         # a quotation is open
         if "\n\n" in text[segment:i]:
             gap_end = text.rindex("\n\n", segment, i)
-            if text[gap_end + 2:i].strip() == "" and role in ("open", "either"):
+            if text[gap_end + 2 : i].strip() == "" and role in ("open", "either"):
                 segment = i  # "…first paragraph \n\n “second paragraph…”: one quotation
                 continue
             spans.append(_repair(text, open_at, text.index("\n\n", segment)))
@@ -91,5 +91,5 @@ def _repair(text: str, start: int, limit: int) -> QuotedSpan:
 
 
 def _warning(text: str, at: int) -> str:
-    snippet = " ".join(text[at:at + 40].split())
+    snippet = " ".join(text[at : at + 40].split())
     return f"unbalanced quotation mark at offset {at} ({snippet!r}…): closed at the end of its sentence"

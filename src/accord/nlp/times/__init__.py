@@ -14,11 +14,11 @@ from spacy.tokens import Doc
 
 from ...config import Settings
 from ...model import Extraction, TimeExpr
+from ..lookups import text_of
 from .candidates import find_candidates
 from .lexicon import load_lexicon
 from .normalize import Discourse, resolve
 from .tense import clause_tense, signal_tense
-from ..lookups import text_of
 
 __all__ = ["TimeTagger", "find_times"]
 
@@ -32,17 +32,24 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     found: list[TimeExpr] = []
     for candidate in candidates:
         first, last = words[candidate.start], words[candidate.end - 1]
-        span = doc[first.token:last.token + 1]
-        preceding = [word.lower for word in words[max(0, candidate.start - 3):candidate.start]]
+        span = doc[first.token : last.token + 1]
+        preceding = [word.lower for word in words[max(0, candidate.start - 3) : candidate.start]]
         tense = signal_tense(clause_tense(doc, span.root.i), preceding)
         resolution = resolve(candidate.meaning, anchor, tense, discourse, preceding[-1] if preceding else "")
         if resolution is None:
             continue
         discourse.remember(candidate.meaning, resolution.period)
-        found.append(TimeExpr(
-            id=f"t{len(found) + 1}", start=first.start, end=last.end, text=text[first.start:last.end],
-            type=resolution.type, value=resolution.value,
-            range=resolution.period.range if resolution.period else None))
+        found.append(
+            TimeExpr(
+                id=f"t{len(found) + 1}",
+                start=first.start,
+                end=last.end,
+                text=text[first.start : last.end],
+                type=resolution.type,
+                value=resolution.value,
+                range=resolution.period.range if resolution.period else None,
+            )
+        )
     return found
 
 

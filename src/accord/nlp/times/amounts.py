@@ -11,8 +11,24 @@ from .normalize import duration_value
 from .numbers import read_number
 from .stream import Parse, WordStream
 
-_AMOUNT_LEADS = frozenset({"past", "last", "next", "first", "coming", "final", "previous", "following", "initial",
-                           "remaining", "latest", "preceding", "recent", "same"})
+_AMOUNT_LEADS = frozenset(
+    {
+        "past",
+        "last",
+        "next",
+        "first",
+        "coming",
+        "final",
+        "previous",
+        "following",
+        "initial",
+        "remaining",
+        "latest",
+        "preceding",
+        "recent",
+        "same",
+    }
+)
 _SET_LEADS = frozenset({"every", "each", "per"})
 _TIMES_WORDS = frozenset({"twice", "times", "once", "thrice"})
 _PREPOSITION_AFTER = frozenset({"DT", "NNP", "NNPS", "CD", "PRP", "PRP$", "NN", "NNS", "WDT", "JJ"})
@@ -24,7 +40,7 @@ class AmountRules(WordStream):
     """Rules that start from a count (or a vague one) and a unit."""
 
     def recurrence(self, i: int) -> Parse | None:
-        """"daily", "every Monday", "each year", "every two weeks", "(twice) a year", "Tuesday nights"."""
+        """ "daily", "every Monday", "each year", "every two weeks", "(twice) a year", "Tuesday nights"."""
         value = self.kind(i, "set")
         if value and not self._in_a_name(i):
             return i + 1, Recurrence(value)
@@ -34,8 +50,8 @@ class AmountRules(WordStream):
         return self._plural_weekday(i)
 
     def _in_a_name(self, i: int) -> bool:
-        """"the Communist Party daily Granma": a frequency word that is part of a newspaper's name."""
-        return self.tag[i] == "NNP" or self.tag[i + 1: i + 2] in (["NNP"], ["NNPS"])
+        """ "the Communist Party daily Granma": a frequency word that is part of a newspaper's name."""
+        return self.tag[i] == "NNP" or self.tag[i + 1 : i + 2] in (["NNP"], ["NNPS"])
 
     def _each(self, j: int, per: bool) -> Parse | None:
         """What follows "every"/"each"/"per"/"a": a weekday, month, season, part of day or counted unit."""
@@ -65,7 +81,7 @@ class AmountRules(WordStream):
         return None
 
     def _plural_weekday(self, i: int) -> Parse | None:
-        """"Mondays", "Tuesday nights": every such day."""
+        """ "Mondays", "Tuesday nights": every such day."""
         word = self.at(i)
         if not self.capital(i) or self.named_entity(i):
             return None
@@ -97,8 +113,12 @@ class AmountRules(WordStream):
         if self.at(j) in _AMOUNT_LEADS and not self.tag[j].startswith("VB"):  # not "the ban will last a week"
             j += 1
         unit = self.unit(j)
-        if unit in _VAGUE_UNITS and self.w[j].endswith("s") and not self._compound_after(j + 1) and (
-                self.at(j - 1) in ("recent", "coming") or j == i and self._bare_plural(j)):
+        if (
+            unit in _VAGUE_UNITS
+            and self.w[j].endswith("s")
+            and not self._compound_after(j + 1)
+            and (self.at(j - 1) in ("recent", "coming") or j == i and self._bare_plural(j))
+        ):
             return j + 1, Duration(None, unit)
         count = self._count(j)
         if count is None:
@@ -132,14 +152,14 @@ class AmountRules(WordStream):
         unit = self.unit(j)
         if unit is None or unit == "HALF" or self._compound_after(j + 1):
             return None
-        if unit == "SEC" and self.w[j] == "second" and (amount != 1 or self.tag[j + 1: j + 2] in (["NN"], ["JJ"])):
+        if unit == "SEC" and self.w[j] == "second" and (amount != 1 or self.tag[j + 1 : j + 2] in (["NN"], ["JJ"])):
             return None  # "the 1988 second quarter", "a second term"
         if self.capital(j):  # "60 Minutes", a title
             return None
         return unit
 
     def _after_unit(self, i: int, j: int, amount: float | None, unit: str) -> Parse | None:
-        """"and a half", "or so", "-long", then "ago"/"earlier" make an offset, else a duration."""
+        """ "and a half", "or so", "-long", then "ago"/"earlier" make an offset, else a duration."""
         if self.at(j) == "and" and self.at(j + 1) in ("a", "an") and self.at(j + 2) == "half" and amount:
             amount, j = amount + 0.5, j + 3
         if self.at(j) == "or" and self.at(j + 1) == "so":
@@ -152,24 +172,26 @@ class AmountRules(WordStream):
             return end, Offset(amount, unit, int(sign), from_reference=self.w[j] in ("earlier", "before"))
         if unit == "WE":
             return None
-        if j - 2 == i and self.at(i) in ("a", "an", "per") and (self.tag[i - 1: i] == ["CD"] or self.unit(i - 1)):
+        if j - 2 == i and self.at(i) in ("a", "an", "per") and (self.tag[i - 1 : i] == ["CD"] or self.unit(i - 1)):
             return None  # a rate: "$2 million a year", "24 hours a day"
         return j, Duration(amount, unit)
 
     def _bare_plural(self, i: int) -> bool:
-        """"for years", "weeks or months" (but not "the years", "their weeks", "48 hours")."""
+        """ "for years", "weeks or months" (but not "the years", "their weeks", "48 hours")."""
         before = self.tag[i - 1] if i > 0 else ""
-        return before not in ("DT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNP") and \
-            self.at(i + 1) not in ("of", "'", "old") and self.tag[i] == "NNS"
+        return (
+            before not in ("DT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "NN", "NNP")
+            and self.at(i + 1) not in ("of", "'", "old")
+            and self.tag[i] == "NNS"
+        )
 
     def _compound_after(self, i: int) -> bool:
-        """"a year-earlier loss", "two-year-old": the unit is the first part of a longer compound."""
+        """ "a year-earlier loss", "two-year-old": the unit is the first part of a longer compound."""
         return self.at(i) == "-" and self.at(i + 1) not in ("long", "")
 
     def _direction_applies(self, end: int, word: str) -> bool:
-        """"ago", "earlier" always end the phrase; "before" only when no noun phrase follows ("two days
+        """ "ago", "earlier" always end the phrase; "before" only when no noun phrase follows ("two days
         before the vote": the phrase is "two days"). After "later" TimeBank keeps a duration."""
         if word != "before":
             return True
         return end >= self.n or self.tag[end] not in _PREPOSITION_AFTER
-

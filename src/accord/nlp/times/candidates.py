@@ -39,7 +39,12 @@ class _Grammar(AmountRules, ClockRules, DeixisRules):
         """Expressions left to right, the longest match at each position, not overlapping."""
         found: list[Candidate] = []
         productions: list[Callable[[int], Parse | None]] = [
-            self.recurrence, self.amount, self.date_with_time, self.date, self.vague_reference]
+            self.recurrence,
+            self.amount,
+            self.date_with_time,
+            self.date,
+            self.vague_reference,
+        ]
         i = 0
         while i < self.n:
             if not self.promising[i]:
@@ -58,7 +63,7 @@ class _Grammar(AmountRules, ClockRules, DeixisRules):
         return found
 
     def _is_age(self, end: int) -> bool:
-        """"six-year-old", "52 years old": an age, not a time."""
+        """ "six-year-old", "52 years old": an age, not a time."""
         return self.at(end) == "old" or (self.at(end) == "-" and self.at(end + 1) == "old")
 
     def date_with_time(self, i: int) -> Parse | None:
@@ -105,9 +110,21 @@ class _Grammar(AmountRules, ClockRules, DeixisRules):
     def date_core(self, i: int) -> Parse | None:
         """The longest date any date rule reads at `i`."""
         best: Parse | None = None
-        for production in (self.day_word, self.shifted, self.explicit, self.quarter_or_half, self.season_phrase,
-                           self.decade_or_century, self.year_only, self.weekday_phrase, self.holiday_phrase,
-                           self.referential, self.year_end, self.year_ago_phrase, self.part_of_day_phrase):
+        for production in (
+            self.day_word,
+            self.shifted,
+            self.explicit,
+            self.quarter_or_half,
+            self.season_phrase,
+            self.decade_or_century,
+            self.year_only,
+            self.weekday_phrase,
+            self.holiday_phrase,
+            self.referential,
+            self.year_end,
+            self.year_ago_phrase,
+            self.part_of_day_phrase,
+        ):
             parse = production(i)
             if parse and (best is None or parse[0] > best[0]):
                 best = parse

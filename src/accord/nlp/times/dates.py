@@ -13,9 +13,39 @@ from .stream import Parse, WordStream
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_YEAR_CONTEXT = frozenset({"in", "since", "by", "until", "till", "from", "through", "of", "during", "before",
-                           "after", "between", "and", "to", "fiscal", "year", "early", "late", "mid", "-",
-                           "around", "circa", "for", "or", "spring", "summer", "fall", "autumn", "winter"})
+_YEAR_CONTEXT = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "of",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "to",
+        "fiscal",
+        "year",
+        "early",
+        "late",
+        "mid",
+        "-",
+        "around",
+        "circa",
+        "for",
+        "or",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    }
+)
 
 
 class DateRules(WordStream):
@@ -43,7 +73,7 @@ class DateRules(WordStream):
         return None
 
     def _weekday_before_date(self, i: int) -> tuple[int, int | None]:
-        """"Monday, Oct. 26", "Friday Oct. 13": the weekday and where the date starts."""
+        """ "Monday, Oct. 26", "Friday Oct. 13": the weekday and where the date starts."""
         weekday = self.kind(i, "weekday")
         if weekday is None or not self.capital(i):
             return i, None
@@ -58,7 +88,7 @@ class DateRules(WordStream):
         return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 31 else None
 
     def _month_word_is_month(self, i: int) -> bool:
-        """"May"/"March" as a month, not the verb; abbreviations only before a day or a year."""
+        """ "May"/"March" as a month, not the verb; abbreviations only before a day or a year."""
         word = self.at(i)
         dated = bool(_DAY_NUMBER.match(self.at(i + 1)) or read_year(self.w, i + 1, self.lex))
         if word in ("may", "march") and self.tag[i] not in ("NNP", "NNPS") and not dated:
@@ -91,11 +121,11 @@ class DateRules(WordStream):
         return k, meaning
 
     def _year_is_count(self, end: int) -> bool:
-        """"October 1,000 people": the number after a date counts something."""
+        """ "October 1,000 people": the number after a date counts something."""
         return end < self.n and self.tag[end - 1] == "CD" and self.tag[end] == "NNS" and self.unit(end) is None
 
     def _numeric_date(self, i: int) -> Parse | None:
-        """"2025-10-27", "10/27/2025", "10/27" (the last only where spaCy calls it a date)."""
+        """ "2025-10-27", "10/27/2025", "10/27" (the last only where spaCy calls it a date)."""
         word = self.at(i)
         if _FOUR_DIGITS.fullmatch(word) and self.at(i + 1) == "-" and self.at(i + 3) == "-":
             month_word, day_word = self.at(i + 2), self.at(i + 4)
@@ -114,7 +144,7 @@ class DateRules(WordStream):
         return None
 
     def quarter_or_half(self, i: int) -> Parse | None:
-        """"the third quarter", "third-quarter", "the fourth quarter of 1998", "fiscal 1990's first
+        """ "the third quarter", "third-quarter", "the fourth quarter of 1998", "fiscal 1990's first
         quarter", "the 1988 third quarter", "the first half", "the last half of 1989", "the quarter"."""
         j, year = self._year_before_period(self.skip(i, "the"))
         j = self.skip(j, "fiscal")
@@ -137,8 +167,9 @@ class DateRules(WordStream):
         else:
             return None
         end, year, year_shift, this_year = self._year_after_period(k + 1, year)
-        return end, Calendar(quarter=quarter, half=half, year=year, year_shift=year_shift,
-                             shift=0 if this_year else None)
+        return end, Calendar(
+            quarter=quarter, half=half, year=year, year_shift=year_shift, shift=0 if this_year else None
+        )
 
     def _year_before_period(self, j: int) -> tuple[int, int | None]:
         """A year written before the ordinal: "fiscal 1990's first", "1989's third", "the 1988 third"."""
@@ -156,7 +187,7 @@ class DateRules(WordStream):
         return j, None
 
     def _year_after_period(self, end: int, year: int | None) -> tuple[int, int | None, int, bool]:
-        """"(quarter) of 1998", ", 1998", "of this year", "of next year": (end, year, year shift,
+        """ "(quarter) of 1998", ", 1998", "of this year", "of next year": (end, year, year shift,
         whether the year is named relative to the anchor)."""
         if year is not None:
             return end, year, 0, False
@@ -170,7 +201,7 @@ class DateRules(WordStream):
         return end, None, 0, False
 
     def season_phrase(self, i: int) -> Parse | None:
-        """"the summer of 1998", "summer 1998", "(in) the spring", "the winter of nineteen ninety-four"."""
+        """ "the summer of 1998", "summer 1998", "(in) the spring", "the winter of nineteen ninety-four"."""
         the = self.at(i) == "the"
         j = i + 1 if the else i
         j = self.skip(j, "early", "late")
@@ -184,15 +215,29 @@ class DateRules(WordStream):
             return year[0], Calendar(year=year[1], season=season)
         if self.at(after) == "'s":
             return None
-        if not the and self.at(i - 1) not in ("in", "during", "since", "until", "by", "this", "last", "next", "early",
-                                              "late", "mid", "-", "that", "through"):
+        if not the and self.at(i - 1) not in (
+            "in",
+            "during",
+            "since",
+            "until",
+            "by",
+            "this",
+            "last",
+            "next",
+            "early",
+            "late",
+            "mid",
+            "-",
+            "that",
+            "through",
+        ):
             return None
         if self.tag[j] not in ("NN", "NNP", "NNS"):
             return None
         return end, Calendar(season=season)
 
     def decade_or_century(self, i: int) -> Parse | None:
-        """"the 1990s", "the '80s", "mid-1990s", "the 20th century", "this century"."""
+        """ "the 1990s", "the '80s", "mid-1990s", "the 20th century", "this century"."""
         j = self.skip(i, "the")
         j = self.skip(j, "early", "late", "mid", "middle")
         j = self.skip(j, "-")
@@ -202,8 +247,14 @@ class DateRules(WordStream):
         if decade:
             return decade[0], Calendar(decade=decade[1])
         year = read_year(self.w, j, self.lex)
-        if year and year[1] % 10 == 0 and self.at(year[0]) == "'s" and j > i and \
-                self.kind(year[0] + 1, "ordinal") is None and self.unit(year[0] + 1) is None:
+        if (
+            year
+            and year[1] % 10 == 0
+            and self.at(year[0]) == "'s"
+            and j > i
+            and self.kind(year[0] + 1, "ordinal") is None
+            and self.unit(year[0] + 1) is None
+        ):
             return year[0] + 1, Calendar(decade=year[1] // 10)
         ordinal = self.kind(j, "ordinal")
         if ordinal and self.unit(j + 1 + (self.at(j + 1) == "-")) == "CE":
@@ -213,7 +264,7 @@ class DateRules(WordStream):
         return None
 
     def year_only(self, i: int) -> Parse | None:
-        """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six" (bare numbers need context)."""
+        """ "1998", "fiscal 1989", "the year 2000", "nineteen ninety-six" (bare numbers need context)."""
         j = i
         fiscal = self.at(j) == "fiscal"
         if fiscal:
@@ -226,30 +277,37 @@ class DateRules(WordStream):
         if found is None:
             return None
         end, year = found
-        if self.at(end) in ("%", "percent") or self.at(i - 1) in ("$", "#", "no.") or \
-                self.at(i - 1) == "-" and self.at(i - 2) not in ("mid", "early", "late", "pre", "post"):
+        if (
+            self.at(end) in ("%", "percent")
+            or self.at(i - 1) in ("$", "#", "no.")
+            or self.at(i - 1) == "-"
+            and self.at(i - 2) not in ("mid", "early", "late", "pre", "post")
+        ):
             return None
         if self._year_is_count(end) and not (fiscal or self.ent[j] == "DATE"):
             return None
         spoken = not self.w[j][:1].isdigit() and not self.w[j].startswith("'")
         if spoken and not (self.ent[j] == "DATE" or j > i):
             return None
-        if not spoken and self.w[j].isdigit() and not (
-                j > i or self.ent[j] == "DATE" or self.at(i - 1) in _YEAR_CONTEXT or self.kind(i - 1, "month")):
+        if (
+            not spoken
+            and self.w[j].isdigit()
+            and not (j > i or self.ent[j] == "DATE" or self.at(i - 1) in _YEAR_CONTEXT or self.kind(i - 1, "month"))
+        ):
             return None
         if self.w[j].isdigit() and not (1800 <= year <= 2100) and not (j > i or self.ent[j] == "DATE"):
             return None
         return end, Calendar(year=year)
 
     def weekday_phrase(self, i: int) -> Parse | None:
-        """"Monday", "Friday afternoon", "Friday's"."""
+        """ "Monday", "Friday afternoon", "Friday's"."""
         weekday = self.kind(i, "weekday")
         if weekday is None or not self.capital(i) or self.named_entity(i) or len(self.w[i]) <= 4:
             return None
         return self._with_part_of_day(i + 1, Calendar(weekday=int(weekday)))
 
     def holiday_phrase(self, i: int) -> Parse | None:
-        """"Christmas", "Thanksgiving Day", "Easter 1998"."""
+        """ "Christmas", "Thanksgiving Day", "Easter 1998"."""
         found = self.phrase(i, "holiday")
         if found is None or not self.capital(i):
             return None

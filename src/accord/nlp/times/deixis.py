@@ -12,8 +12,7 @@ from .numbers import read_number
 from .stream import Parse
 
 _DEICTIC_SHIFTS = frozenset({"last", "this", "next", "past", "coming", "current", "present", "latest"})
-_ANAPHORIC_SHIFTS = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "same": 0, "that": 0,
-                     "next": 1}
+_ANAPHORIC_SHIFTS = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "same": 0, "that": 0, "next": 1}
 _ANAPHORIC_UNITS = frozenset({"D", "W", "M", "Y", "Q", "WE"})
 # After "the", these count from the date last mentioned: "the next day", "the previous week".
 _TEXT_SHIFTS = frozenset({"next", "following", "previous", "preceding", "same", "prior"})
@@ -23,7 +22,7 @@ class DeixisRules(DateRules):
     """Rules for dates counted from the anchor or from the last date mentioned."""
 
     def day_word(self, i: int) -> Parse | None:
-        """"today", "yesterday", "tomorrow", "tonight", "last night", "this morning"."""
+        """ "today", "yesterday", "tomorrow", "tonight", "last night", "this morning"."""
         found = self.phrase(i, "day_offset")
         if not found:
             return None
@@ -37,7 +36,7 @@ class DeixisRules(DateRules):
         return self._with_part_of_day(end, meaning)
 
     def _generic_noun_after(self, i: int) -> bool:
-        """"today's youth", "today's fast-moving world": the present in general, not this day."""
+        """ "today's youth", "today's fast-moving world": the present in general, not this day."""
         for k in range(i, min(i + 4, self.n)):
             if self.kind(k, "generic"):
                 return True
@@ -46,7 +45,7 @@ class DeixisRules(DateRules):
         return False
 
     def shifted(self, i: int) -> Parse | None:
-        """"last week", "this year", "next month", "the past year", "last April", "this summer",
+        """ "last week", "this year", "next month", "the past year", "last April", "this summer",
         "next Monday", "this evening", "this year's third quarter", "the following day"."""
         the = self.at(i) == "the"
         j = i + 1 if the else i
@@ -66,8 +65,9 @@ class DeixisRules(DateRules):
             return None
         return self._shifted_name(k, word, None if word == "that" else shift, anaphoric, the)
 
-    def _shifted_unit(self, k: int, word: str, shift: int, anaphoric: int | None, the: bool,
-                      deictic: bool) -> Parse | None:
+    def _shifted_unit(
+        self, k: int, word: str, shift: int, anaphoric: int | None, the: bool, deictic: bool
+    ) -> Parse | None:
         """A unit after the shift word: "last week", "the following day", "the latest quarter"."""
         unit = self.unit(k)
         if unit == "Y" and self.at(k + 1) == "'s":  # "this year's third quarter"
@@ -124,7 +124,7 @@ class DeixisRules(DateRules):
         return None
 
     def referential(self, i: int) -> Parse | None:
-        """"the weekend", "the week", "the year", "the day", "the same day" (what the text is about)."""
+        """ "the weekend", "the week", "the year", "the day", "the same day" (what the text is about)."""
         if self.at(i) != "the":
             return None
         j = self.skip(i + 1, "fiscal", "full", "calendar", "entire", "whole")
@@ -148,7 +148,7 @@ class DeixisRules(DateRules):
         return None
 
     def year_end(self, i: int) -> Parse | None:
-        """"year-end", "year end", "year's end": the end of the anchor's year."""
+        """ "year-end", "year end", "year's end": the end of the anchor's year."""
         j = self.skip(i, "the")
         if self.at(j) == "year" and self.at(j + 1) in ("-", "'s") and self.at(j + 2) == "end":
             return j + 3, Deictic("Y", 0)
@@ -157,7 +157,7 @@ class DeixisRules(DateRules):
         return None
 
     def year_ago_phrase(self, i: int) -> Parse | None:
-        """"year-earlier", "the year-ago quarter", "the year-earlier period", "the comparable year-ago
+        """ "year-earlier", "the year-ago quarter", "the year-earlier period", "the comparable year-ago
         third quarter": the period being discussed, one year back."""
         j = self.skip(i, "the")
         j = self.skip(j, "comparable", "same")
@@ -178,7 +178,7 @@ class DeixisRules(DateRules):
         return k, Offset(1, "Y", -1, True)
 
     def part_of_day_phrase(self, i: int) -> Parse | None:
-        """"the morning", "overnight", "mid-afternoon" (on the day the text is about)."""
+        """ "the morning", "overnight", "mid-afternoon" (on the day the text is about)."""
         j = self.skip(i, "the")
         pod = self.kind(j, "part_of_day")
         if pod is None:
@@ -200,15 +200,18 @@ class DeixisRules(DateRules):
         return end, AtTime(None, part_of_day=pod)
 
     def vague_reference(self, i: int) -> Parse | None:
-        """"now", "currently", "recently", "the past", "soon", "the near future" (not "the past three
+        """ "now", "currently", "recently", "the past", "soon", "the near future" (not "the past three
         months", "as soon as")."""
         found = self.phrase(i, "ref")
         if found is None or (self.w[i] == "soon" and self.at(i - 1) == "as" and self.at(i + 1) == "as"):
             return None
         end, value = found
         if self.at(end - 1) in ("past", "future", "present", "recent") and (
-                self.unit(end) or self.phrase(end, "vague_count") or read_number(self.w, end, self.lex)
-                or self.at(end) == "-"):
+            self.unit(end)
+            or self.phrase(end, "vague_count")
+            or read_number(self.w, end, self.lex)
+            or self.at(end) == "-"
+        ):
             return None
         if self.unit(end) is not None and self.at(end - 1) not in ("now",):
             return None

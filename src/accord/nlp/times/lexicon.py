@@ -19,8 +19,22 @@ from .words import split_phrase
 HEADER = ["word", "kind", "value"]
 # Every time expression contains a word of one of these kinds (or a number the grammar reads as a year,
 # a clock time or a date); modifiers, counts and shift words never make one on their own.
-SIGNAL_KINDS = frozenset({"month", "weekday", "part_of_day", "clock", "season", "unit", "day_offset", "ref",
-                          "set", "holiday", "meridiem", "period"})
+SIGNAL_KINDS = frozenset(
+    {
+        "month",
+        "weekday",
+        "part_of_day",
+        "clock",
+        "season",
+        "unit",
+        "day_offset",
+        "ref",
+        "set",
+        "holiday",
+        "meridiem",
+        "period",
+    }
+)
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "at", "as", "in", "to", "and", "'s", "-"})
 
 
@@ -40,7 +54,7 @@ class Lexicon:
     def match(self, words: list[str], i: int, kind: str) -> tuple[int, str] | None:
         """The longest phrase of `kind` starting at words[i], as (end index, value)."""
         for size in range(min(self.longest, len(words) - i), 0, -1):
-            found = self.entries.get(tuple(words[i:i + size]))
+            found = self.entries.get(tuple(words[i : i + size]))
             if found and kind in found:
                 return i + size, found[kind]
         return None
@@ -56,8 +70,13 @@ def read_lexicon(path: Path) -> Lexicon:
     entries: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
     for row in read_rows(path, HEADER):
         entries[split_phrase(row["word"])][row["kind"]] = row["value"]
-    signals = frozenset(word for phrase, kinds in entries.items() if SIGNAL_KINDS & kinds.keys()
-                        for word in phrase if word not in _FUNCTION_WORDS)
+    signals = frozenset(
+        word
+        for phrase, kinds in entries.items()
+        if SIGNAL_KINDS & kinds.keys()
+        for word in phrase
+        if word not in _FUNCTION_WORDS
+    )
     return Lexicon(entries=dict(entries), longest=max(map(len, entries), default=1), signals=signals)
 
 

@@ -97,4 +97,3 @@ class AtTime:
 
 
 Meaning = Calendar | Deictic | Anaphoric | Offset | Duration | VagueRef | Recurrence | AtTime
-

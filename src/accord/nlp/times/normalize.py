@@ -12,15 +12,46 @@ from .calendar import Period
 from .meaning import Anaphoric, AtTime, Calendar, Deictic, Duration, Meaning, Offset, Recurrence, VagueRef
 from .tense import FUTURE, PAST, PRESENT
 
-_DURATION_CODES = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "WE": "WE", "DE": "DE", "CE": "CE",
-                   "ML": "ML", "H": "H", "MIN": "M", "SEC": "S"}
+_DURATION_CODES = {
+    "Y": "Y",
+    "M": "M",
+    "W": "W",
+    "D": "D",
+    "Q": "Q",
+    "WE": "WE",
+    "DE": "DE",
+    "CE": "CE",
+    "ML": "ML",
+    "H": "H",
+    "MIN": "M",
+    "SEC": "S",
+}
 _CLOCK_UNITS = frozenset({"H", "MIN", "SEC"})
 # How a fraction of a unit is written in the next smaller one ("a year and a half" -> P1Y6M).
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("SEC", 60),
-            "DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}
+_SMALLER = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("SEC", 60),
+    "DE": ("Y", 10),
+    "CE": ("Y", 100),
+    "Q": ("M", 3),
+}
 _IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
-_UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-            "HALF": "XXXX-HX", "S": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+_UNKNOWN = {
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "WE": "XXXX-WXX-WE",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "HALF": "XXXX-HX",
+    "S": "XXXX-XX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "CE": "XX",
+}
 # How far a past-tense date may lie after the anchor (and a future one before it) and still be taken
 # in the anchor's year: "was set for Nov. 20" or "payable Dec. 1" written on Oct. 27.
 _TENSE_SLACK = {"D": timedelta(days=62), "M": timedelta(days=31)}
@@ -59,12 +90,18 @@ def _counts_from_reference(meaning: Meaning) -> bool:
     return isinstance(meaning, Offset) and meaning.from_reference
 
 
-def resolve(meaning: Meaning, anchor: date | None, tense: str, discourse: Discourse,
-            preposition: str = "") -> Resolution | None:
+def resolve(
+    meaning: Meaning, anchor: date | None, tense: str, discourse: Discourse, preposition: str = ""
+) -> Resolution | None:
     """The TIMEX3 reading of one expression, or None when it names no possible date. `preposition` is
     the word before the expression: "(will happen) in two years" is a date, not a duration."""
-    if isinstance(meaning, Duration) and preposition == "in" and tense == FUTURE and meaning.amount \
-            and meaning.unit in ("Y", "M", "W", "D", "DE"):
+    if (
+        isinstance(meaning, Duration)
+        and preposition == "in"
+        and tense == FUTURE
+        and meaning.amount
+        and meaning.unit in ("Y", "M", "W", "D", "DE")
+    ):
         meaning = Offset(meaning.amount, meaning.unit, 1, False)
     if isinstance(meaning, Duration):
         return Resolution("DURATION", duration_value(meaning.amount, meaning.unit), None)
@@ -88,7 +125,7 @@ def resolve(meaning: Meaning, anchor: date | None, tense: str, discourse: Discou
 
 # ---- durations -----------------------------------------------------------------------------------
 def duration_value(amount: float | None, unit: str) -> str:
-    """"P2D", "PT1M30S", "P10Y" (a decade), "PXY" (amount unknown), "P1D" (24 hours)."""
+    """ "P2D", "PT1M30S", "P10Y" (a decade), "PXY" (amount unknown), "P1D" (24 hours)."""
     if amount is None:
         code = _DURATION_CODES[unit]
         return f"PTX{code}" if unit in _CLOCK_UNITS else f"PX{code}"
@@ -136,8 +173,13 @@ def _calendar(meaning: Calendar, anchor: date | None, tense: str) -> Period | st
         return cal.decade(meaning.decade)
     if meaning.century is not None:
         return cal.century(meaning.century)
-    if meaning.month is None and meaning.quarter is None and meaning.half is None and meaning.season is None \
-            and meaning.holiday is None:
+    if (
+        meaning.month is None
+        and meaning.quarter is None
+        and meaning.half is None
+        and meaning.season is None
+        and meaning.holiday is None
+    ):
         if meaning.year is not None:
             return cal.year(meaning.year)
         if meaning.weekday is not None:
@@ -227,7 +269,7 @@ def _distance(period: Period, anchor: date) -> int:
 
 
 def _weekday(weekday: int, shift: int | None, anchor: date | None, tense: str) -> Period | str:
-    """"Monday": the latest Monday on or before the anchor in a past-tense clause, the next on or
+    """ "Monday": the latest Monday on or before the anchor in a past-tense clause, the next on or
     after it otherwise; "last Monday"/"next Monday" exclude the anchor day; "this Monday" is in the
     anchor's week."""
     if anchor is None:
@@ -293,15 +335,19 @@ def _finer_or_equal(have: str, want: str) -> bool:
 
 
 def _offset(meaning: Offset, anchor: date | None, discourse: Discourse) -> Period | str | None:
-    """"two days ago" (from the anchor, at the unit's granularity); "a year earlier" (from the last
+    """ "two days ago" (from the anchor, at the unit's granularity); "a year earlier" (from the last
     date mentioned, at that date's granularity); a year back from a quarter under discussion is the
     same quarter a year before."""
     if meaning.amount is None:
         return "PAST_REF" if meaning.direction < 0 else "FUTURE_REF"
     amount = meaning.amount * meaning.direction
     reference = discourse.reference
-    if meaning.unit == "Y" and discourse.quarter is not None and meaning.amount == 1 and \
-            (meaning.from_reference or reference is discourse.quarter):
+    if (
+        meaning.unit == "Y"
+        and discourse.quarter is not None
+        and meaning.amount == 1
+        and (meaning.from_reference or reference is discourse.quarter)
+    ):
         return cal.shift(discourse.quarter, int(4 * amount))
     if meaning.from_reference and reference is not None and reference.unit not in ("DE", "CE"):
         if _finer_or_equal(reference.unit, _granularity(meaning.unit)):

@@ -12,8 +12,9 @@ from .words import Word
 
 Parse = tuple[int, Meaning]  # (end word index, meaning) of a rule that matched
 
-_NON_DATE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC",
-                                "MONEY", "PERCENT"})
+_NON_DATE_ENTITIES = frozenset(
+    {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC", "MONEY", "PERCENT"}
+)
 # A number that can make a time expression without a month or unit word: a year, a decade, a clock
 # time, a numeric date, a spoken year ("nineteen ninety-six").
 _SIGNAL_NUMBER = re.compile(r"\d{4}s?|\d0'?s|\d+[:/.]\d+.*|\d+(?:st|nd|rd|th)|'\d\d|1[1-9]|nineteen|eighteen|twenty")

@@ -10,15 +10,71 @@ from ..lookups import sentence_of
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "may", "might", "should", "must"})
 # Verbs and nouns whose complement happens later: "plans to meet Monday", "an agreement to buy it in January".
-_FUTURE_GOVERNORS = frozenset({"plan", "schedule", "expect", "intend", "set", "due", "go", "hope", "aim",
-                               "prepare", "propose", "agree", "want", "seek", "vow", "pledge", "promise",
-                               "threaten", "decide", "agreement", "decision", "proposal", "offer", "deal", "bid",
-                               "commitment", "intention", "deadline", "order", "request", "ultimatum"})
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "intend",
+        "set",
+        "due",
+        "go",
+        "hope",
+        "aim",
+        "prepare",
+        "propose",
+        "agree",
+        "want",
+        "seek",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "decide",
+        "agreement",
+        "decision",
+        "proposal",
+        "offer",
+        "deal",
+        "bid",
+        "commitment",
+        "intention",
+        "deadline",
+        "order",
+        "request",
+        "ultimatum",
+    }
+)
 _PLANNING_VERBS = frozenset({"plan", "schedule"})  # "plans a rally on Saturday": the rally is ahead
 # Present-tense verbs that describe a state or a report rather than a scheduled event.
-_STATIVE_VERBS = frozenset({"be", "have", "say", "tell", "report", "know", "think", "believe", "seem", "remain",
-                            "show", "indicate", "suggest", "include", "mean", "own", "hold", "need", "want",
-                            "follow", "compare", "reflect", "represent", "exceed"})
+_STATIVE_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "say",
+        "tell",
+        "report",
+        "know",
+        "think",
+        "believe",
+        "seem",
+        "remain",
+        "show",
+        "indicate",
+        "suggest",
+        "include",
+        "mean",
+        "own",
+        "hold",
+        "need",
+        "want",
+        "follow",
+        "compare",
+        "reflect",
+        "represent",
+        "exceed",
+    }
+)
 # Words just before an expression that put it ahead of the clause's event: "until Tuesday", "as early as
 # Tuesday"; and those that mark a deadline, which a past-tense clause does not put behind the anchor.
 _AHEAD_SIGNALS = (("until",), ("till",), ("as", "soon", "as"), ("as", "early", "as"))
@@ -69,7 +125,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
 
 
 def _timetable(verb: Token) -> bool:
-    """"The talks resume Monday": a simple present of an event verb, in a sentence that reports nothing
+    """ "The talks resume Monday": a simple present of an event verb, in a sentence that reports nothing
     in the past, describes a scheduled event."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in _STATIVE_VERBS:
         return False
@@ -80,7 +136,7 @@ def _timetable(verb: Token) -> bool:
 
 def signal_tense(tense: str, preceding: list[str]) -> str:
     """Adjust the clause tense by the words right before the expression (lower case, in order)."""
-    if any(tuple(preceding[-len(signal):]) == signal for signal in _AHEAD_SIGNALS):
+    if any(tuple(preceding[-len(signal) :]) == signal for signal in _AHEAD_SIGNALS):
         return FUTURE
     if preceding and preceding[-1] in _DEADLINE_SIGNALS and tense == PAST:
         return PRESENT
@@ -88,7 +144,7 @@ def signal_tense(tense: str, preceding: list[str]) -> str:
 
 
 def clause_tense(doc: Doc, token_index: int) -> str:
-    """"past", "present" or "future" for the clause governing the token; "past" when unclear, as
+    """ "past", "present" or "future" for the clause governing the token; "past" when unclear, as
     news mostly reports what happened."""
     verb, through_noun = _governing_verb(doc[token_index])
     if verb is None:
