@@ -117,7 +117,7 @@ class Event:
     plover_mode: str | None
     source: str | None
     target: str | None
-    status: str  # occurred | planned | negated | hypothetical
+    status: str  # occurred | planned | negated | hypothetical | historical
     date: str | None
     date_end: str | None
     date_basis: str  # text | anchor

@@ -77,7 +77,7 @@ SCHEMA = {
         "cameo": {"type": "string", "pattern": r"^\d{2,4}$"},
         "goldstein": {"type": "number", "minimum": -10, "maximum": 10},
         "quad_class": {"type": "integer", "enum": [1, 2, 3, 4]},
-        "status": {"enum": ["occurred", "planned", "negated", "hypothetical"]},
+        "status": {"enum": ["occurred", "planned", "negated", "hypothetical", "historical"]},
         "story_id": {"type": ["integer", "null"]},
         "evidence": {
             "type": "object",

@@ -521,6 +521,21 @@ CASES = [
         "Irish guerrillas wounded two British soldiers in a bomb attack.",
         [("183", "Irish guerrilla", "British soldier", "occurred")],
     ),
+    # history told as background: dated by the text more than a year (kb/conventions.tsv, history-days) before
+    # the report (these cases are anchored 2025-10-27); a range counts by its end
+    (
+        "us-sanctions-china-1989",
+        "In 1989 the United States imposed sanctions on China.",
+        [("163", US, CN, "historical")],
+    ),
+    ("us-invaded-iraq-2003", "In 2003 the United States invaded Iraq.", [("19", US, "Iraq", "historical")]),
+    ("russia-criticised-monday", "On Monday Russia criticised Ukraine.", [("111", RU, UA, "occurred")]),
+    ("russia-criticised-last-month", "Last month Russia criticised Ukraine.", [("111", RU, UA, "occurred")]),
+    (
+        "us-attacked-iraq-in-january",
+        "In January 2025 the United States attacked Iraq.",
+        [("19", US, "Iraq", "occurred")],
+    ),
 ]
 
 
@@ -596,6 +611,26 @@ def test_a_background_event_keeps_its_own_date(pipeline):
     )
     ex = pipeline.extract_one(Document(id="b", text=text, published="2025-11-24"))
     assert ex.events and all(e.date != "2025-10-30" for e in ex.events), [(e.cameo, e.date) for e in ex.events]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("In 1948 Stalin blockaded Berlin.", "historical"),
+        ("In the 1990s Russia criticised Ukraine.", "historical"),
+        ("Since 2004 Russia has criticised Ukraine.", "occurred"),
+        ("On Monday Russia criticised Ukraine.", "occurred"),
+        ("Last month Russia criticised Ukraine.", "occurred"),
+        ("Russia criticised Ukraine.", "occurred"),
+    ],
+)
+def test_history_told_as_background_is_marked_historical(pipeline, text, status):
+    """An event the text dates more than a year before the report (a 2005 one here) is history, kept but
+    marked; its status had it been news stays in the rule. A range counts by its end."""
+    ex = pipeline.extract_one(Document(id="h", text=text, published="2005-03-01"))
+    assert [e.status for e in ex.events] == [status], [(e.cameo, e.status, e.date, e.date_end) for e in ex.events]
+    if status == "historical":
+        assert ex.events[0].rule.endswith("+occurred->historical")
 
 
 def test_a_compound_trigger_is_one_event(pipeline):

@@ -6,6 +6,7 @@ Also the GDELT-style statement events (010), behind the statements option."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -70,6 +71,11 @@ def _settled(
         coded.status = "planned"  # "will visit in April": a date the text puts after publication
         if coded.code.startswith(know.meeting_root):
             coded.code = know.intent_to_meet
+    elif _long_before_anchor(where_when, index.ex.anchor_date, know.history_days):
+        # "In 1948 Stalin blockaded Berlin" in a 2005 report: history told as background, whatever the text
+        # says of it (the status it would have had stays in the rule)
+        coded.rule = f"{coded.rule}+{coded.status}->historical"
+        coded.status = "historical"
     return coded, where_when, action_place
 
 
@@ -218,6 +224,20 @@ def trimmed(sent: Span) -> SentenceRef:
 
 def _after_anchor(where_when: Setting, anchor: str | None) -> bool:
     return bool(anchor and where_when.date_basis == "text" and where_when.date and where_when.date > anchor)
+
+
+def _long_before_anchor(where_when: Setting, anchor: str | None, days: int) -> bool:
+    """Whether the text dates the event more than `days` before the anchor (kb/conventions.tsv,
+    history-days). A range counts by its end: "the 1990s" is history, "since 2004" said in 2005 is not
+    (its end is the anchor's year). An anchor date, or no date, is never history."""
+    if not anchor or where_when.date_basis != "text" or not where_when.date:
+        return False
+    try:
+        end = date.fromisoformat((where_when.date_end or where_when.date)[:10])
+        start = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return False
+    return (start - end).days > days
 
 
 def _mode(know: EventKnowledge, info: CameoCode, token: Token) -> str | None:

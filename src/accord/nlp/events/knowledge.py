@@ -58,6 +58,7 @@ class EventKnowledge:
     ultimatum: str
     reported_obligation: str
     statement: str
+    history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
 
@@ -121,6 +122,7 @@ class EventKnowledge:
             ultimatum=one("ultimatum"),
             reported_obligation=one("reported-obligation"),
             statement=one("statement"),
+            history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},
         )
