@@ -79,9 +79,10 @@ class Database:
         reports: bool = False,
         **filters: Any,
     ) -> Records[EventRecord]:
-        """Merged events in date order, each with its first report's evidence (and with `reports`, every
-        report). `filters` are EventFilter's fields: dyad, actor, since, until, code, quad, status, story,
-        directed."""
+        """Merged events newest first (by date, then number; undated last), each with its first report's
+        evidence (and with `reports`, every report). `filters` are EventFilter's fields: dyad, actor, since,
+        until, code, quad, status, story, directed, historical. Historical events (history the text tells
+        as background) are left out unless `historical=True` or `status="historical"`."""
         f = where or EventFilter(**filters)
         with self.store.engine.connect() as conn:
             rows = q.merged_events(conn, f, Page(limit, offset))
@@ -116,14 +117,22 @@ class Database:
         since: str | None = None,
         until: str | None = None,
     ) -> Records[EventRecord]:
-        """A dyad's or an actor's events in date order, each with its evidence sentence."""
+        """A dyad's or an actor's dated events, newest first, each with its evidence sentence (historical
+        ones left out, as `events` leaves them)."""
         return Records(e for e in self.events(dyad=dyad, actor=actor, since=since, until=until) if e.date)
 
     def dyad_series(
-        self, a: str, b: str, by: str = "month", since: str | None = None, until: str | None = None
+        self,
+        a: str,
+        b: str,
+        by: str = "month",
+        since: str | None = None,
+        until: str | None = None,
+        historical: bool = False,
     ) -> Records[SeriesPoint]:
-        """A pair's events per period (both directions) by QuadClass, with the cooperation index."""
-        return build_series(self.events(dyad=(a, b), since=since, until=until), by)
+        """A pair's events per period (both directions) by QuadClass, with the cooperation index; history
+        told as background (status historical) counts only with `historical`."""
+        return build_series(self.events(dyad=(a, b), since=since, until=until, historical=historical), by)
 
     def network(
         self,

@@ -75,13 +75,22 @@ def test_event_filter_parses_typed_in_text():
     }
 
 
+@pytest.mark.parametrize("value, wanted", [(None, False), ("", False), ("on", True), ("True", True), ("0", False)])
+def test_historical_events_are_asked_for_by_a_yes_or_no(value, wanted):
+    """A ticked checkbox sends "on"; a link built from the form carries "True"."""
+    f = EventFilter.parse(historical=value)
+    assert f.historical is wanted
+    assert EventFilter.parse(**f.as_form()) == f
+
+
 @pytest.mark.parametrize(
     "field, value, message",
     [
         ("quad", "5", "quad: must be from 1 to 4, not 5"),
-        ("status", "done", "status: must be one of occurred, planned, negated, hypothetical, not 'done'"),
+        ("status", "done", "status: must be one of occurred, planned, negated, hypothetical, historical, not 'done'"),
         ("code", "abc", "code: must be a CAMEO code or prefix of up to 4 digits (04, 0871), not 'abc'"),
         ("story", "0", "story: must be 1 or more, not 0"),
+        ("historical", "maybe", "historical: must be true or false, not 'maybe'"),
     ],
 )
 def test_event_filter_refuses_what_it_cannot_use(field, value, message):
@@ -99,5 +108,7 @@ def test_the_other_filters_parse_and_show_as_forms():
 
 
 def test_the_status_list_and_the_side_rule():
-    assert STATUSES == tuple(s.value for s in Status) == ("occurred", "planned", "negated", "hypothetical")
+    assert (
+        STATUSES == tuple(s.value for s in Status) == ("occurred", "planned", "negated", "hypothetical", "historical")
+    )
     assert is_country_code("CHN") and not is_country_code("chn") and not is_country_code("Xi")

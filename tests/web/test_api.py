@@ -83,6 +83,13 @@ def test_events_filter_like_the_cli(api):
     assert both["total"] == len([e for e in dyad if e["quad_class"] == 1])
 
 
+def test_events_are_listed_newest_first(api):
+    """By date, newest first, then the later merged event; undated events last."""
+    items = listing(api.get("/api/events?limit=500"), 500)
+    keys = [(e["date"] is not None, e["date"] or "", e["id"]) for e in items]
+    assert len(keys) > 10 and keys == sorted(keys, reverse=True)
+
+
 def test_an_event_has_every_report_with_highlighted_evidence(api):
     first = api.get("/api/events?dyad=CHN-USA&limit=1").json()["items"][0]
     body = api.get(f"/api/events/{first['id']}").json()
@@ -198,7 +205,7 @@ def test_openapi_lists_every_endpoint(api):
     post = spec["paths"]["/api/documents"]["post"]
     assert {"application/json", "multipart/form-data"} <= set(post["requestBody"]["content"])
     events = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert events == {"dyad", "actor", "since", "until", "code", "quad", "status", "story", "limit", "offset"}
+    assert events == set("dyad actor since until code quad status story historical limit offset".split())
 
 
 # --- bad requests --------------------------------------------------------------------------------------------

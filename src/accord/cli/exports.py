@@ -44,6 +44,9 @@ def export_command(
     since: str | None = SINCE,
     until: str | None = UNTIL,
     header: bool = typer.Option(False, "--header", help="gdelt: start with a line of the 61 column names."),
+    historical: bool = typer.Option(
+        False, "--historical", help="events: also write history the articles tell as background (left out by default)."
+    ),
 ) -> None:
     """Write events, quotes, actors or documents for other tools: GDELT 2.0 event TSV, PLOVER JSON,
     CSV, JSON Lines or Parquet."""
@@ -54,7 +57,17 @@ def export_command(
         pair = parse_dyad(dyad, "--dyad")
         first, last = day(since, "--since"), day(until, "--until")
         with open_database(ctx) as db:
-            count = write_export(db, kind.value, fmt.value, path=out, dyad=pair, since=first, until=last, header=header)
+            count = write_export(
+                db,
+                kind.value,
+                fmt.value,
+                path=out,
+                dyad=pair,
+                since=first,
+                until=last,
+                header=header,
+                historical=historical,
+            )
     where = out or "standard output"
     err.print(f"wrote {count} {kind.value} ({fmt.value}) to {where}", highlight=False)
 

@@ -36,8 +36,9 @@ def events(
     until: str | None = UNTIL,
     code: str | None = typer.Option(None, "--code", help=help_for(EventFilter, "code")),
     quad: int | None = typer.Option(None, "--quad", min=1, max=4, help=help_for(EventFilter, "quad")),
-    status: Status | None = typer.Option(None, "--status"),
+    status: Status | None = typer.Option(None, "--status", help=help_for(EventFilter, "status")),
     story: int | None = typer.Option(None, "--story", help="Only events of this story."),
+    historical: bool = typer.Option(False, "--historical", help=help_for(EventFilter, "historical")),
     limit: int = LIMIT,
     offset: int = OFFSET,
     fmt: ListFormat = FORMAT,
@@ -54,6 +55,7 @@ def events(
                 quad=quad,
                 status=status.value if status else None,
                 story=story,
+                historical=historical,
             )
             found = db.events(f, limit=limit, offset=offset)
     emit(found.to_dicts(), fmt, tables.events_table)

@@ -128,23 +128,25 @@ def write_export(
     since: str | None = None,
     until: str | None = None,
     header: bool = False,
+    historical: bool = False,
 ) -> int:
     """Write `kind` in `fmt` to the file `path` (else to `stdout`, default sys.stdout); returns how many
-    rows were written. Everything is read before the file is opened, so a failed query leaves no file."""
+    rows were written. Everything is read before the file is opened, so a failed query leaves no file.
+    Events the text dates as history (status historical) are written only with `historical`."""
     check_combination(kind, fmt, path is not None, header)
     if fmt == "gdelt":
         from .gdelt import gdelt_rows, write_gdelt
 
-        rows = gdelt_rows(db, dyad, since, until)
+        rows = gdelt_rows(db, dyad, since, until, historical)
         return _write_text(path, stdout, lambda out: write_gdelt(rows, out, header))
     if fmt in ("plover", "plover-jsonl"):
         from .plover import plover_objects, write_plover
 
-        objects = plover_objects(db, dyad, since, until)
+        objects = plover_objects(db, dyad, since, until, historical)
         return _write_text(path, stdout, lambda out: write_plover(objects, out, lines=fmt == "plover-jsonl"))
     from .tables import table_rows, write_parquet, write_table
 
-    table = table_rows(db, kind, dyad=dyad, since=since, until=until)
+    table = table_rows(db, kind, dyad=dyad, since=since, until=until, historical=historical)
     if fmt == "parquet":
         assert path is not None  # check_combination refused parquet without a file
         return write_parquet(table, kind, path)

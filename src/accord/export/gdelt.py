@@ -151,10 +151,16 @@ _NO_GEO = ["0", "", "", "", "", "", "", ""]
 
 
 def gdelt_rows(
-    db: Database, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None
+    db: Database,
+    dyad: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    historical: bool = False,
 ) -> list[list[str]]:
-    """The store's merged events (filtered as `db.events` filters them) as GDELT rows of 61 strings."""
-    events = db.events(dyad=dyad, since=since, until=until)
+    """The store's merged events (filtered as `db.events` filters them) as GDELT rows of 61 strings.
+    History the articles tell as background (status historical) is written only with `historical`: GDELT
+    records the day's events."""
+    events = db.events(dyad=dyad, since=since, until=until, historical=historical)
     firsts = first_reports(db, events)
     return [event_row(event, firsts.get(event.id)) for event in events]
 

@@ -21,10 +21,15 @@ if TYPE_CHECKING:
 
 
 def plover_objects(
-    db: Database, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None
+    db: Database,
+    dyad: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    historical: bool = False,
 ) -> list[dict[str, Any]]:
-    """The store's merged events (filtered as `db.events` filters them) that PLOVER has a type for."""
-    events = [e for e in db.events(dyad=dyad, since=since, until=until) if e.plover]
+    """The store's merged events (filtered as `db.events` filters them, so historical ones only with
+    `historical`) that PLOVER has a type for."""
+    events = [e for e in db.events(dyad=dyad, since=since, until=until, historical=historical) if e.plover]
     firsts = first_reports(db, events)
     return [plover_object(event, firsts.get(event.id)) for event in events]
 

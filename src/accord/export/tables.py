@@ -88,11 +88,17 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
 
 
 def table_rows(
-    db: Database, kind: str, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None
+    db: Database,
+    kind: str,
+    dyad: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    historical: bool = False,
 ) -> list[dict[str, Any]]:
-    """The rows of one kind, each a dict with exactly that kind's columns."""
+    """The rows of one kind, each a dict with exactly that kind's columns (historical events only with
+    `historical`, as `db.events` lists them)."""
     if kind == "events":
-        found = [e.to_dict() for e in db.events(dyad=dyad, since=since, until=until)]
+        found = [e.to_dict() for e in db.events(dyad=dyad, since=since, until=until, historical=historical)]
         for row in found:
             if row["evidence"]:
                 row["evidence"] = row["evidence"].strip()

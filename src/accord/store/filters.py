@@ -17,16 +17,20 @@ from ..readers.dates import BadDate, parse_date
 
 
 class Status(str, Enum):
-    """An event's status, as the contract spells it."""
+    """An event's status, as the contract spells it. A historical event is one the text dates well
+    before the report (history told as background): listings leave it out unless asked for."""
 
     occurred = "occurred"
     planned = "planned"
     negated = "negated"
     hypothetical = "hypothetical"
+    historical = "historical"
 
 
 STATUSES = tuple(status.value for status in Status)
 SINCE_HELP, UNTIL_HELP = "From this date on (YYYY-MM-DD).", "Up to this date (YYYY-MM-DD)."
+STATUS_HELP = "occurred, planned, negated, hypothetical or historical (this one lists the historical events)."
+HISTORICAL_HELP = "Also list historical events (history the text tells as background), left out by default."
 
 
 def is_country_code(side: str) -> bool:
@@ -78,6 +82,20 @@ def choice(value: str | None, name: str, options: tuple[str, ...]) -> str | None
     if value is not None and value not in options:
         raise BadFilter(name, f"must be one of {', '.join(options)}, not {value!r}")
     return value
+
+
+FLAG_VALUES = {"": False, "0": False, "false": False, "no": False, "off": False}
+FLAG_VALUES |= {"1": True, "true": True, "yes": True, "on": True}
+
+
+def flag(value: str | bool | None, name: str) -> bool:
+    """A yes/no value: true, yes, on, 1 (a ticked checkbox sends "on") or false, no, off, 0; empty is no."""
+    if isinstance(value, bool):
+        return value
+    word = (value or "").strip().lower()
+    if word not in FLAG_VALUES:
+        raise BadFilter(name, f"must be true or false, not {value!r}")
+    return FLAG_VALUES[word]
 
 
 def country_code(value: str | None, name: str = "country") -> str | None:
@@ -150,7 +168,12 @@ def help_for(cls: type[_Filter], name: str) -> str:
 @dataclass(frozen=True)
 class EventFilter(_Filter):
     """Which merged events to list. A side (dyad member, actor) is an ISO-3 country code or an actor's
-    name; a dyad matches both directions unless `directed`, and may be given as text ("CHN-USA")."""
+    name; a dyad matches both directions unless `directed`, and may be given as text ("CHN-USA").
+
+    Historical events (status historical: history the text tells as background, "In 1948 Stalin
+    blockaded Berlin") are not the day's events, so every listing, series and export built on this
+    filter leaves them out unless `historical` is set (all events) or `status` is "historical" (only
+    them)."""
 
     dyad: tuple[str, str] | None = _described("Two sides, ISO-3 codes or actor names: CHN-USA.")
     actor: str | None = _described("Events with this actor or country on either side.")
@@ -158,9 +181,10 @@ class EventFilter(_Filter):
     until: str | None = _described(UNTIL_HELP)
     code: str | None = _described("CAMEO code or prefix: 04, 0871.")
     quad: int | None = _described("QuadClass 1-4.")
-    status: str | None = None
+    status: str | None = _described(STATUS_HELP)
     story: int | None = None
     directed: bool = False
+    historical: bool = field(default=False, metadata={"help": HISTORICAL_HELP})
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "dyad", parse_dyad(self.dyad))
@@ -176,6 +200,7 @@ class EventFilter(_Filter):
         quad: str | None = None,
         status: str | None = None,
         story: str | None = None,
+        historical: str | None = None,
     ) -> EventFilter:
         """The filter from typed-in text, each value checked."""
         return cls(
@@ -187,6 +212,7 @@ class EventFilter(_Filter):
             quad=whole(quad, "quad", 1, 4),
             status=choice(status, "status", STATUSES),
             story=whole(story, "story", 1),
+            historical=flag(historical, "historical"),
         )
 
 

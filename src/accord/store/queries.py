@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from ..analytics.merge import actor_key
 from . import tables as t
-from .filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, is_country_code
+from .filters import ActorFilter, EventFilter, Page, QuoteFilter, Status, StoryFilter, is_country_code
 
 
 def _side(name_col, country_col, term: str):
@@ -44,6 +44,8 @@ def _event_conditions(f: EventFilter) -> list:
         conditions.append(g.c.quad_class == f.quad)
     if f.status:
         conditions.append(g.c.status == f.status)
+    elif not f.historical:
+        conditions.append(g.c.status != Status.historical.value)  # history told as background: on request
     if f.story:
         conditions.append(g.c.story_pk == f.story)
     return conditions
@@ -75,9 +77,10 @@ def _with_evidence():
 
 
 def merged_events(conn: Connection, f: EventFilter, page: Page = Page()) -> list[dict[str, Any]]:
-    """The merged events `f` selects, in date order (undated last), each with its first report's evidence."""
+    """The merged events `f` selects, newest first (by date, then the later merged event first; undated
+    last), each with its first report's evidence."""
     g = t.event_groups
-    query = _with_evidence().where(*_event_conditions(f)).order_by(g.c.date.is_(None), g.c.date, g.c.pk)
+    query = _with_evidence().where(*_event_conditions(f)).order_by(g.c.date.is_(None), g.c.date.desc(), g.c.pk.desc())
     return [dict(r._mapping) for r in conn.execute(_page(query, page))]
 
 

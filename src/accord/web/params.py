@@ -45,11 +45,12 @@ def event_filter(
     until: str | None = UNTIL,
     code: str | None = Query(None, description=help_for(EventFilter, "code")),
     quad: str | None = Query(None, description=help_for(EventFilter, "quad")),
-    status: str | None = Query(None, description="occurred, planned, negated or hypothetical."),
+    status: str | None = Query(None, description=help_for(EventFilter, "status")),
     story: str | None = Query(None, description="Only events of this story number."),
+    historical: str | None = Query(None, description=help_for(EventFilter, "historical") + " true or false."),
 ) -> EventFilter:
     """The events' filter from the query string."""
-    return EventFilter.parse(dyad, actor, since, until, code, quad, status, story)
+    return EventFilter.parse(dyad, actor, since, until, code, quad, status, story, historical)
 
 
 def quote_filter(

@@ -193,10 +193,7 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
         for quad in (1, 2, 3, 4)
     ]
     out["total"] = db.count_events(window)
-    latest = db.events(window, limit=LATEST, offset=max(0, out["total"] - LATEST))
-    out["latest"] = [
-        _event(e) for e in sorted(latest, key=lambda e: (e.date is not None, e.date or "", e.id), reverse=True)
-    ]
+    out["latest"] = [_event(e) for e in db.events(window, limit=LATEST)]  # listings are newest first
     return out
 
 
