@@ -17,6 +17,7 @@ from .candidates import Candidate, Coded, Participants
 from .code import code_candidate
 from .index import DocIndex
 from .knowledge import EventKnowledge
+from .parties import one_per_party
 from .setting import Setting, SettingFinder
 from .unnamed import UnnamedParticipants
 
@@ -40,6 +41,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         if c.framed:
             continue
         coded, where_when, action_place = _settled(know, index, setting, c)
+        coded.people = one_per_party(index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
             continue  # an event nobody the text names takes part in is not coded
         _irregular(know, index, coded)
