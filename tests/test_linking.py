@@ -83,6 +83,15 @@ def test_one_meeting_reported_by_four_outlets_is_one_event(db):
     assert {r.source for r in db.event(meeting.id).reports} == {"xinhua", "china daily", "the star", "the korea herald"}
 
 
+def test_a_mutual_event_is_one_merged_event_found_in_either_order(db):
+    """A meeting is one row per pair of parties, in the order each text names them; the outlets' reports
+    merge whatever their order, and a directed query finds the meeting both ways."""
+    when = {"code": "040", "since": "2025-10-30", "until": "2025-10-30"}
+    forward = one(db, dyad=("Xi Jinping", "Donald Trump"), directed=True, **when)
+    backward = one(db, dyad=("Donald Trump", "Xi Jinping"), directed=True, **when)
+    assert forward.id == backward.id == one(db, dyad=("Donald Trump", "Xi Jinping"), **when).id
+
+
 def test_a_rewrite_published_a_day_later_joins_the_same_event(db):
     summit = one(
         db, dyad=("Sanae Takaichi", "Donald Trump"), directed=True, code="040", since="2025-10-28", until="2025-10-28"

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from .analytics.duplicates import STORY_WINDOW_DAYS, StoryIndex, from_bytes, relation, signature, to_bytes
 from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_event
+from .model import is_mutual
 from .store import Store
 from .store import links as sql
 
@@ -108,6 +109,7 @@ def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: Link
             date_basis=row["date_basis"],
             place_country=row["place_country"],
             story_pk=stories.get(row["doc_pk"]),
+            mutual=is_mutual(row["rule"]),
         )
         group = _matching_group(conn, report)
         if group is None:
@@ -123,7 +125,11 @@ def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: Link
 
 
 def _matching_group(conn, report: Report) -> dict | None:
-    for group in sql.candidate_groups(conn, report.source_key, report.target_key, report.cameo_root, report.status):
+    dyads = [(report.source_key, report.target_key)]
+    if report.mutual:  # "Xi met Trump" and "Trump met Xi" report one meeting
+        dyads.append((report.target_key, report.source_key))
+    groups = [g for s, t in dyads for g in sql.candidate_groups(conn, s, t, report.cameo_root, report.status)]
+    for group in groups:
         # the group's stories matter only when a date is missing (merge rule: undated within one story)
         stories = sql.group_stories(conn, group["pk"]) if not (report.date and group["date"]) else set()
         span = GroupSpan(group["pk"], group["date"], group["date_end"], group["place_country"], stories)

@@ -128,6 +128,21 @@ class Event:
     rule: str
     confidence: float
 
+    @property
+    def mutual(self) -> bool:
+        """A mutual event (met, negotiated, signed): the source and target are the two parties in the
+        order the text names them, and the event is one row, not one each way (see `is_mutual`)."""
+        return is_mutual(self.rule)
+
+
+MUTUAL_MARK = "+mutual"  # the end of a mutual event's rule
+
+
+def is_mutual(rule: str | None) -> bool:
+    """Does an event's rule say it is mutual? The direction of such an event carries no meaning, so
+    undirected dyad queries and the merge of reports across documents read it both ways."""
+    return rule is not None and rule.endswith(MUTUAL_MARK)
+
 
 @dataclass
 class TimeExpr:

@@ -3,7 +3,8 @@
 Two event rows (from the same or different documents) are the same event when
   1. they have the same source and the same target actor: the same knowledge-base entry, or else the same
      country, sector, kind and name; a state is one actor however it is named ("the United States",
-     "Washington", "the US government" all stand for the US state),
+     "Washington", "the US government" all stand for the US state); a mutual event (one row per pair of
+     parties, in the order its text names them) matches its parties in either order,
   2. they have the same CAMEO root and the same status (a planned meeting and a held one differ),
   3. their date ranges overlap; a date taken from the publication date rather than from the text is
      widened by one day each way, since reports often appear the day after, and
@@ -35,6 +36,7 @@ class Report:
     date_basis: str
     place_country: str | None
     story_pk: int | None
+    mutual: bool = False  # a mutual event: its source and target are in either order (rule 1)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..analytics.merge import actor_key
+from ..model import MUTUAL_MARK
 from . import tables as t
 from .filters import ActorFilter, EventFilter, Page, QuoteFilter, Status, StoryFilter, is_country_code
 
@@ -20,6 +21,17 @@ def _side(name_col, country_col, term: str):
     return func.lower(name_col) == term.lower()
 
 
+def _mutual():
+    """Is a merged event mutual? Its first report's rule says so (accord.model.is_mutual)."""
+    g, e = t.event_groups, t.events.alias("first_report")
+    return (
+        select(e.c.doc_pk)
+        .where(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id, e.c.rule.endswith(MUTUAL_MARK))
+        .correlate(g)
+        .exists()
+    )
+
+
 def _event_conditions(f: EventFilter) -> list:
     g = t.event_groups
     conditions = []
@@ -27,7 +39,8 @@ def _event_conditions(f: EventFilter) -> list:
         a, b = f.dyad
         forward = and_(_side(g.c.source_name, g.c.source_country, a), _side(g.c.target_name, g.c.target_country, b))
         backward = and_(_side(g.c.source_name, g.c.source_country, b), _side(g.c.target_name, g.c.target_country, a))
-        conditions.append(forward if f.directed else or_(forward, backward))
+        # a mutual event has no direction: a directed query finds it in either order
+        conditions.append(or_(forward, and_(backward, _mutual())) if f.directed else or_(forward, backward))
     if f.actor:
         conditions.append(
             or_(

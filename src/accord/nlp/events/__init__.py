@@ -4,8 +4,8 @@ the sentence and trigger as evidence, and the quotation an event is reported in.
 A trigger is a verb or event noun from the trigger lexicon (data, kb/triggers.tsv) whose particle,
 object and preposition conditions hold; the most specific row wins. The source is the trigger's
 subject (the agent of a passive), the target its object or the actor after with/to/against/on;
-a mutual event (meet, negotiate, sign) is coded both ways, and a compound or collective actor gives
-one event per pair. Statements are quotations, not events: accord does not emit CAMEO 010 for
+a mutual event (meet, negotiate, sign) is one row per pair of parties, in the order the text names them
+(its rule ends "+mutual"), and coordinated actors ("X and Y welcomed") give one row each. Statements are quotations, not events: accord does not emit CAMEO 010 for
 "X said", the flood that GDELT and PETRARCH produce.
 
 The coder is a few passes over a per-document index (index.py): find the candidates (find.py, with

@@ -11,13 +11,14 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ...kb import CameoCode
-from ...model import Event, SentenceRef
+from ...model import MUTUAL_MARK, Event, SentenceRef
 from ...model import Span as TextSpan
 from ..lookups import sentence_of, text_of
 from .candidates import Candidate, Coded, Participants
 from .code import code_candidate
 from .index import DocIndex
 from .knowledge import EventKnowledge
+from .parties import one_per_party
 from .setting import Setting, SettingFinder
 from .unnamed import UnnamedParticipants
 
@@ -36,11 +37,12 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
     )
     unnamed = UnnamedParticipants(know.kb, index.ex)
     events: list[Event] = []
-    seen: set[tuple[int, str, str | None, str | None]] = set()
+    seen: set[tuple[int, str, object]] = set()
     for c in candidates:
         if c.framed:
             continue
         coded, where_when, action_place = _settled(know, index, setting, c)
+        coded.people = one_per_party(index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
             continue  # an event nobody the text names takes part in is not coded
         _irregular(know, index, coded)
@@ -49,11 +51,14 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         if info is None:
             continue
         for source, target in pairs(people, coded.symmetric):
-            key = (sentence_of(c.token).start, info.code, source, target)  # one event per code and dyad in a sentence
+            mutual = coded.symmetric and source is not None and target is not None
+            # one event per code and dyad in a sentence; a mutual one per unordered pair
+            dyad = frozenset((source, target)) if mutual else (source, target)
+            key = (sentence_of(c.token).start, info.code, dyad)
             if key in seen:
                 continue
             seen.add(key)
-            events.append(_event(know, index, c, coded, info, source, target, where_when))
+            events.append(_event(know, index, c, coded, info, source, target, where_when, mutual))
     return events
 
 
@@ -112,21 +117,24 @@ def _filled(
 
 
 def pairs(people: Participants, symmetric: bool) -> list[Pair]:
-    """Source-target pairs. A mutual event among several sources ("Chinese and US delegations
-    concluded talks") is coded both ways between them; with one source it is mutual with the target."""
+    """Source-target pairs, one row per pair of parties. A mutual event is one row per unordered pair, the
+    parties in the order the text gives them (source first): "A met B" is A -> B, never also B -> A. A mutual
+    event among several sources and nobody else ("Chinese and US delegations concluded talks") pairs the
+    first-named source with each of the others, so every party is in a row and N parties give N - 1 rows,
+    not N * (N - 1). A one-way action by coordinated actors ("A, B and C welcomed the decision") is one row
+    per actor: each of them acted."""
     sources, targets = people.sources, people.targets
     if not sources:
         return [(None, t) for t in targets]
-    out: list[Pair] = []
-    if symmetric and len(sources) >= 2:
-        out += [(a, b) for a in sources for b in sources if a != b]
-        out += [(s, t) for s in sources for t in targets if s != t]
-        return out
     if not targets:
+        if symmetric and len(sources) >= 2:
+            return [(sources[0], s) for s in sources[1:]]
         return [(s, None) for s in sources]
-    out += [(s, t) for s in sources for t in targets if s != t]
-    if symmetric:
-        out += [(t, s) for s, t in list(out)]
+    out: list[Pair] = []
+    for s in sources:
+        for t in targets:
+            if s != t and not (symmetric and (t, s) in out):
+                out.append((s, t))
     return out
 
 
@@ -139,6 +147,7 @@ def _event(
     source: str | None,
     target: str | None,
     where_when: Setting,
+    mutual: bool,
 ) -> Event:
     token = c.token
     trigger_span = _trigger_span(token)
@@ -160,7 +169,7 @@ def _event(
         sentence=trimmed(sentence_of(token)),
         trigger=TextSpan(trigger_span.start_char, trigger_span.end_char, trigger_span.text),
         quote=index.quote_at(token.idx),
-        rule=coded.rule,
+        rule=coded.rule + (MUTUAL_MARK if mutual else ""),
         confidence=_confidence(c, coded, source, target),
     )
 
