@@ -530,8 +530,6 @@ NOT_YET = {
     "ukraine-demanded-return",
     "china-denied-accusations",
     "prisoners-rioted-jail",
-    "gunmen-abducted-aid",
-    "suicide-bomber-attacked",
     "rebels-assassinated-governor",
     "syria-used-chemical",
     "militia-carried-out-massacre",
