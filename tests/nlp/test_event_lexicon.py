@@ -240,6 +240,13 @@ CASES = [
         "Peruvian workers went on strike for higher wages.",
         [("143", "Peruvian worker", None, "occurred")],
     ),
+    # one-sided killing by a civilian crowd is unconventional violence (18), as by irregulars
+    ("mob-killed-men", "A mob killed two men in Bangladesh.", [("180", "Bangladeshi mob", None, "occurred")]),
+    (
+        "protesters-lit-fires",
+        "Protesters lit fires outside the parliament in Athens.",
+        [("145", "Greek protester", None, "occurred")],
+    ),
     # territory regained, taken over, driven out of, vacated, withdrawn from
     (
         "iraqi-forces-regained-control",

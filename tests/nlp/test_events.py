@@ -699,7 +699,7 @@ def test_event_word_lists_and_conventions_are_data():
     from accord.nlp.events.knowledge import EventKnowledge
 
     know = EventKnowledge.of(load_kb())
-    assert know.irregular_sectors == {"REB", "INS", "SEP"} and know.unconventional_violence == "180"
+    assert know.irregular_sectors == {"REB", "INS", "SEP", "CVL"} and know.unconventional_violence == "180"
     assert know.meeting_root == "04" and know.intent_to_meet == "036"
     assert know.grievance_preps == ("over", "about") and "thousands" in know.quantity_nouns
     kb = KnowledgeBase()
