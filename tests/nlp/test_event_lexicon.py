@@ -291,6 +291,7 @@ CASES = [
         "Italy returned the stolen paintings to Greece.",
         [("0842", "Italy", "Greece", "occurred")],
     ),
+    ("iran-withdrew-from-deal", "Iran withdrew from the nuclear deal.", []),
     ("company-regained-footing", "The company regained its footing after the merger.", []),
     # the conditions hold back the broad verbs
     ("scandal-forced-boris", "The scandal forced Boris Johnson out of office.", []),
