@@ -207,6 +207,92 @@ CASES = [
         "The Myanmar army forced out the Rohingya villagers from Rakhine.",
         [("201", "Burmese Army", None, "occurred")],
     ),
+    # conflict reporting (issue 15): groups a report names without a nationality take the sentence's country
+    (
+        "gunmen-attacked-station",
+        "Gunmen attacked a police station in Kenya on Monday.",
+        [("180", "Kenyan gunman", None, "occurred")],
+    ),
+    ("mob-lynched-men", "A mob lynched two men in Bangladesh.", [("1823", "Bangladeshi mob", None, "occurred")]),
+    (
+        "bombers-blew-themselves-up",
+        "Two suicide bombers blew themselves up outside a mosque in Kabul.",
+        [("1831", "Afghan bomber", None, "occurred")],
+    ),
+    ("rioters-set-fire", "Rioters set fire to shops in Nairobi.", [("1712", "Kenyan rioter", None, "occurred")]),
+    (
+        "protesters-set-ablaze",
+        "Protesters in Nigeria set cars ablaze.",
+        [("1712", "Nigerian protester", None, "occurred")],
+    ),
+    (
+        "militants-hurled-grenade",
+        "Militants hurled a grenade at a Pakistani army post.",
+        [("183", "Pakistani militant", "Pakistani Army", "occurred")],
+    ),
+    (
+        "protesters-chanted-slogans",
+        "Chilean protesters chanted slogans outside the presidential palace.",
+        [("141", "Chilean protester", None, "occurred")],
+    ),
+    (
+        "workers-strike-for",
+        "Peruvian workers went on strike for higher wages.",
+        [("143", "Peruvian worker", None, "occurred")],
+    ),
+    # one-sided killing by a civilian crowd is unconventional violence (18), as by irregulars
+    ("mob-killed-men", "A mob killed two men in Bangladesh.", [("180", "Bangladeshi mob", None, "occurred")]),
+    (
+        "protesters-lit-fires",
+        "Protesters lit fires outside the parliament in Athens.",
+        [("145", "Greek protester", None, "occurred")],
+    ),
+    # territory regained, taken over, driven out of, vacated, withdrawn from
+    (
+        "iraqi-forces-regained-control",
+        "Iraqi forces regained control of three villages near Mosul.",
+        [("192", "Iraqi force", None, "occurred")],
+    ),
+    (
+        "sudanese-troops-recovered-town",
+        "Sudanese troops recovered the town of Bara from the rebels.",
+        [("192", "Sudanese troop", None, "occurred")],
+    ),
+    (
+        "fighters-took-over-villages",
+        "Kurdish fighters took over two villages in Syria.",
+        [("192", None, None, "occurred")],
+    ),
+    (
+        "syrian-troops-drove-out",
+        "Syrian troops drove the militants out of the town.",
+        [("190", "Syrian troop", None, "occurred")],
+    ),
+    (
+        "armenian-forces-vacated",
+        "Armenian forces vacated the district.",
+        [("0874", "Armenian force", None, "occurred")],
+    ),
+    (
+        "ukrainian-forces-withdrew-from",
+        "Ukrainian forces withdrew from the town of Bakhmut.",
+        [("0874", "Ukrainian force", None, "occurred")],
+    ),
+    # the instrument refines the violence code
+    (
+        "russian-forces-killed-artillery",
+        "Russian forces killed three civilians with artillery in Kharkiv.",
+        [("194", "Russian force", None, "occurred")],
+    ),
+    # aid counted in money; property returned
+    ("japan-provided-million", "Japan provided $5 million to Nepal.", [("071", "Japan", "Nepal", "occurred")]),
+    (
+        "italy-returned-paintings",
+        "Italy returned the stolen paintings to Greece.",
+        [("0842", "Italy", "Greece", "occurred")],
+    ),
+    ("iran-withdrew-from-deal", "Iran withdrew from the nuclear deal.", []),
+    ("company-regained-footing", "The company regained its footing after the merger.", []),
     # the conditions hold back the broad verbs
     ("scandal-forced-boris", "The scandal forced Boris Johnson out of office.", []),
     ("german-government-took", "The German government took a tough position on migration.", []),
