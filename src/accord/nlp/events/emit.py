@@ -37,6 +37,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
     )
     unnamed = UnnamedParticipants(know.kb, index.ex)
     events: list[Event] = []
+    alone: list[tuple[Candidate, Coded, Setting, str | None]] = []  # events naming nobody, kept for their place
     seen: set[tuple[int, str, object]] = set()
     for c in candidates:
         if c.framed:
@@ -44,7 +45,11 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         coded, where_when, action_place = _settled(know, index, setting, c)
         coded.people = one_per_party(index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
-            continue  # an event nobody the text names takes part in is not coded
+            # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
+            # by the place alone (kb/conventions.tsv); that is done below, once the named events are known
+            if _placed_alone(know, c, coded, action_place):
+                alone.append((c, coded, where_when, action_place))
+            continue
         _irregular(know, index, coded)
         people = _filled(know, unnamed, c, coded, action_place)
         info = know.kb.cameo.get(coded.code)
@@ -59,7 +64,37 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
                 continue
             seen.add(key)
             events.append(_event(know, index, c, coded, info, source, target, where_when, mutual))
+    # only a sentence with no event naming its parties: there the unnamed event is the news, elsewhere it is
+    # that event's toll or its background ("condolences to the families of those killed in an attack")
+    told = {e.sentence.start for e in events}
+    rooted: set[tuple[int, str]] = set()
+    for c, coded, where_when, action_place in alone:
+        info = know.kb.cameo.get(coded.code)
+        start = trimmed(sentence_of(c.token)).start
+        if info is None or start in told or (start, info.root) in rooted:
+            continue
+        as_source = coded.code[:2] in know.unnamed_source_roots
+        sources, targets, note = unnamed.placed_alone(action_place, as_source)
+        if not note:
+            continue
+        rooted.add((start, info.root))
+        coded.rule, coded.filled = f"{coded.rule}+{note}", True
+        source = sources[0] if sources else None
+        target = targets[0] if targets else None
+        events.append(_event(know, index, c, coded, info, source, target, where_when, False))
     return events
+
+
+def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded, place: str | None) -> bool:
+    """An event naming nobody that CAMEO still codes by its place: of a root the conventions list, one that
+    occurred (not planned, denied or history), told as news rather than background, with a place, and
+    not a toll or blast an accident could cause (kb/phrases.tsv, accident-word)."""
+    root = coded.code[:2]
+    if root not in know.unnamed_source_roots and root not in know.unnamed_target_roots:
+        return False
+    if c.token.lemma_.lower() in know.accident_words:
+        return False  # "15 were killed when a warehouse exploded": a toll or blast may be no violence
+    return place is not None and coded.status == "occurred" and not c.background
 
 
 def _settled(

@@ -39,6 +39,7 @@ class EventKnowledge:
     ready_adjectives: frozenset[str]
     planned_modifiers: frozenset[str]
     refusing_verbs: frozenset[str]
+    accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -58,6 +59,8 @@ class EventKnowledge:
     ultimatum: str
     reported_obligation: str
     statement: str
+    unnamed_source_roots: frozenset[str]  # roots whose event naming nobody is the place's (its source)
+    unnamed_target_roots: frozenset[str]  # roots whose event naming nobody is done to the place (its target)
     history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
@@ -104,6 +107,7 @@ class EventKnowledge:
             ready_adjectives=listed("ready-adjective"),
             planned_modifiers=listed("planned-modifier"),
             refusing_verbs=listed("refusing-verb"),
+            accident_words=listed("accident-word"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"),
@@ -122,6 +126,8 @@ class EventKnowledge:
             ultimatum=one("ultimatum"),
             reported_obligation=one("reported-obligation"),
             statement=one("statement"),
+            unnamed_source_roots=many("unnamed-source-roots"),
+            unnamed_target_roots=many("unnamed-target-roots"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},

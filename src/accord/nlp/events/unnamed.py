@@ -2,7 +2,8 @@
 kb/participants.tsv): the place of a material action stands for the party it is done to ("troops on
 alert in the West Bank" → Palestine), coercion and protest with nobody named on the receiving end are
 done at home ("Egyptian police arrested 12" → Egypt), and violence by an unnamed hand is coded to the
-place ("a roadside bomb near Samarra" → Iraq). A filled participant is a country actor of the document;
+place ("a roadside bomb near Samarra" → Iraq). An event naming nobody at all is the place's for the roots
+kb/conventions.tsv lists ("protests took place in Batsari" → Nigeria as source). A filled participant is a country actor of the document;
 the event's rule says which convention filled it and from what."""
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ class UnnamedParticipants:
         elif rule.source_place and place is not None and place.country:
             return self._country(place.country, exclude=targets), targets, f"source:place {place.text}"
         return sources, targets, ""
+
+    def placed_alone(self, place_id: str | None, as_source: bool) -> tuple[list[str], list[str], str]:
+        """(sources, targets, rule note) for an event naming nobody, by the place alone: the place's country
+        as its source (a protest) or its target (violence); nothing when the place has no country."""
+        place = self.places.get(place_id) if place_id else None
+        if place is None or not place.country:
+            return [], [], ""
+        country = self._country(place.country, exclude=[])
+        if as_source:
+            return country, [], f"source:place {place.text}"
+        return [], country, f"target:place {place.text}"
 
     def _home(self, sources: list[str], sectors) -> str | None:
         """The sources' one country, when their sector acts at home under this convention."""
