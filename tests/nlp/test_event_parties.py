@@ -8,9 +8,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from accord.kb import load_kb
 from accord.model import Actor, Document, Extraction, Mention
 from accord.nlp.events.candidates import Participants
 from accord.nlp.events.index import DocIndex
+from accord.nlp.events.knowledge import EventKnowledge
 from accord.nlp.events.parties import one_per_party
 
 VOCAB = spacy.blank("en").vocab  # with the English lexical attributes (lower-case forms)
@@ -132,4 +134,4 @@ CASES = [
 def test_one_participant_per_party(rows, actors, people, expected):
     index = _index(rows, actors)
     trigger = next(t for t in index.doc if t.dep_ == "ROOT")
-    assert one_per_party(index, trigger, people) == expected
+    assert one_per_party(EventKnowledge.of(load_kb()), index, trigger, people) == expected

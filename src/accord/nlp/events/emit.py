@@ -43,7 +43,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         if c.framed:
             continue
         coded, where_when, action_place = _settled(know, index, setting, c)
-        coded.people = one_per_party(index, c.token, coded.people)
+        coded.people = one_per_party(know, index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
             # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
             # by the place alone (kb/conventions.tsv); that is done below, once the named events are known

@@ -40,6 +40,7 @@ class EventKnowledge:
     planned_modifiers: frozenset[str]
     refusing_verbs: frozenset[str]
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
+    role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -108,6 +109,7 @@ class EventKnowledge:
             planned_modifiers=listed("planned-modifier"),
             refusing_verbs=listed("refusing-verb"),
             accident_words=listed("accident-word"),
+            role_preps=listed("role-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"),

@@ -22,23 +22,23 @@ from ...model import Actor
 from ..lookups import sentence_of
 from .candidates import Participants
 from .index import DocIndex
+from .knowledge import EventKnowledge
 
-ROLE_PREPS = frozenset({"to", "of", "for", "in", "at"})  # "Ambassador to Bahrain", "envoy of Qatar"
 MAX_GAP = 5  # tokens between a role and its name: ", " or " to the Kingdom of Bahrain ,"
 
 
-def one_per_party(index: DocIndex, trigger: Token, people: Participants) -> Participants:
+def one_per_party(know: EventKnowledge, index: DocIndex, trigger: Token, people: Participants) -> Participants:
     """`people` with each party once: appositions merged, places of a participant's phrase and places of
-    a participating country left out."""
+    a participating country left out (the role prepositions are kb/phrases.tsv kind role-prep)."""
     sent = sentence_of(trigger)
     spans = _mention_spans(index, sent, people.sources + people.targets)
-    sources = _without_appositions(index, spans, people.sources)
-    targets = _without_appositions(index, spans, people.targets)
+    sources = _without_appositions(know, index, spans, people.sources)
+    targets = _without_appositions(know, index, spans, people.targets)
     taking_part = sources + targets
     targets = [
         t
         for t in targets
-        if not _in_participant_phrase(index, spans, t, taking_part) and not _place_of_party(index, t, targets)
+        if not _in_participant_phrase(know, index, spans, t, taking_part) and not _place_of_party(index, t, targets)
     ]
     return Participants(sources, targets)
 
@@ -60,19 +60,21 @@ def _mention_spans(index: DocIndex, sent: Span, ids: list[str]) -> dict[str, lis
     return out
 
 
-def _without_appositions(index: DocIndex, spans: dict[str, list[tuple[int, int]]], ids: list[str]) -> list[str]:
+def _without_appositions(
+    know: EventKnowledge, index: DocIndex, spans: dict[str, list[tuple[int, int]]], ids: list[str]
+) -> list[str]:
     """`ids` with the second of each apposed pair dropped (or the first, when only the second has a country)."""
     kept = list(ids)
     for a in ids:
         for b in ids:
-            if a == b or a not in kept or b not in kept or not _apposed(index, spans, a, b):
+            if a == b or a not in kept or b not in kept or not _apposed(know, index, spans, a, b):
                 continue
             drop = a if (_actor(index, b).country and not _actor(index, a).country) else b
             kept.remove(drop)
     return kept
 
 
-def _apposed(index: DocIndex, spans: dict[str, list[tuple[int, int]]], a: str, b: str) -> bool:
+def _apposed(know: EventKnowledge, index: DocIndex, spans: dict[str, list[tuple[int, int]]], a: str, b: str) -> bool:
     """Is `b` named in apposition right after `a` ("the UAE Ambassador to Bahrain, Abdulridha Khori")?"""
     doc = index.doc
     first, second = _actor(index, a), _actor(index, b)
@@ -85,7 +87,7 @@ def _apposed(index: DocIndex, spans: dict[str, list[tuple[int, int]]], a: str, b
             gap = doc[a_end:b_start]
             if not 1 <= len(gap) <= MAX_GAP or gap[-1].text != ",":
                 continue
-            if len(gap) > 1 and gap[0].lower_ not in ROLE_PREPS:
+            if len(gap) > 1 and gap[0].lower_ not in know.role_preps:
                 continue  # only the role's own phrase may come between
             if any(t.pos_ in ("CCONJ", "VERB", "AUX") for t in gap):
                 continue
@@ -95,7 +97,7 @@ def _apposed(index: DocIndex, spans: dict[str, list[tuple[int, int]]], a: str, b
 
 
 def _in_participant_phrase(
-    index: DocIndex, spans: dict[str, list[tuple[int, int]]], target: str, taking_part: list[str]
+    know: EventKnowledge, index: DocIndex, spans: dict[str, list[tuple[int, int]]], target: str, taking_part: list[str]
 ) -> bool:
     """Is the place `target` named inside another participant's phrase ("the Ambassador [to Bahrain]")?"""
     if _actor(index, target).kind != "country":
@@ -105,7 +107,7 @@ def _in_participant_phrase(
         prep = t_start - 1
         while prep >= 0 and doc[prep].pos_ == "DET":
             prep -= 1
-        if prep < 1 or doc[prep].lower_ not in ROLE_PREPS:
+        if prep < 1 or doc[prep].lower_ not in know.role_preps:
             continue
         for other in taking_part:
             if other != target and _actor(index, other).kind == "person":
