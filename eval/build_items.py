@@ -7,7 +7,9 @@ the aggregate figures `make eval` prints are read.
 
 from __future__ import annotations
 
+import json
 import sys
+import tempfile
 from pathlib import Path
 
 import cameo_events
@@ -47,9 +49,10 @@ def main(args: list[str]) -> None:
     wrong_only = "--wrong" in args
     limit = int(args[args.index("--limit") + 1]) if "--limit" in args else None
     records = of_half(read_records(SETS[name]), "build")[:limit]
-    tmp = Path("/tmp/accord-build-items.jsonl")
-    tmp.write_text("".join(__import__("json").dumps(r) + "\n" for r in records), encoding="utf-8")
-    predictions = {p["id"]: p for p in predict(tmp)}
+    with tempfile.TemporaryDirectory() as folder:
+        build = Path(folder) / "build.jsonl"
+        build.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        predictions = {p["id"]: p for p in predict(build)}
     for record in records:
         pred = predictions[str(record["id"])]
         gold = gold_roots(record)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -46,7 +47,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         coded.people = one_per_party(know, index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
             # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
-            # by the place alone (kb/conventions.tsv); that is done below, once the named events are known
+            # by the place alone (kb/conventions.tsv): `_placed_events`, once the named events are known
             if _placed_alone(know, c, coded, action_place):
                 alone.append((c, coded, where_when, action_place))
             continue
@@ -64,9 +65,21 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
                 continue
             seen.add(key)
             events.append(_event(know, index, c, coded, info, source, target, where_when, mutual))
-    # only a sentence with no event naming its parties: there the unnamed event is the news, elsewhere it is
-    # that event's toll or its background ("condolences to the families of those killed in an attack")
-    told = {e.sentence.start for e in events}
+    return events + _placed_events(know, index, unnamed, alone, {e.sentence.start for e in events})
+
+
+def _placed_events(
+    know: EventKnowledge,
+    index: DocIndex,
+    unnamed: UnnamedParticipants,
+    alone: list[tuple[Candidate, Coded, Setting, str | None]],
+    told: set[int],
+) -> list[Event]:
+    """The events naming nobody coded by their place, at most one per root in a sentence, and only in a
+    sentence with no event naming its parties (`told`, sentence starts): there the unnamed event is the
+    news, elsewhere it is that event's toll or its background ("condolences to the families of those killed
+    in an attack")."""
+    events: list[Event] = []
     rooted: set[tuple[int, str]] = set()
     for c, coded, where_when, action_place in alone:
         info = know.kb.cameo.get(coded.code)
@@ -187,12 +200,7 @@ def _event(
     token = c.token
     trigger_span = _trigger_span(token)
     return Event(
-        id="",
-        cameo=info.code,
-        cameo_root=info.root,
-        goldstein=info.goldstein,
-        quad_class=info.quad_class,
-        plover=info.plover,
+        **_coded_as(info),
         plover_mode=_mode(know, info, token),
         source=source,
         target=target,
@@ -207,6 +215,18 @@ def _event(
         rule=coded.rule + (MUTUAL_MARK if mutual else ""),
         confidence=_confidence(c, coded, source, target),
     )
+
+
+def _coded_as(info: CameoCode) -> dict[str, Any]:
+    """An event's codebook fields (its id is numbered once the document's events are all known)."""
+    return {
+        "id": "",
+        "cameo": info.code,
+        "cameo_root": info.root,
+        "goldstein": info.goldstein,
+        "quad_class": info.quad_class,
+        "plover": info.plover,
+    }
 
 
 def _confidence(c: Candidate, coded: Coded, source: str | None, target: str | None) -> float:
@@ -232,12 +252,7 @@ def statements(know: EventKnowledge, index: DocIndex) -> list[Event]:
             continue
         out.append(
             Event(
-                id="",
-                cameo=info.code,
-                cameo_root=info.root,
-                goldstein=info.goldstein,
-                quad_class=info.quad_class,
-                plover=info.plover,
+                **_coded_as(info),
                 plover_mode=info.plover_mode,
                 source=speaker.actor,
                 target=None,
