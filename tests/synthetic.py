@@ -1,5 +1,6 @@
-"""A synthetic news corpus the project generates for the durability and concurrency tests: thousands of
-short, distinct articles with events and quotations, written as JSON Lines files."""
+"""Synthetic news corpora the project generates, written as JSON Lines files: for the durability and
+concurrency tests, thousands of short, distinct articles with events and quotations; for the tests of
+undated documents and event statuses, a handful of articles with one event of each status."""
 
 from __future__ import annotations
 
@@ -64,3 +65,27 @@ def write_corpus(folder: Path, documents: int, per_file: int = 100) -> Path:
         lines = [json.dumps(article(n)) for n in range(start, min(documents, start + per_file))]
         (folder / f"part-{start // per_file:04d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
+
+
+# Articles about France and Germany with no date at all (no dateline, no publication date) and one
+# event each of every status an event can have but historical, then one dated article: the corpus of
+# the tests on undated documents and on which statuses each export writes.
+STATUS_ARTICLES = (
+    ("undated-occurred", "France accused Germany of breaking the agreement.", None),
+    ("undated-negated", "France did not consult Germany before the vote, officials said.", None),
+    ("undated-hypothetical", "France could impose sanctions on Germany if the talks fail.", None),
+    ("undated-planned", "The French foreign minister will meet his German counterpart in Berlin next week.", None),
+    ("dated-occurred", "China criticized Japan over the dispute on Monday.", "2024-05-08"),
+)
+
+
+def write_status_corpus(folder: Path) -> Path:
+    """STATUS_ARTICLES as one JSON Lines file in `folder`; returns the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "statuses.jsonl"
+    lines = [
+        json.dumps({"id": ident, "text": text, **({"published": published} if published else {})})
+        for ident, text, published in STATUS_ARTICLES
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -17,9 +17,9 @@ from .analytics.records import (
     QuoteRecord,
     Records,
     Report,
-    SeriesPoint,
     StoryRecord,
 )
+from .analytics.series import Series
 from .analytics.series import dyad_series as build_series
 from .errors import UsageError
 from .kb import load_kb
@@ -129,9 +129,10 @@ class Database:
         since: str | None = None,
         until: str | None = None,
         historical: bool = False,
-    ) -> Records[SeriesPoint]:
+    ) -> Series:
         """A pair's events per period (both directions) by QuadClass, with the cooperation index; history
-        told as background (status historical) counts only with `historical`."""
+        told as background (status historical) counts only with `historical`. Events without a date are
+        in no period: `.undated` says how many were left out."""
         return build_series(self.events(dyad=(a, b), since=since, until=until, historical=historical), by)
 
     def network(

@@ -24,12 +24,15 @@ from .workers import ExtractionPool
 
 @dataclass
 class IngestSummary:
-    """What an ingest did: counts, the failures with their reasons, its run number and the linking after it."""
+    """What an ingest did: counts, the failures with their reasons, its run number and the linking after it.
+    `undated` counts the new documents that gave no date at all (no dateline, publication or document
+    date, and no `published` fallback): their events have no date."""
 
     read: int = 0
     new: int = 0
     unchanged: int = 0
     failed: int = 0
+    undated: int = 0
     failures: list[Failure] = field(default_factory=list)
     run: int | None = None
     linked: LinkSummary | None = None
@@ -160,6 +163,7 @@ def ingest_items(
 
     def write(batch: list[tuple[str, Document, Extraction]]) -> None:
         written = store.write_batch(run, version, batch)
+        summary.undated += undated(batch)
         summary.new += written
         summary.unchanged += len(batch) - written
         if progress:
@@ -185,6 +189,12 @@ def ingest_items(
             pool.close()
     summary.linked = link(store)  # stories and merged events for what this run (or an interrupted one) stored
     return summary
+
+
+def undated(batch: list[tuple[str, Document, Extraction]]) -> int:
+    """How many of a batch's extractions have no anchor date: the document, its dateline and the
+    `published` fallback gave none, so nothing in it can be dated."""
+    return sum(1 for _, _, extraction in batch if extraction.anchor_date is None)
 
 
 def _paired(

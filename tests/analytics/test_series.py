@@ -50,7 +50,9 @@ EVENTS = [
 
 
 def test_monthly_series_counts_each_quad_and_computes_the_index():
-    october, november = dyad_series(EVENTS, "month")
+    series = dyad_series(EVENTS, "month")
+    october, november = series
+    assert series.undated == 1  # the undated event is in no period, but counted
     assert (october.period, october.events, october.verbal_cooperation, october.material_conflict) == (
         "2025-10",
         3,

@@ -4,7 +4,9 @@ cooperation-conflict index.
     cooperation_index = (events of QuadClass 1 or 2 - events of QuadClass 3 or 4) / all events
 
 It runs from -1 (only conflict) to 1 (only cooperation); each merged event counts once however many
-articles reported it, so a story syndicated a hundred times does not swing the index.
+articles reported it, so a story syndicated a hundred times does not swing the index. An event without
+a date belongs to no period: it is left out of the series, and the series says how many were
+(`Series.undated`), so that a pair's undated events are not lost without a word.
 """
 
 from __future__ import annotations
@@ -39,16 +41,27 @@ def period_of(day: date, by: str) -> tuple[str, date]:
     raise BadFilter("by", f"must be one of {', '.join(PERIODS)}, not {by!r}")
 
 
-def dyad_series(events: list[EventRecord], by: str = "month") -> Records[SeriesPoint]:
+class Series(Records[SeriesPoint]):
+    """A dyad's periods, with how many of its events had no date and were left out of them."""
+
+    undated: int = 0
+
+
+def dyad_series(events: list[EventRecord], by: str = "month") -> Series:
+    """The events per period (`by` day, week or month), oldest period first; undated events are
+    counted in `undated`, not in any period."""
     buckets: dict[str, list[EventRecord]] = defaultdict(list)
     starts: dict[str, date] = {}
+    undated = 0
     for event in events:
         if not event.date:
+            undated += 1
             continue
         label, start = period_of(date.fromisoformat(event.date), by)
         buckets[label].append(event)
         starts[label] = start
-    points: Records[SeriesPoint] = Records()
+    points = Series()
+    points.undated = undated
     for label in sorted(buckets, key=lambda k: starts[k]):
         group = buckets[label]
         quads = [sum(1 for e in group if e.quad_class == q) for q in (1, 2, 3, 4)]

@@ -121,6 +121,8 @@ def ingest(
             f"(run {summary.run}, {store.engine.url.render_as_string()})",
             highlight=False,
         )
+        if summary.undated:
+            _warn_undated(summary.undated, summary.new)
         if summary.linked:
             err.print(
                 f"linked {summary.linked.documents} documents: {summary.linked.new_stories} new stories, "
@@ -129,6 +131,17 @@ def ingest(
             )
         store.close()
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _warn_undated(undated: int, new: int) -> None:
+    """Once per run: how many new documents gave no date, and the ways to give one."""
+    err.print(
+        f"[yellow]warning:[/] {undated} of the {new} new documents have no date (no dateline, publication "
+        "or document date), so their events are undated unless the text gives a full date: "
+        "give one with --published YYYY-MM-DD (for every document without one), a dateline opening the text (Beijing, October 27, 2025 —) "
+        "or a `published` field in JSON Lines",
+        highlight=False,
+    )
 
 
 @app.command()

@@ -47,6 +47,12 @@ def export_command(
     historical: bool = typer.Option(
         False, "--historical", help="events: also write history the articles tell as background (left out by default)."
     ),
+    all_statuses: bool = typer.Option(
+        False,
+        "--all-statuses",
+        help="events: write events of every status; without it gdelt leaves out negated and hypothetical "
+        "events (GDELT has no status column) and every format leaves out historical ones.",
+    ),
 ) -> None:
     """Write events, quotes, actors or documents for other tools: GDELT 2.0 event TSV, PLOVER JSON,
     CSV, JSON Lines or Parquet."""
@@ -57,7 +63,7 @@ def export_command(
         pair = parse_dyad(dyad, "--dyad")
         first, last = day(since, "--since"), day(until, "--until")
         with open_database(ctx) as db:
-            count = write_export(
+            written = write_export(
                 db,
                 kind.value,
                 fmt.value,
@@ -67,9 +73,21 @@ def export_command(
                 until=last,
                 header=header,
                 historical=historical,
+                all_statuses=all_statuses,
             )
     where = out or "standard output"
-    err.print(f"wrote {count} {kind.value} ({fmt.value}) to {where}", highlight=False)
+    err.print(f"wrote {written.rows} {kind.value} ({fmt.value}) to {where}", highlight=False)
+    if written.added_dates:
+        err.print(
+            f"{written.added_dates} rows had no event date; SQLDATE is the day they were added (DATEADDED)",
+            highlight=False,
+        )
+    if written.left_out:
+        err.print(
+            f"left out {written.left_out} negated or hypothetical events (GDELT has no status column); "
+            "--all-statuses writes them",
+            highlight=False,
+        )
 
 
 @app.command("report")

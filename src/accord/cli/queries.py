@@ -211,6 +211,12 @@ def dyad(
             save_series_plot(points, f"{a}-{b}", plot)
             err.print(f"plot written to {plot}", highlight=False)
     emit(points.to_dicts(), fmt, tables.series_table)
+    if points.undated:
+        err.print(
+            f"{points.undated} events of {a}-{b} had no date (their documents gave none) "
+            "and were left out of the series",
+            highlight=False,
+        )
 
 
 @app.command()

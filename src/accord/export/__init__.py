@@ -1,8 +1,9 @@
 """Exports of a store to files other tools read: GDELT 2.0 event TSV, PLOVER/POLECAT-style JSON, and
 CSV, JSON Lines or Parquet tables of events, quotes, actors and documents.
 
-`write_export` picks the writer for a kind and format; `first_reports` gathers what the GDELT and
-PLOVER writers need beyond a merged event's record (its first report's actors, document and place).
+`write_export` picks the writer for a kind and format and says what it wrote (`Written`);
+`first_reports` gathers what the GDELT and PLOVER writers need beyond a merged event's record (its first
+report's actors, document and place).
 """
 
 from __future__ import annotations
@@ -23,6 +24,16 @@ KINDS = ("events", "quotes", "actors", "documents")
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
 EVENT_FORMATS = ("gdelt", "plover", "plover-jsonl")
 FORMATS = EVENT_FORMATS + TABLE_FORMATS
+
+
+@dataclass(frozen=True)
+class Written:
+    """What an export wrote: its rows, and for GDELT what the user should know about them (the
+    negated and hypothetical events left out, the rows dated by the day they were added)."""
+
+    rows: int
+    left_out: int = 0
+    added_dates: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,28 +140,33 @@ def write_export(
     until: str | None = None,
     header: bool = False,
     historical: bool = False,
-) -> int:
-    """Write `kind` in `fmt` to the file `path` (else to `stdout`, default sys.stdout); returns how many
-    rows were written. Everything is read before the file is opened, so a failed query leaves no file.
-    Events the text dates as history (status historical) are written only with `historical`."""
+    all_statuses: bool = False,
+) -> Written:
+    """Write `kind` in `fmt` to the file `path` (else to `stdout`, default sys.stdout) and say what was
+    written. Everything is read before the file is opened, so a failed query leaves no file.
+    Events the text dates as history (status historical) are written only with `historical`;
+    `all_statuses` writes events of every status, also the negated and hypothetical ones GDELT's
+    format leaves out (it has no column to tell them from events that happened)."""
     check_combination(kind, fmt, path is not None, header)
+    historical = historical or all_statuses
     if fmt == "gdelt":
-        from .gdelt import gdelt_rows, write_gdelt
+        from .gdelt import gdelt_export, write_gdelt
 
-        rows = gdelt_rows(db, dyad, since, until, historical)
-        return _write_text(path, stdout, lambda out: write_gdelt(rows, out, header))
+        found = gdelt_export(db, dyad, since, until, historical, all_statuses)
+        count = _write_text(path, stdout, lambda out: write_gdelt(found.rows, out, header))
+        return Written(count, found.left_out, found.added_dates)
     if fmt in ("plover", "plover-jsonl"):
         from .plover import plover_objects, write_plover
 
         objects = plover_objects(db, dyad, since, until, historical)
-        return _write_text(path, stdout, lambda out: write_plover(objects, out, lines=fmt == "plover-jsonl"))
+        return Written(_write_text(path, stdout, lambda out: write_plover(objects, out, lines=fmt == "plover-jsonl")))
     from .tables import table_rows, write_parquet, write_table
 
     table = table_rows(db, kind, dyad=dyad, since=since, until=until, historical=historical)
     if fmt == "parquet":
         assert path is not None  # check_combination refused parquet without a file
-        return write_parquet(table, kind, path)
-    return _write_text(path, stdout, lambda out: write_table(table, kind, fmt, out))
+        return Written(write_parquet(table, kind, path))
+    return Written(_write_text(path, stdout, lambda out: write_table(table, kind, fmt, out)))
 
 
 def _write_text(path: str | None, stdout: TextIO | None, write: Callable[[TextIO], int]) -> int:

@@ -1,11 +1,24 @@
 """Merged events as GDELT 2.0 event records: the 61 tab-separated columns in GDELT's order, one line per
-merged event, no header line unless asked for (GDELT's files have none), nothing quoted, so read
-them with `csv.reader(f, delimiter="\\t", quoting=csv.QUOTE_NONE)`.
+merged event, no header line unless asked for (GDELT's files have none), nothing quoted. Every field
+is cleaned so the file loads with any reader's defaults (`pandas.read_csv(path, sep="\\t",
+header=None)`, DuckDB's `read_csv`, `csv.reader(f, delimiter="\\t", quoting=csv.QUOTE_NONE)`): a run
+of tabs, line breaks (CR, LF, U+2028...) or other control characters (NUL...) becomes one space, the
+field is trimmed, and double quotes are dropped (a field opening with `"` makes quoting readers swallow
+the tabs and lines after it); in SOURCEURL a double quote is written `%22`, the URL's own escape.
+
+Which events: GDELT has no status column, so a row can only say that an event happened or is
+intended. Planned events stay in: CAMEO codes intentions as events of their own (its 03x codes; a
+planned meeting is 036, intent to meet). Negated ("had not consulted") and hypothetical ("could impose sanctions") events are left out, since their row would
+read as an event that happened, and so is history the articles tell as background (status
+historical) unless `historical`. `all_statuses` writes every event, whatever its status.
 
 How accord fills the columns, where GDELT's own meaning cannot be matched exactly:
 
 - GLOBALEVENTID is accord's merged-event number; SQLDATE, MonthYear, Year and FractionDate come from
-  the event's date ((month * 30 + day) / 365, as GDELT computes it) and are blank for an undated event.
+  the event's date ((month * 30 + day) / 365, as GDELT computes it). They are never blank: an event
+  without a date (its documents gave none: no dateline, publication date or `--published`) takes the
+  day of DATEADDED, when its first report was ingested, as GDELT's own dates are the day of the
+  report; `GdeltExport.added_dates` counts those rows.
 - Actor codes come from the first report's actors. Actor1Code is the actor's CAMEO code (country and
   sector joined when the knowledge base gave none); Actor1Name is the name upper-cased;
   Actor1CountryCode is the ISO-3 code (CAMEO's country codes are ISO-3). The code after the country
@@ -30,7 +43,9 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
@@ -150,19 +165,54 @@ GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 
 _NO_GEO = ["0", "", "", "", "", "", "", ""]
 
 
+# Statuses a GDELT row cannot tell from an event that happened: left out unless all are asked for.
+LEFT_OUT_STATUSES = frozenset({"negated", "hypothetical"})
+
+
+@dataclass(frozen=True)
+class GdeltExport:
+    """GDELT rows with what the user should be told about them."""
+
+    rows: list[list[str]]
+    left_out: int  # negated and hypothetical events not written
+    added_dates: int  # rows whose SQLDATE is DATEADDED's day: the event had no date
+
+
+def gdelt_export(
+    db: Database,
+    dyad: tuple[str, str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    historical: bool = False,
+    all_statuses: bool = False,
+) -> GdeltExport:
+    """The store's merged events (filtered as `db.events` filters them) as GDELT rows of 61 strings.
+    Only events that occurred or are planned are written, unless `all_statuses`; history the articles
+    tell as background (status historical) only with `historical` or `all_statuses`: GDELT records the
+    day's events and has no column to mark the others."""
+    found = db.events(dyad=dyad, since=since, until=until, historical=historical or all_statuses)
+    events = found if all_statuses else keep_gdelt_statuses(found)
+    firsts = first_reports(db, events)
+    rows = [event_row(event, firsts.get(event.id)) for event in events]
+    added = sum(1 for event in events if not event.date and _added_day(firsts.get(event.id)))
+    return GdeltExport(rows, len(found) - len(events), added)
+
+
 def gdelt_rows(
     db: Database,
     dyad: tuple[str, str] | None = None,
     since: str | None = None,
     until: str | None = None,
     historical: bool = False,
+    all_statuses: bool = False,
 ) -> list[list[str]]:
-    """The store's merged events (filtered as `db.events` filters them) as GDELT rows of 61 strings.
-    History the articles tell as background (status historical) is written only with `historical`: GDELT
-    records the day's events."""
-    events = db.events(dyad=dyad, since=since, until=until, historical=historical)
-    firsts = first_reports(db, events)
-    return [event_row(event, firsts.get(event.id)) for event in events]
+    """The rows of `gdelt_export`."""
+    return gdelt_export(db, dyad, since, until, historical, all_statuses).rows
+
+
+def keep_gdelt_statuses(events: list[EventRecord]) -> list[EventRecord]:
+    """The events a GDELT row can stand for: all but the negated and hypothetical ones."""
+    return [event for event in events if event.status not in LEFT_OUT_STATUSES]
 
 
 def write_gdelt(rows: Iterable[list[str]], out: TextIO, header: bool = False) -> int:
@@ -180,7 +230,7 @@ def event_row(event: EventRecord, first: FirstReport | None) -> list[str]:
     cameo = event.cameo or ""
     row = [
         str(event.id),
-        *_date_fields(event.date),
+        *_date_fields(event.date or _added_day(first)),
         *_actor_fields(event.source, event.source_country, first.source if first else None),
         *_actor_fields(event.target, event.target_country, first.target if first else None),
         "1" if first and first.first_sentence else "0",
@@ -197,9 +247,15 @@ def event_row(event: EventRecord, first: FirstReport | None) -> list[str]:
         *_NO_GEO,
         *_geo_fields(first.place if first else None),
         _timestamp(first.ingested_at) if first else "",
-        (first.url or first.origin or "") if first else "",
+        _source_url(first),
     ]
-    return [_clean(value) for value in row]
+    return [clean_field(value) for value in row]
+
+
+def _added_day(first: FirstReport | None) -> str | None:
+    """The UTC day (YYYY-MM-DD) the event's first report was ingested: DATEADDED's day."""
+    stamp = _timestamp(first.ingested_at) if first else ""
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}" if stamp else None
 
 
 def _date_fields(day: str | None) -> list[str]:
@@ -320,6 +376,22 @@ def _timestamp(when: datetime | None) -> str:
     return when.strftime("%Y%m%d%H%M%S")
 
 
-def _clean(value: str) -> str:
-    # a tab or line break inside a name would shift every later column
-    return " ".join(value.split()) if any(c in value for c in "\t\r\n") else value
+# Runs of whitespace (tab, CR, LF, U+2028...) and control characters (NUL...): each becomes one space.
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+def clean_field(value: str) -> str:
+    """A field no reader can misread: no tab, line break, control character or double quote inside,
+    no blank at either end (a tab or line break would shift every later column, a quote opening a
+    field makes quoting readers swallow what follows)."""
+    return _BREAKS.sub(" ", value.replace('"', "")).strip()
+
+
+def _source_url(first: FirstReport | None) -> str:
+    """SOURCEURL: the first report's URL (a double quote in it written %22, as in a URL), else the path
+    or address it was read from."""
+    if first is None:
+        return ""
+    if first.url:
+        return first.url.replace('"', "%22")
+    return first.origin or ""

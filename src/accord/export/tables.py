@@ -1,8 +1,10 @@
 """Flat tables of a store for spreadsheets, pandas and data warehouses: events (one row per merged event,
 with its evidence), quotes, actors and documents, as CSV, JSON Lines or Parquet.
 
-Every kind has a fixed list of typed columns, so a file has the same columns whatever it holds. In CSV
-an empty cell is a missing value. `--dyad` keeps a pair's events, the quotes and actors of either
+Every kind has a fixed list of typed columns, so a file has the same columns whatever it holds. CSV is
+RFC 4180's (CRLF line ends; a value holding a comma, a double quote or a line break is quoted), so
+pandas' and DuckDB's default readers give every text back as stored, quotes, tabs and line breaks
+included; an empty cell is a missing value. `--dyad` keeps a pair's events, the quotes and actors of either
 side, and the documents that reported one of the pair's events; `--since`/`--until` filter events,
 quotes and documents by date and do not apply to actors, which are counted across all documents.
 """
@@ -143,7 +145,9 @@ def write_table(rows: list[dict[str, Any]], kind: str, fmt: str, out: TextIO) ->
     """Write rows as CSV (with a header line) or JSON Lines; returns how many rows."""
     names = [name for name, _ in COLUMNS[kind]]
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        # CRLF lines, as RFC 4180 has them: the csv module then quotes a value holding a lone CR too
+        # (with "\n" lines it would not, and pandas would split the row there)
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(names)
         for row in rows:
             writer.writerow(

@@ -137,9 +137,19 @@ def _marked_report(r: dict[str, Any], extraction: dict[str, Any]) -> dict[str, A
 
 
 def dyad_series(db: Database, a: str, b: str, s: SeriesQuery) -> dict[str, Any]:
-    """A pair's series with the period and range it covers."""
-    points = db.dyad_series(a, b, by=s.by, since=s.since, until=s.until).to_dicts()
-    return {"a": a, "b": b, "by": s.by, "since": s.since, "until": s.until, "items": points, "total": len(points)}
+    """A pair's series with the period and range it covers, and how many undated events it leaves out."""
+    series = db.dyad_series(a, b, by=s.by, since=s.since, until=s.until)
+    points = series.to_dicts()
+    return {
+        "a": a,
+        "b": b,
+        "by": s.by,
+        "since": s.since,
+        "until": s.until,
+        "items": points,
+        "total": len(points),
+        "undated": series.undated,
+    }
 
 
 def sides(db: Database) -> dict[str, list[dict[str, Any]]]:
@@ -172,6 +182,7 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
         "sides": sides(db),
         "names": [],
         "series": [],
+        "undated": 0,
         "quad_counts": [],
         "total": 0,
         "latest": [],
@@ -182,7 +193,8 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
         return out
     out["names"] = [country_name(side) if is_country(side) else side for side in (a, b)]
     window = EventFilter(dyad=(a, b), since=s.since, until=s.until)
-    out["series"] = dyad_series(db, a, b, s)["items"]
+    series = dyad_series(db, a, b, s)
+    out["series"], out["undated"] = series["items"], series["undated"]
     out["quad_counts"] = [
         {
             "quad": quad,
