@@ -6,22 +6,28 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
 
 - GLOBALEVENTID is accord's merged-event number; SQLDATE, MonthYear, Year and FractionDate come from
   the event's date ((month * 30 + day) / 365, as GDELT computes it) and are blank for an undated event.
-- Actor codes come from the first report's actors. Actor1Code is the actor's CAMEO code (country and
-  sector joined when the knowledge base gave none); Actor1Name is the name upper-cased;
-  Actor1CountryCode is the ISO-3 code (CAMEO's country codes are ISO-3). The code after the country
-  is cut in three-letter parts: CAMEO type codes (GOV, MIL, IGO, REB...) fill Type1-3Code, the
-  actor's sector first, and the first part that is not a type code is the KnownGroupCode ("APC" of
-  "IGOAPC", "M23" of "CODREBM23"). Ethnic and religion codes stay blank: accord does not code them.
+- Actor codes come from the first report's actors, in CAMEO's codes (accord.export.cameo_actors).
+  Actor1Code is the actor's code (country and sector joined when the knowledge base gave none) with
+  CAMEO's country code in front (ISO-3 except Romania ROM, Timor-Leste TMP, Montenegro MTN, Kosovo KSV);
+  Actor1Name is the name upper-cased; Actor1CountryCode is the CAMEO country code. The code after the
+  country is cut in three-letter parts: CAMEO type codes fill Type1-3Code in order (then the actor's
+  sector, when it is a CAMEO type the code lacks), the first part on GDELT's known-group list is the
+  KnownGroupCode ("EEC" of "IGOEUREEC"; EUR there is Europe, a region), religion codes fill
+  Religion1-2Code. accord's sector REL has no CAMEO type: a religious actor has no type, and its role's
+  religion ("Archbishop": CHR) in its code and Religion1Code. Ethnic codes stay blank: accord does not
+  code them.
 - IsRootEvent is 1 when the first report's sentence is the first sentence of its document.
 - NumMentions, NumSources and NumArticles count every report accord merged, not only those of the
   first 15 minutes. AvgTone is blank: accord computes no tone.
 - ActionGeo is the event's place. Type: 1 country, 2 US state, 3 US city or landmark, 4 other city,
   landmark or named area, 5 other first-level division. CountryCode is GDELT's FIPS 10-4 code,
-  mapped from ISO-3 with GeoNames' country table (blank where it has none); ADM1Code is the FIPS
-  country code for a country and "US" plus the state's postal code for US states and cities, blank
-  elsewhere (accord keeps no other division codes). Fullname is "Place, Country" (GDELT also names
-  the state). FeatureID is the GeoNames id where GDELT has a GNS/GNIS id, the FIPS country code for
-  a country and the ADM1 code for a US state, as GDELT writes them.
+  mapped from ISO-3 with GeoNames' country table (blank where it has none), except that places of
+  the Gaza Strip are GZ and of the West Bank WE (accord.export.fips). ADM1Code is the FIPS country and
+  the FIPS division of a city or division where GeoNames' admin1 code is a FIPS code ("CH22" for
+  Beijing, "US" and the postal code in the US), else the FIPS country code alone, as GDELT writes at
+  country precision (kb/geo/fips.tsv lists the countries whose GeoNames codes are not FIPS). Fullname
+  is "Place, Country" (GDELT also names the state). FeatureID is the GeoNames id where GDELT has a
+  GNS/GNIS id, the FIPS country code for a country and the ADM1 code for a division, as GDELT writes them.
 - Actor1Geo and Actor2Geo are blank, with Type 0 as in GDELT's files: accord does not locate actors
   apart from the action.
 - DATEADDED is when the first report was ingested (UTC); SOURCEURL is its URL, else the path or
