@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import ActorInfo, FirstReport, PlaceInfo, first_reports
 from .cameo_actors import cameo_actor
 from .fips import adm1_code, division, place_country
+from .fips import fips_code as fips_code  # kept importable from here
 
 if TYPE_CHECKING:
     from ..analytics.records import EventRecord
