@@ -11,6 +11,7 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from accord.cli import app
+from accord.export.cameo_actors import cameo_actor, cameo_country
 from accord.export.gdelt import COLUMNS, split_actor_code
 
 from ..conftest import SHARED
@@ -73,11 +74,13 @@ def test_gdelt_tsv_matches_the_database(db, gdelt_columns, tmp_path):
             (2, e.target, e.target_country, first["t_code"], first["t_sector"]),
         ):
             assert row[f"Actor{n}Name"] == (name or "").upper()
-            assert row[f"Actor{n}CountryCode"] == (country or "")
+            assert row[f"Actor{n}CountryCode"] == cameo_country(country)  # CAMEO's code: ISO-3 but ROM, TMP…
             if name:
-                assert row[f"Actor{n}Code"] == (code or (country or "") + (sector or ""))
-                assert row[f"Actor{n}Type1Code"] == (sector or "")
-            assert row[f"Actor{n}EthnicCode"] == row[f"Actor{n}Religion1Code"] == ""
+                actor = cameo_actor(code or (country or "") + (sector or ""), country, sector)
+                assert row[f"Actor{n}Code"] == actor.code
+                assert row[f"Actor{n}Type1Code"] == (actor.types[0] if actor.types else "")
+                assert row[f"Actor{n}Type1Code"] != "REL"  # CAMEO has no religious type
+            assert row[f"Actor{n}EthnicCode"] == ""
         assert row["EventCode"] == e.cameo and row["EventBaseCode"] == e.cameo[:3]
         assert row["EventRootCode"] == e.cameo[:2]
         assert int(row["QuadClass"]) == e.quad_class and float(row["GoldsteinScale"]) == e.goldstein
@@ -167,7 +170,7 @@ def test_action_geo_from_the_places_table(db, gdelt_columns):
         "ActionGeo_Long",
         "ActionGeo_FeatureID",
     ]
-    assert [geneva[c] for c in geo] == ["4", "Geneva, Switzerland", "SZ", "", "46.20222", "6.14569", "2660646"]
+    assert [geneva[c] for c in geo] == ["4", "Geneva, Switzerland", "SZ", "SZ", "46.20222", "6.14569", "2660646"]
     assert [anchorage[c] for c in geo] == [
         "3",
         "Anchorage, United States",
@@ -183,8 +186,9 @@ def test_action_geo_from_the_places_table(db, gdelt_columns):
 @pytest.mark.parametrize(
     "code, country, sector, expected",
     [
-        ("IGOAPC", None, "IGO", ("APC", ["IGO"])),
-        ("CODREBM23", "COD", "REB", ("M23", ["REB"])),
+        ("IGOAPC", None, "IGO", ("", ["IGO"])),  # APC is accord's own group code, not CAMEO's
+        ("IGOEUREEC", None, "IGO", ("EEC", ["IGO"])),  # EUR is a region: no known group, no type
+        ("CODREBM23", "COD", "REB", ("", ["REB"])),
         ("CHNGOV", "CHN", "GOV", ("", ["GOV"])),
         ("USAGOVMIL", "USA", "GOV", ("", ["GOV", "MIL"])),
         ("FRA", "FRA", None, ("", [])),

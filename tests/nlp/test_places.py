@@ -289,3 +289,13 @@ def test_geo_files_are_outside_the_knowledge_base_loader():
     from accord.kb import builtin_files
 
     assert not any(p.parent.name == "geo" for p in builtin_files())
+
+
+def test_division_code_of_a_first_level_division():
+    """The gazetteer gives a division's GeoNames admin1 code, which the GDELT export turns into ADM1."""
+    from accord.nlp.places.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.division_code("Guangdong", "CHN") == "CN.30"
+    assert gaz.division_code("California", "USA") == "US.CA"
+    assert gaz.division_code("Atlantis", "CHN") is None

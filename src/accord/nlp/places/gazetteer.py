@@ -148,6 +148,14 @@ class Gazetteer:
     def is_prefix(self, surface: str) -> bool:
         return abbreviation_key(surface) is not None or surface in self.dotted or fold(surface) in self.prefixes
 
+    def division_code(self, name: str, country: str | None) -> str | None:
+        """The GeoNames admin1 code ("CN.22") of the first-level division of `country` (ISO-3) called
+        `name`, where the gazetteer knows one (kb/geo/admin1.tsv rows with a city inside them)."""
+        for entry in self.admin1.values():
+            if entry.name == name and entry.country == country:
+                return entry.admin1
+        return None
+
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
