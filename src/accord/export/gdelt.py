@@ -6,6 +6,11 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
 
 - GLOBALEVENTID is accord's merged-event number; SQLDATE, MonthYear, Year and FractionDate come from
   the event's date ((month * 30 + day) / 365, as GDELT computes it) and are blank for an undated event.
+  GDELT has no column for how precisely a date is known: an event the text dates only "in April" or
+  "in 1999" has the first day of that month or year as its SQLDATE. The tables export
+  (`accord export events --format csv|jsonl|parquet`) gives each event's `date_precision` (day, week,
+  month, year, decade, century) beside the same GLOBALEVENTID (its `id`); a day-by-day analysis should
+  keep only the events of precision `day`.
 - Actor codes come from the first report's actors. Actor1Code is the actor's CAMEO code (country and
   sector joined when the knowledge base gave none); Actor1Name is the name upper-cased;
   Actor1CountryCode is the ISO-3 code (CAMEO's country codes are ISO-3). The code after the country

@@ -11,8 +11,9 @@ year, decade, century; see accord.precision) says how much of it is known, so "i
 April 1st. Integer columns stay integers in Parquet, pandas' nullable Int64, since `story` can be
 missing; pandas' `read_csv` makes an integer column with empty cells float, as for any CSV.
 
-`--dyad` keeps a pair's events, the quotes and actors of either side, and the documents that reported one of the pair's events; `--since`/`--until` filter events,
-quotes and documents by date and do not apply to actors, which are counted across all documents.
+`--dyad` keeps a pair's events, the quotes and actors of either side, and the documents that reported
+one of the pair's events; `--since`/`--until` filter events, quotes and documents by date and do not
+apply to actors, which are counted across all documents.
 """
 
 from __future__ import annotations
