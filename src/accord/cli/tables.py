@@ -28,7 +28,9 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
         ("evidence", {"ratio": 3, "min_width": 30, "overflow": "fold"}),
     )
     for r in rows:
-        when = shown_date(r["date"], r.get("date_end"), r.get("date_precision")).replace("..", "\n..")
+        when = (
+            shown_date(r["date"], r.get("date_end"), r.get("date_precision")).replace("..", "\n..").replace(" (", "\n(")
+        )
         what = f"{r['cameo']} {r['cameo_name']}"
         details = " · ".join(x for x in (r["status"], r.get("place") or "") if x)
         who = f"{_who(r['source'], r['source_country']) or '?'} -> {_who(r['target'], r['target_country']) or '-'}"
