@@ -3,9 +3,8 @@
 The date comes from a DATE or TIME expression governed by the trigger's clause ("Over the weekend,
 the delegations concluded talks"), else the anchor date with date_basis "anchor"; its precision is the
 calendar period the expression names ("in April" is a `month`, accord/precision.py), and the anchor
-date is a `day`. The place is a
-toponym in the clause ("talks in Malaysia"), else none: a Beijing dateline does not put Malaysia
-talks in Beijing, so the dateline is never a default.
+date is a `day`. The place is a toponym in the clause ("talks in Malaysia"), else none: a Beijing
+dateline does not put Malaysia talks in Beijing, so the dateline is never a default.
 """
 
 from __future__ import annotations
