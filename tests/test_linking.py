@@ -5,11 +5,12 @@ NumSources of the events reported several times. Runs on SQLite and on PostgreSQ
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from accord.api import Database
 from accord.config import Settings
 from accord.ingestion import ingest
-from accord.store import Store
+from accord.store import Store, tables
 
 from .conftest import FIXTURES, SEED
 
@@ -142,5 +143,33 @@ def test_copies_join_a_story_only_within_the_story_window(store_url, pipeline):
     try:
         groups = sorted(sorted(d["id"] for d in db.story(s.id).documents) for s in db.stories())
         assert groups == [["copy-2025-03-07", "copy-2025-03-08"], ["copy-2025-03-20"]]
+    finally:
+        db.close()
+
+
+def test_a_merged_event_takes_the_precision_of_the_date_it_keeps(store_url, pipeline, tmp_path):
+    """The first report is dated by its publication day; a later one dates the same sanctions "in May":
+    the merged event keeps the text's date, and with it the precision `month` (issue 16)."""
+    import json
+
+    reports = [
+        {"id": "first", "published": "2025-05-10", "publisher": "Wire A", "text": "France imposed sanctions on Russia."},
+        {"id": "later", "published": "2025-05-12", "publisher": "Wire B", "text": "France imposed sanctions on Russia in May."},
+    ]  # fmt: skip
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    store = Store.open(store_url)
+    ingest([str(path)], store, Settings(), pipeline)
+    db = Database(store)
+    try:
+        d, e = tables.documents, tables.events
+        with store.engine.connect() as conn:
+            stored = set(conn.execute(select(d.c.id, e.c.date_precision).join(e, e.c.doc_pk == d.c.pk)).all())
+        assert stored == {("first", "day"), ("later", "month")}  # each report as its text dates it
+        (event,) = db.events()
+        assert (event.date, event.date_end, event.date_basis, event.date_precision) == (
+            "2025-05-01", "2025-05-31", "text", "month",
+        )  # fmt: skip
+        assert event.num_articles == 2
     finally:
         db.close()

@@ -272,6 +272,7 @@ class Database:
             date=r["date"],
             date_end=r["date_end"],
             date_basis=r["date_basis"],
+            date_precision=r["date_precision"],
             source=r["source_name"],
             source_country=r["source_country"],
             target=r["target_name"],

@@ -156,6 +156,7 @@ def _group_values(row: dict, report: Report) -> dict:
         "date": row["date"],
         "date_end": row["date_end"],
         "date_basis": row["date_basis"],
+        "date_precision": row["date_precision"],
         "place_name": row["place_name"],
         "place_country": row["place_country"],
         "lat": row["lat"],
@@ -168,7 +169,7 @@ def _group_values(row: dict, report: Report) -> dict:
 
 def _refinements(group: dict, row: dict, report: Report) -> dict:
     """What a new report adds to a merged event: a more specific code, a date from the text rather than
-    the publication date, a place where there was none."""
+    the publication date (with that date's precision), a place where there was none."""
     values: dict = {}
     if more_specific(row["cameo"], group["cameo"]):
         values |= {
@@ -179,7 +180,12 @@ def _refinements(group: dict, row: dict, report: Report) -> dict:
             "plover_mode": row["plover_mode"],
         }
     if group["date_basis"] == "anchor" and row["date_basis"] == "text":
-        values |= {"date": row["date"], "date_end": row["date_end"], "date_basis": "text"}
+        values |= {
+            "date": row["date"],
+            "date_end": row["date_end"],
+            "date_basis": "text",
+            "date_precision": row["date_precision"],
+        }
     if not group["place_country"] and row["place_country"]:
         values |= {
             "place_name": row["place_name"],

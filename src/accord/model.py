@@ -121,6 +121,7 @@ class Event:
     date: str | None
     date_end: str | None
     date_basis: str  # text | anchor
+    date_precision: str | None  # day | week | month | year | decade | century (src/accord/precision.py)
     place: str | None
     sentence: SentenceRef
     trigger: Span

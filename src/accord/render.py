@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from .precision import shown_date
+
 
 def documents_table(rows: list[dict[str, Any]], total: int, offset: int, width: int = 80) -> Table:
     """The `accord docs` listing; publisher and actor counts appear when the terminal is wide enough."""
@@ -90,7 +92,7 @@ def print_extraction(console: Console, c: dict[str, Any]) -> None:
                 e["source"] or "",
                 e["target"] or "",
                 e["status"],
-                e["date"] or "",
+                shown_date(e["date"], e["date_end"], e.get("date_precision")),
                 e["trigger"]["text"],
             )
         console.print(t)

@@ -13,6 +13,7 @@ def event(day, quad, goldstein, source="China", target="United States", sc="CHN"
         date=day,
         date_end=None,
         date_basis="text",
+        date_precision="day",
         source=source,
         source_country=sc,
         target=target,

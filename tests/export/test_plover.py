@@ -35,6 +35,7 @@ SCHEMA = {
         "event_id",
         "event_date",
         "event_date_end",
+        "date_precision",
         "event_type",
         "mode",
         "actor",
@@ -54,6 +55,7 @@ SCHEMA = {
         "event_id": {"type": "integer", "minimum": 1},
         "event_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "event_date_end": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "date_precision": {"enum": [None, "day", "week", "month", "year", "decade", "century"]},
         "event_type": {"type": "string", "pattern": "^[A-Z]+$"},
         "mode": _TEXT,
         "context": {"type": "string"},
@@ -111,6 +113,7 @@ def test_plover_json_validates_and_matches_the_database(db):
         validator.validate(obj)
         assert "context" not in obj  # accord does not code PLOVER's context
         assert obj["event_id"] == event.id and obj["event_date"] == event.date
+        assert obj["date_precision"] == event.date_precision
         assert obj["event_type"] == event.plover and obj["mode"] == event.plover_mode
         assert obj["cameo"] == event.cameo and obj["goldstein"] == event.goldstein
         assert obj["quad_class"] == event.quad_class and obj["status"] == event.status

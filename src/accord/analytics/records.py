@@ -55,6 +55,7 @@ class EventRecord(_Record):
     date: str | None
     date_end: str | None
     date_basis: str
+    date_precision: str | None  # day | week | month | year | decade | century; None: not known
     source: str | None
     source_country: str | None
     target: str | None

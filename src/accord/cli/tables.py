@@ -6,6 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
+from ..precision import shown_date
+
 QUAD = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -26,9 +28,9 @@ def events_table(rows: list[dict[str, Any]]) -> Table:
         ("evidence", {"ratio": 3, "min_width": 30, "overflow": "fold"}),
     )
     for r in rows:
-        when = r["date"] or ""
-        if r.get("date_end"):
-            when += f"\n..{r['date_end']}"
+        when = (
+            shown_date(r["date"], r.get("date_end"), r.get("date_precision")).replace("..", "\n..").replace(" (", "\n(")
+        )
         what = f"{r['cameo']} {r['cameo_name']}"
         details = " · ".join(x for x in (r["status"], r.get("place") or "") if x)
         who = f"{_who(r['source'], r['source_country']) or '?'} -> {_who(r['target'], r['target_country']) or '-'}"

@@ -19,6 +19,11 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
   without a date (its documents gave none: no dateline, publication date or `--published`) takes the
   day of DATEADDED, when its first report was ingested, as GDELT's own dates are the day of the
   report; `GdeltExport.added_dates` counts those rows.
+  GDELT has no column for how precisely a date is known: an event the text dates only "in April" or
+  "in 1999" has the first day of that month or year as its SQLDATE. The tables export
+  (`accord export events --format csv|jsonl|parquet`) gives each event's `date_precision` (day, week,
+  month, year, decade, century) beside the same GLOBALEVENTID (its `id`); a day-by-day analysis should
+  keep only the events of precision `day`.
 - Actor codes come from the first report's actors, in CAMEO's codes (accord.export.cameo_actors).
   Actor1Code is the actor's code (country and sector joined when the knowledge base gave none) with
   CAMEO's country code in front (ISO-3 except Romania ROM, Timor-Leste TMP, Montenegro MTN, Kosovo KSV);

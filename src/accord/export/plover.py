@@ -2,6 +2,8 @@
 actor and recipient (POLECAT's "Actor" and "Recipient"), the location, GDELT-style counts, the CAMEO
 coding it came from, and the evidence of its first report.
 
+`date_precision` (day, week, month, year, decade, century) is accord's, not PLOVER's: an event the
+text dates "in April" has the month's first day as its date and `month` as its precision.
 PLOVER's `context` is omitted: accord does not code it. A missing actor, recipient or location is null.
 Events of the CAMEO categories PLOVER drops (01 statements, 02 appeals) have no PLOVER type and are not
 exported here; the CAMEO and GDELT exports keep them.
@@ -60,6 +62,7 @@ def plover_object(event: EventRecord, first: FirstReport | None) -> dict[str, An
         "event_id": event.id,
         "event_date": event.date,
         "event_date_end": event.date_end,
+        "date_precision": event.date_precision,
         "event_type": event.plover,
         "mode": event.plover_mode,
         "actor": _party(event.source, event.source_country, first.source if first else None),

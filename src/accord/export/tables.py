@@ -4,15 +4,25 @@ with its evidence), quotes, actors and documents, as CSV, JSON Lines or Parquet.
 Every kind has a fixed list of typed columns, so a file has the same columns whatever it holds. CSV is
 RFC 4180's (CRLF line ends; a value holding a comma, a double quote or a line break is quoted), so
 pandas' and DuckDB's default readers give every text back as stored, quotes, tabs and line breaks
-included; an empty cell is a missing value. `--dyad` keeps a pair's events, the quotes and actors of either
-side, and the documents that reported one of the pair's events; `--since`/`--until` filter events,
-quotes and documents by date and do not apply to actors, which are counted across all documents.
+included; an empty cell is a missing value. Dates are ISO strings in CSV and JSON Lines ("2025-10-30"),
+and typed in Parquet: `date`, `date_end`, `anchor_date` and `published` (which may carry a time of day)
+are TIMESTAMP columns without a time zone, midnight for a date, so that pandas' `read_parquet` gives
+datetime64 columns and DuckDB's `date_trunc('month', date)` works as it is (`date::DATE` for a DATE).
+An event's `date` is the first day of the period the text names: `date_precision` (day, week, month,
+year, decade, century; see accord.precision) says how much of it is known, so "in April" is not read as
+April 1st. Integer columns stay integers in Parquet, pandas' nullable Int64, since `story` can be
+missing; pandas' `read_csv` makes an integer column with empty cells float, as for any CSV.
+
+`--dyad` keeps a pair's events, the quotes and actors of either side, and the documents that reported
+one of the pair's events; `--since`/`--until` filter events, quotes and documents by date and do not
+apply to actors, which are counted across all documents.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
@@ -24,9 +34,10 @@ if TYPE_CHECKING:
 COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
     "events": (
         ("id", int),
-        ("date", str),
-        ("date_end", str),
+        ("date", date),
+        ("date_end", date),
         ("date_basis", str),
+        ("date_precision", str),
         ("source", str),
         ("source_country", str),
         ("target", str),
@@ -61,7 +72,7 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("cue", str),
         ("document", str),
         ("title", str),
-        ("date", str),
+        ("date", date),
         ("story", int),
     ),
     "actors": (
@@ -79,8 +90,8 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("title", str),
         ("url", str),
         ("publisher", str),
-        ("published", str),
-        ("anchor_date", str),
+        ("published", datetime),
+        ("anchor_date", date),
         ("num_actors", int),
         ("num_quotes", int),
         ("num_events", int),
@@ -162,21 +173,54 @@ def write_table(rows: list[dict[str, Any]], kind: str, fmt: str, out: TextIO) ->
 
 
 def write_parquet(rows: list[dict[str, Any]], kind: str, path: str) -> int:
-    """Write rows to a Parquet file with the kind's typed columns; returns how many rows."""
+    """Write rows to a Parquet file with the kind's typed columns (dates as timestamps); returns how many rows."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
         raise UsageError("parquet needs pyarrow: pip install 'accord[parquet]'") from None
-    types = {str: pa.string(), int: pa.int64(), float: pa.float64()}
-    schema = pa.schema([(name, types[kind_of]) for name, kind_of in COLUMNS[kind]])
+    table = pa.Table.from_pylist([parquet_row(row, kind) for row in rows], schema=parquet_schema(kind))
     try:
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+        pq.write_table(table, path)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc}") from None
     return len(rows)
 
 
+def parquet_schema(kind: str):
+    """The Parquet (Arrow) schema of a kind: strings, int64, float64, and dates and times as timestamps
+    without a time zone, which pandas reads as datetime64 and DuckDB as TIMESTAMP. Its pandas metadata
+    makes integer columns pandas' nullable Int64, so a missing `story` does not turn the column float."""
+    import pyarrow as pa
+
+    stamp = pa.timestamp("ms")
+    types = {str: pa.string(), int: pa.int64(), float: pa.float64(), date: stamp, datetime: stamp}
+    ints = [name for name, kind_of in COLUMNS[kind] if kind_of is int]
+    pandas = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [
+            {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None} for n in ints
+        ],
+    }
+    return pa.schema(
+        [(name, types[kind_of]) for name, kind_of in COLUMNS[kind]], metadata={"pandas": json.dumps(pandas)}
+    )
+
+
+def parquet_row(row: dict[str, Any], kind: str) -> dict[str, Any]:
+    """A row with its dates as datetimes (midnight for a date), the values Parquet stores."""
+    return {
+        name: _as_datetime(row[name]) if kind_of in (date, datetime) else row[name] for name, kind_of in COLUMNS[kind]
+    }
+
+
+def _as_datetime(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
 def parse_csv_cell(value: str, kind_of: type) -> Any:
-    """A CSV cell back to its column's type: "" is a missing value."""
-    return None if value == "" else kind_of(value)
+    """A CSV cell back to the value `table_rows` gives: "" is a missing value, a date stays its ISO string."""
+    if value == "":
+        return None
+    return value if kind_of in (date, datetime) else kind_of(value)

@@ -121,6 +121,7 @@ def child_rows(doc_pk: int, c: dict[str, Any]) -> dict[Any, list[dict[str, Any]]
                 "date": e["date"],
                 "date_end": e["date_end"],
                 "date_basis": e["date_basis"],
+                "date_precision": e.get("date_precision"),
                 "place": e["place"],
                 "sentence_start": e["sentence"]["start"],
                 "sentence_end": e["sentence"]["end"],

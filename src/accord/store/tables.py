@@ -143,6 +143,7 @@ events = Table(
     Column("date", String(10), index=True),
     Column("date_end", String(10)),
     Column("date_basis", String(10), nullable=False),
+    Column("date_precision", String(10)),  # day | week | month | year | decade | century; NULL: not known
     Column("place", String(20)),
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
@@ -250,6 +251,7 @@ event_groups = Table(
     Column("date", String(10), index=True),
     Column("date_end", String(10)),
     Column("date_basis", String(10), nullable=False),
+    Column("date_precision", String(10)),  # day | week | month | year | decade | century; NULL: not known
     Column("place_name", Text),
     Column("place_country", String(3)),
     Column("lat", Float),

@@ -1,9 +1,10 @@
 """When and where an event happened: the time expression and the place in the event's own clause.
 
 The date comes from a DATE or TIME expression governed by the trigger's clause ("Over the weekend,
-the delegations concluded talks"), else the anchor date with date_basis "anchor". The place is a
-toponym in the clause ("talks in Malaysia"), else none: a Beijing dateline does not put Malaysia
-talks in Beijing, so the dateline is never a default.
+the delegations concluded talks"), else the anchor date with date_basis "anchor"; its precision is the
+calendar period the expression names ("in April" is a `month`, accord/precision.py), and the anchor
+date is a `day`. The place is a toponym in the clause ("talks in Malaysia"), else none: a Beijing
+dateline does not put Malaysia talks in Beijing, so the dateline is never a default.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...model import Extraction
+from ...precision import precision_of
 
 DATED_TYPES = ("DATE", "TIME")
 CLAUSE_HEADS = ("VERB", "AUX")
@@ -22,12 +24,14 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 
 @dataclass
 class Setting:
-    """An event's date or date range (with where it came from: "text" or "anchor") and place id."""
+    """An event's date or date range (with where it came from: "text" or "anchor", and how precisely it
+    is known: "day", "month", …) and place id."""
 
     date: str | None
     date_end: str | None
     date_basis: str
     place: str | None
+    date_precision: str | None = None
 
 
 class SettingFinder:
@@ -48,9 +52,9 @@ class SettingFinder:
         when = self._time(trigger, clause)
         where = self._place(trigger, clause)
         if when is None:
-            return Setting(self.anchor, None, "anchor", where)
+            return Setting(self.anchor, None, "anchor", where, "day" if self.anchor else None)
         first, last = when.range
-        return Setting(first, last if last != first else None, "text", where)
+        return Setting(first, last if last != first else None, "text", where, precision_of(when.value))
 
     def _time(self, trigger: Token, clause: Token):
         for head in (trigger, clause):
