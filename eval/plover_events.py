@@ -5,6 +5,10 @@ The scored events are the PLOVER coding, what `accord export events --format plo
 CAMEO categories PLOVER drops (01 statements, 02 appeals) have no PLOVER type and are left out.
 `type_precision_all_cameo` is the precision with them counted, for comparison.
 
+accord codes PLOVER's current type names; the gold sentences use draft ones. Each predicted event is given
+its gold-set name through one table, plover_gold_names.tsv (ACCUSE of CAMEO 11 is DISAPPROVE there, …),
+before the shared scorer sees it; nothing else about the predictions changes.
+
     python eval/plover_events.py [DEV.jsonl]
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 import shared_scorer
@@ -22,6 +27,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "eval"
 DEFAULT = SHARED / "plover" / "dev.jsonl"
 SCORER = SHARED / "tools" / "plover_score.py"
+GOLD_NAMES = Path(__file__).with_name("plover_gold_names.tsv")
+
+
+@cache
+def gold_names() -> dict[tuple[str, str], str]:
+    """(current PLOVER type, CAMEO root) -> the gold set's draft name, from plover_gold_names.tsv."""
+    from accord.kb.tables import read_table
+
+    table = read_table(GOLD_NAMES)
+    assert table is not None, f"{GOLD_NAMES} has no rows"
+    return {(r.fields["plover"], r.fields["cameo_root"]): r.fields["gold"] for r in table.rows()}
+
+
+def as_gold(event: dict) -> dict:
+    """A predicted event with its PLOVER type under the gold set's name (unchanged when the names agree)."""
+    names = gold_names()
+    return {**event, "plover": names.get((event["plover"], event["cameo_root"]), event["plover"])}
 
 
 def run(dev: Path = DEFAULT, predictions: list[dict] | None = None) -> dict[str, dict]:
@@ -35,9 +57,10 @@ def run(dev: Path = DEFAULT, predictions: list[dict] | None = None) -> dict[str,
 
 
 def _score(gold: Path, predictions: list[dict]) -> dict:
-    plover = [{**p, "events": [e for e in p["events"] if e["plover"]]} for p in predictions]
+    named = [{**p, "events": [as_gold(e) for e in p["events"]]} for p in predictions]
+    plover = [{**p, "events": [e for e in p["events"] if e["plover"]]} for p in named]
     figures = shared_scorer.score(SCORER, gold, plover, ("actors", "events"))
-    every = shared_scorer.score(SCORER, gold, predictions, ("actors", "events"))
+    every = shared_scorer.score(SCORER, gold, named, ("actors", "events"))
     keys = ("sentences", "type_recall", "type_precision", "dyad_match", "events_per_sentence")
     return {**{k: figures[k] for k in keys}, "type_precision_all_cameo": every["type_precision"]}
 

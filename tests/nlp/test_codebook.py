@@ -6,16 +6,17 @@ import re
 import pytest
 
 from accord.kb import load_kb
+from accord.schema import contract_schema
 
 from ..conftest import SHARED
 
 REFERENCE = SHARED / "reference"
-# PLOVER type names: the current ontology's where the 2021 conversion table keeps draft names.
-RENAMED = {
-    ("09", "ACCUSE"): "INVESTIGATE",
-    ("10", "REQUEST"): "DEMAND",
-    ("11", "ACCUSE"): "DISAPPROVE",
-    ("19", "ASSAULT"): "FIGHT",
+# The 16 PLOVER types of the manual (2.0, chapter 3) and POLECAT, by quad category (the manual's sections N.4).
+PLOVER_TYPES = {
+    "VERBAL COOPERATION": {"AGREE", "CONSULT", "SUPPORT", "CONCEDE"},
+    "MATERIAL COOPERATION": {"COOPERATE", "AID", "RETREAT"},
+    "VERBAL CONFLICT": {"REQUEST", "ACCUSE", "REJECT", "THREATEN"},
+    "MATERIAL CONFLICT": {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"},
 }
 # Where the PLOVER manual (3.13.3) overrides the draft table: international sanctions are SANCTION 'discontinue'.
 MANUAL = {"163": ("SANCTION", "discontinue")}
@@ -51,12 +52,38 @@ def test_plover_types_follow_the_conversion_table():
         m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,\s*([^,#]*)", line)
         if not m or m.group(1) not in kb.cameo:
             continue
-        code, kind, mode = m.group(1), m.group(2), m.group(3).strip() or None
-        expected = RENAMED.get((code[:2], kind), kind)
+        code, expected, mode = m.group(1), m.group(2), m.group(3).strip() or None
         if code in MANUAL:
             expected, mode = MANUAL[code]
         assert kb.cameo[code].plover == expected, (code, kb.cameo[code].plover, expected)
         assert kb.cameo[code].plover_mode == mode, (code, kb.cameo[code].plover_mode, mode)
+
+
+def test_plover_types_are_the_current_sixteen_with_their_quad_categories():
+    """Deliberately changed (issue 16): the codebook used the draft names DEMAND, DISAPPROVE, INVESTIGATE and
+    FIGHT; PLOVER since 2021 and POLECAT have REQUEST, ACCUSE and ASSAULT."""
+    kb = load_kb()
+    assert kb.plover_types == {t: quad for quad, types in PLOVER_TYPES.items() for t in types}
+    used = {entry.plover for entry in kb.cameo.values() if entry.plover}
+    assert used == set(kb.plover_types)
+    assert not used & {"DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT", "CRIME"}
+    roots = {root: {e.plover for e in kb.cameo.values() if e.root == root} for root in ("09", "10", "11", "19", "20")}
+    assert roots["09"] == roots["11"] == {"ACCUSE"} and roots["10"] == {"REQUEST"}
+    assert "ASSAULT" in roots["19"] and roots["20"] == {"ASSAULT"}
+    assert {e.plover for e in kb.cameo.values() if e.root in ("01", "02")} == {None}  # PLOVER drops them
+    contract = contract_schema()["$defs"]["event"]["properties"]["plover"]["enum"]
+    assert set(contract) == set(kb.plover_types) | {None}
+
+
+def test_plover_files_refuse_an_unknown_quad_category_or_kind(tmp_path):
+    from accord.errors import UsageError
+    from accord.kb import KnowledgeBase
+
+    kb = KnowledgeBase()
+    with pytest.raises(UsageError, match="data line 2: quad_category"):
+        kb.add_file(tmp_path / "t.tsv", "type\tquad_category\nFIGHT\tMATERIAL\n")
+    with pytest.raises(UsageError, match="data line 2: kind"):
+        kb.add_file(tmp_path / "a.tsv", "kind\taccord\tplover\nagent\tMED\tJRN\n")
 
 
 def test_triggers_name_real_codes_and_never_plain_statements():

@@ -37,7 +37,11 @@ HEADERS = {
     "frames": ["frame", "inner", "cameo"],
     "participants": ["code", "target_place", "target_home", "source_place"],
     "conventions": ["convention", "value"],
+    "plover": ["type", "quad_category"],
+    "plover_actors": ["kind", "accord", "plover"],
 }
+QUAD_CATEGORIES = ("VERBAL COOPERATION", "MATERIAL COOPERATION", "VERBAL CONFLICT", "MATERIAL CONFLICT")
+PLOVER_ACTOR_KINDS = ("sector", "country", "organization", "international")
 
 
 def strip_the(surface: str) -> str:
@@ -68,6 +72,8 @@ class KnowledgeBase:
         self.frames: dict[str, dict[str, str]] = defaultdict(dict)  # frame -> inner code prefix -> code
         self.unnamed: dict[str, Unnamed] = {}  # CAMEO code prefix -> how to fill unnamed participants
         self.conventions: dict[str, tuple[str, ...]] = {}  # coding convention -> its codes (kb/conventions.tsv)
+        self.plover_types: dict[str, str] = {}  # PLOVER event type -> its quad category (kb/plover.tsv)
+        self.plover_actors: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> accord's value -> PLOVER's
         self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
         self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
@@ -199,6 +205,16 @@ class KnowledgeBase:
 
     def _add_conventions(self, r: Fields, path: str, number: int) -> None:
         self.conventions[r["convention"]] = split_list(r["value"])
+
+    def _add_plover(self, r: Fields, path: str, number: int) -> None:
+        if r["quad_category"] not in QUAD_CATEGORIES:
+            raise _refused(path, number, ValueError(f"quad_category must be one of {', '.join(QUAD_CATEGORIES)}"))
+        self.plover_types[r["type"]] = r["quad_category"]
+
+    def _add_plover_actors(self, r: Fields, path: str, number: int) -> None:
+        if r["kind"] not in PLOVER_ACTOR_KINDS:
+            raise _refused(path, number, ValueError(f"kind must be one of {', '.join(PLOVER_ACTOR_KINDS)}"))
+        self.plover_actors[r["kind"]][r["accord"]] = r["plover"]
 
     def _add_cues(self, r: Fields, path: str, number: int) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())
