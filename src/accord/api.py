@@ -295,6 +295,7 @@ class Database:
             trigger=r.get("trigger"),
             rule=r.get("rule"),
             confidence=r.get("confidence"),
+            avg_tone=_rounded(r.get("avg_tone")),
         )
 
 
@@ -303,6 +304,11 @@ def open_database(url: str | None = None) -> Database:
     from .config import db_url_from
 
     return Database(Store.open(db_url_from(url)))
+
+
+def _rounded(value: float | None) -> float | None:
+    """A mean as stored figures are written (4 decimals), whatever digits the database's AVG gives."""
+    return None if value is None else round(float(value), 4)
 
 
 def _report(r: dict[str, Any]) -> dict[str, Any]:

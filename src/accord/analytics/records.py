@@ -79,6 +79,7 @@ class EventRecord(_Record):
     trigger: str | None
     rule: str | None
     confidence: float | None
+    avg_tone: float | None = None  # mean GDELT-style tone of the reporting documents
     reports: list[Report] = field(default_factory=list)
 
 

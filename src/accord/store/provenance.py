@@ -78,8 +78,8 @@ def event_place_rows(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any
 
 
 def document_table(conn: Connection, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Every document with how many actors, quotes and events it has and its story, by date (published,
-    else anchor date; undated last), optionally within `since`..`until`."""
+    """Every document with how many actors, quotes and events it has, its story and its GDELT-style tone
+    figures, by date (published, else anchor date; undated last), optionally within `since`..`until`."""
     d, sd = t.documents, t.story_documents
     day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
 
@@ -99,6 +99,12 @@ def document_table(conn: Connection, since: str | None = None, until: str | None
             count_of(t.quotes).label("num_quotes"),
             count_of(t.events).label("num_events"),
             sd.c.story_pk.label("story"),
+            d.c.tone,
+            d.c.tone_positive,
+            d.c.tone_negative,
+            d.c.tone_polarity,
+            d.c.tone_self_group,
+            d.c.word_count,
         )
         .outerjoin(sd, sd.c.doc_pk == d.c.pk)
         .order_by(day.is_(None), day, d.c.pk)
