@@ -130,9 +130,12 @@ class Database:
         until: str | None = None,
         historical: bool = False,
     ) -> Records[SeriesPoint]:
-        """A pair's events per period (both directions) by QuadClass, with the cooperation index; history
-        told as background (status historical) counts only with `historical`."""
-        return build_series(self.events(dyad=(a, b), since=since, until=until, historical=historical), by)
+        """A pair's events per period (both directions) by QuadClass, with the cooperation index and the
+        mean GDELT-style tone of the reporting documents; history told as background (status historical)
+        counts only with `historical`."""
+        events = self.events(dyad=(a, b), since=since, until=until, historical=historical)
+        tones = self._read(provenance.document_tones, [e.id for e in events if e.date])
+        return build_series(events, by, tones)
 
     def network(
         self,

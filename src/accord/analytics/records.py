@@ -122,6 +122,7 @@ class SeriesPoint(_Record):
     material_conflict: int  # 4
     mean_goldstein: float | None
     cooperation_index: float | None  # (cooperative - conflictual) / all, from -1 to 1
+    mean_tone: float | None = None  # GDELT-style tone of the documents reporting the period's events
 
 
 @dataclass

@@ -4,12 +4,14 @@ cooperation-conflict index.
     cooperation_index = (events of QuadClass 1 or 2 - events of QuadClass 3 or 4) / all events
 
 It runs from -1 (only conflict) to 1 (only cooperation); each merged event counts once however many
-articles reported it, so a story syndicated a hundred times does not swing the index.
+articles reported it, so a story syndicated a hundred times does not swing the index. A period's
+`mean_tone` is the mean GDELT-style tone of the documents that report its events, each document once.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import Enum
 
@@ -39,7 +41,11 @@ def period_of(day: date, by: str) -> tuple[str, date]:
     raise BadFilter("by", f"must be one of {', '.join(PERIODS)}, not {by!r}")
 
 
-def dyad_series(events: list[EventRecord], by: str = "month") -> Records[SeriesPoint]:
+def dyad_series(
+    events: list[EventRecord], by: str = "month", tones: Mapping[int, Mapping[int, float]] | None = None
+) -> Records[SeriesPoint]:
+    """The events' series by period; `tones` gives each event's reporting documents' tones by document
+    (store number), for the periods' mean tone (None without it)."""
     buckets: dict[str, list[EventRecord]] = defaultdict(list)
     starts: dict[str, date] = {}
     for event in events:
@@ -64,6 +70,15 @@ def dyad_series(events: list[EventRecord], by: str = "month") -> Records[SeriesP
                 material_conflict=quads[3],
                 mean_goldstein=round(sum(e.goldstein for e in group) / len(group), 2),
                 cooperation_index=round((cooperative - conflictual) / len(group), 3),
+                mean_tone=_mean_tone(group, tones),
             )
         )
     return points
+
+
+def _mean_tone(group: list[EventRecord], tones: Mapping[int, Mapping[int, float]] | None) -> float | None:
+    """The mean tone of the documents reporting any of the events, each document counted once."""
+    documents: dict[int, float] = {}
+    for event in group:
+        documents.update((tones or {}).get(event.id, {}))
+    return round(sum(documents.values()) / len(documents), 2) if documents else None

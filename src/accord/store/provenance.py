@@ -125,6 +125,22 @@ def documents_of_events(conn: Connection, ids: Sequence[int]) -> set[int]:
     return found
 
 
+def document_tones(conn: Connection, ids: Sequence[int]) -> dict[int, dict[int, float]]:
+    """Per merged event, the GDELT-style tone of each document that reports it (by store number);
+    documents without tone are left out."""
+    m, d = t.event_members, t.documents
+    found: dict[int, dict[int, float]] = {}
+    for chunk in chunks(ids):
+        query = (
+            select(m.c.group_pk, d.c.pk, d.c.tone)
+            .join(d, d.c.pk == m.c.doc_pk)
+            .where(m.c.group_pk.in_(chunk), d.c.tone.is_not(None))
+        )
+        for group_pk, doc_pk, tone in conn.execute(query):
+            found.setdefault(group_pk, {})[doc_pk] = tone
+    return found
+
+
 def document_sources(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Publisher and URL of documents by id (the first stored when an id repeats)."""
     d = t.documents
