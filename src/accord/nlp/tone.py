@@ -14,6 +14,7 @@ document's tone can be computed again from its text alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,23 +67,23 @@ def _pronouns() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """The text's words, lower case, curly apostrophes made straight."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def document_tone(text: str) -> Tone:
     """The GDELT-style tone of a text; a text without words has every figure 0."""
-    found = words(text)
+    counts = Counter(words(text))
     lists = tone_words()
     positive = negative = pronouns = 0
-    for word in found:
+    for word, n in counts.items():
         key = word[:-2] if word.endswith("'s") else word  # "Iran's" is "iran", "peace's" is "peace"
         if key in lists.positive:
-            positive += 1
+            positive += n
         elif key in lists.negative:
-            negative += 1
+            negative += n
         if word in lists.pronouns:
-            pronouns += 1
-    total = len(found)
+            pronouns += n
+    total = counts.total()
 
     def share(count: int) -> float:
         return round(100 * count / total, 4) if total else 0.0
