@@ -130,10 +130,13 @@ class Database:
         until: str | None = None,
         historical: bool = False,
     ) -> Series:
-        """A pair's events per period (both directions) by QuadClass, with the cooperation index; history
-        told as background (status historical) counts only with `historical`. Events without a date are
-        in no period: `.undated` says how many were left out."""
-        return build_series(self.events(dyad=(a, b), since=since, until=until, historical=historical), by)
+        """A pair's events per period (both directions) by QuadClass, with the cooperation index and the
+        mean GDELT-style tone of the reporting documents; history told as background (status historical)
+        counts only with `historical`. Events without a date are in no period: `.undated` says how many
+        were left out."""
+        events = self.events(dyad=(a, b), since=since, until=until, historical=historical)
+        tones = self._read(provenance.document_tones, [e.id for e in events if e.date])
+        return build_series(events, by, tones)
 
     def network(
         self,
@@ -297,6 +300,7 @@ class Database:
             trigger=r.get("trigger"),
             rule=r.get("rule"),
             confidence=r.get("confidence"),
+            avg_tone=_rounded(r.get("avg_tone")),
         )
 
 
@@ -305,6 +309,11 @@ def open_database(url: str | None = None) -> Database:
     from .config import db_url_from
 
     return Database(Store.open(db_url_from(url)))
+
+
+def _rounded(value: float | None) -> float | None:
+    """A mean as stored figures are written (4 decimals), whatever digits the database's AVG gives."""
+    return None if value is None else round(float(value), 4)
 
 
 def _report(r: dict[str, Any]) -> dict[str, Any]:

@@ -170,6 +170,20 @@ class Place:
     geonames_id: int | None = None
 
 
+@dataclass
+class Tone:
+    """A document's GDELT-style tone (GDELT's GKG V2Tone figures; see accord.nlp.tone): percentages of
+    its words, from -100 to 100 for `tone` and 0 to 100 for the others."""
+
+    tone: float  # positive minus negative words
+    positive: float
+    negative: float  # a positive number, as GDELT writes it
+    polarity: float  # positive + negative
+    activity_density: float | None  # not computed: GDELT's word list is not public
+    self_group_density: float  # pronouns
+    word_count: int
+
+
 @dataclass(kw_only=True)
 class Extraction(ArticleFields):
     """Everything accord found in one document: the contract object."""
@@ -181,6 +195,7 @@ class Extraction(ArticleFields):
     events: list[Event] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    tone: Tone | None = None  # None until the pipeline computes it
 
     @classmethod
     def from_document(cls, doc: Document) -> Extraction:
@@ -218,5 +233,6 @@ CONTRACT_KEYS = (
     "events",
     "times",
     "places",
+    "tone",
     "warnings",
 )

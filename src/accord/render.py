@@ -41,6 +41,14 @@ def provenance_line(row: dict[str, Any]) -> str:
     )
 
 
+def tone_line(tone: dict[str, Any]) -> str:
+    """A document's GDELT-style tone figures in one line."""
+    return (
+        f"{tone['tone']:+.2f} GDELT-style tone (positive {tone['positive']:.2f}%, negative {tone['negative']:.2f}%, "
+        f"polarity {tone['polarity']:.2f}, pronouns {tone['self_group_density']:.2f}%, {tone['word_count']:,} words)"
+    )
+
+
 def print_extraction(console: Console, c: dict[str, Any]) -> None:
     dateline = c.get("dateline") or {}
     console.rule(f"[bold]{c.get('title') or c['id']}")
@@ -65,6 +73,8 @@ def print_extraction(console: Console, c: dict[str, Any]) -> None:
     )
     found = ", ".join(f"{len(c[k])} {k}" for k in ("actors", "quotes", "events", "times", "places"))
     console.print(f"[dim]{'found':>13}[/] {found}", highlight=False)
+    if c.get("tone"):
+        console.print(f"[dim]{'tone':>13}[/] {tone_line(c['tone'])}", highlight=False)
     if c["actors"]:
         t = Table("id", "name", "kind", "code", "role", "mentions", title="actors", title_justify="left")
         for a in c["actors"]:

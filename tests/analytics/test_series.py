@@ -92,3 +92,14 @@ def test_network_weights_links_and_folds_countries():
     assert (edge.source, edge.target, edge.events, edge.cooperative, edge.conflictual) == ("CHN", "USA", 6, 4, 2)
     by_actor = network(EVENTS + [event("2025-10-30", 2, 6.0, source="Xi Jinping", target="Donald Trump")])
     assert [(e.source, e.events) for e in by_actor] == [("China", 5), ("Xi Jinping", 1)]
+
+
+def test_mean_tone_counts_each_reporting_document_once():
+    one, two, three = event("2025-10-27", 1, 1.0), event("2025-10-28", 4, -10.0), event("2025-11-03", 3, -4.0)
+    two.id, three.id = 2, 3
+    # documents 10 and 11 report events 1 and 2 (10 reports both); document 12 reports event 3
+    tones = {1: {10: -2.0, 11: 4.0}, 2: {10: -2.0}, 3: {12: -1.5}}
+    october, november = dyad_series([one, two, three], "month", tones)
+    assert october.mean_tone == 1.0  # (-2 + 4) / 2, not (-2 + 4 - 2) / 3
+    assert november.mean_tone == -1.5
+    assert dyad_series([one], "month")[0].mean_tone is None  # without tones

@@ -1,6 +1,8 @@
 """The real pipeline on the real model: sentences, offsets, the contract, chunked parsing, isolation
 of a failing extractor."""
 
+import json
+
 import pytest
 
 from accord.model import Document
@@ -78,3 +80,18 @@ def test_a_failing_extractor_is_reported_not_fatal(pipeline, monkeypatch):
     ex = pipeline.extract_one(Document(id="b", text="Envoys met."), "2025-01-01")
     assert ex.actors == []
     assert any("actors extractor failed" in w and "boom" in w for w in ex.warnings)
+
+
+def test_every_document_gets_its_gdelt_style_tone(pipeline, contract_validator):
+    text = "The talks were good, but the war killed many. We hope for peace."
+    obj = json.loads(json.dumps(pipeline.extract_one(Document(id="t", text=text)).to_dict()))
+    contract_validator.validate(obj)
+    assert obj["tone"] == {
+        "tone": 7.6923,  # 13 words: good, hope, peace; war, killed
+        "positive": 23.0769,
+        "negative": 15.3846,
+        "polarity": 38.4615,
+        "activity_density": None,
+        "self_group_density": 7.6923,  # we
+        "word_count": 13,
+    }

@@ -80,6 +80,7 @@ class EventRecord(_Record):
     trigger: str | None
     rule: str | None
     confidence: float | None
+    avg_tone: float | None = None  # mean GDELT-style tone of the reporting documents
     reports: list[Report] = field(default_factory=list)
 
 
@@ -122,6 +123,7 @@ class SeriesPoint(_Record):
     material_conflict: int  # 4
     mean_goldstein: float | None
     cooperation_index: float | None  # (cooperative - conflictual) / all, from -1 to 1
+    mean_tone: float | None = None  # GDELT-style tone of the documents reporting the period's events
 
 
 @dataclass

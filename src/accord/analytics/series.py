@@ -6,12 +6,14 @@ cooperation-conflict index.
 It runs from -1 (only conflict) to 1 (only cooperation); each merged event counts once however many
 articles reported it, so a story syndicated a hundred times does not swing the index. An event without
 a date belongs to no period: it is left out of the series, and the series says how many were
-(`Series.undated`), so that a pair's undated events are not lost without a word.
+(`Series.undated`), so that a pair's undated events are not lost without a word. A period's
+`mean_tone` is the mean GDELT-style tone of the documents that report its events, each document once.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import Enum
 
@@ -47,9 +49,12 @@ class Series(Records[SeriesPoint]):
     undated: int = 0
 
 
-def dyad_series(events: list[EventRecord], by: str = "month") -> Series:
+def dyad_series(
+    events: list[EventRecord], by: str = "month", tones: Mapping[int, Mapping[int, float]] | None = None
+) -> Series:
     """The events per period (`by` day, week or month), oldest period first; undated events are
-    counted in `undated`, not in any period."""
+    counted in `undated`, not in any period. `tones` gives each event's reporting documents' tones by
+    document (store number), for the periods' mean tone (None without it)."""
     buckets: dict[str, list[EventRecord]] = defaultdict(list)
     starts: dict[str, date] = {}
     undated = 0
@@ -77,6 +82,15 @@ def dyad_series(events: list[EventRecord], by: str = "month") -> Series:
                 material_conflict=quads[3],
                 mean_goldstein=round(sum(e.goldstein for e in group) / len(group), 2),
                 cooperation_index=round((cooperative - conflictual) / len(group), 3),
+                mean_tone=_mean_tone(group, tones),
             )
         )
     return points
+
+
+def _mean_tone(group: list[EventRecord], tones: Mapping[int, Mapping[int, float]] | None) -> float | None:
+    """The mean tone of the documents reporting any of the events, each document counted once."""
+    documents: dict[int, float] = {}
+    for event in group:
+        documents.update((tones or {}).get(event.id, {}))
+    return round(sum(documents.values()) / len(documents), 2) if documents else None

@@ -201,7 +201,8 @@ def dyad(
     plot: str | None = typer.Option(None, "--plot", help="Also draw the series to FILE.png or FILE.svg."),
     fmt: ListFormat = FORMAT,
 ) -> None:
-    """A pair's relations over time: events by QuadClass, mean Goldstein and the cooperation index."""
+    """A pair's relations over time: events by QuadClass, mean Goldstein, the cooperation index and the
+    mean GDELT-style tone of the reporting documents."""
     with user_errors():
         with open_database(ctx) as db:
             points = db.dyad_series(a, b, by=by.value, since=day(since, "--since"), until=day(until, "--until"))

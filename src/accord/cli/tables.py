@@ -160,7 +160,10 @@ def series_table(rows: list[dict[str, Any]]) -> Table:
         *((QUAD[q], {"justify": "right"}) for q in (1, 2, 3, 4)),
         ("mean Goldstein", {"justify": "right"}),
         ("index", {"justify": "right"}),
+        ("tone", {"justify": "right"}),
     )
+    t.caption = "tone: mean GDELT-style tone of the documents reporting the events (VADER word list)"
+    t.caption_justify = "left"
     for r in rows:
         t.add_row(
             r["period"],
@@ -171,6 +174,7 @@ def series_table(rows: list[dict[str, Any]]) -> Table:
             str(r["material_conflict"]),
             f"{r['mean_goldstein']:+.2f}",
             f"{r['cooperation_index']:+.2f}",
+            "" if r.get("mean_tone") is None else f"{r['mean_tone']:+.2f}",
         )
     return t
 

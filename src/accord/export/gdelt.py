@@ -36,7 +36,9 @@ How accord fills the columns, where GDELT's own meaning cannot be matched exactl
   code them.
 - IsRootEvent is 1 when the first report's sentence is the first sentence of its document.
 - NumMentions, NumSources and NumArticles count every report accord merged, not only those of the
-  first 15 minutes. AvgTone is blank: accord computes no tone.
+  first 15 minutes. AvgTone is the mean GDELT-style tone of the documents that report the event (each
+  document's tone from VADER's public word list, as GDELT's V2Tone defines it; GDELT's own dictionary
+  is not public, so values are comparable in kind, not in level); blank when no report has a tone.
 - ActionGeo is the event's place. Type: 1 country, 2 US state, 3 US city or landmark, 4 other city,
   landmark or named area, 5 other first-level division. CountryCode is GDELT's FIPS 10-4 code,
   mapped from ISO-3 with GeoNames' country table (blank where it has none), except that places of
@@ -214,7 +216,7 @@ def event_row(event: EventRecord, first: FirstReport | None) -> list[str]:
         str(event.num_mentions),
         str(event.num_sources),
         str(event.num_articles),
-        "",
+        _number(event.avg_tone),
         *_NO_GEO,
         *_NO_GEO,
         *_geo_fields(first.place if first else None),

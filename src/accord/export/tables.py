@@ -16,6 +16,10 @@ missing; pandas' `read_csv` makes an integer column with empty cells float, as f
 `--dyad` keeps a pair's events, the quotes and actors of either side, and the documents that reported
 one of the pair's events; `--since`/`--until` filter events, quotes and documents by date and do not
 apply to actors, which are counted across all documents.
+Tone is accord's GDELT-style tone (accord.nlp.tone; GDELT's own dictionary is not public): an event's
+`avg_tone` is the mean tone of the documents that report it (GDELT's AvgTone), and a document's `tone`,
+`tone_positive`, `tone_negative`, `tone_polarity`, `tone_self_group` (pronoun density) and `word_count`
+are its V2Tone figures, percentages of its words; GDELT's Activity Reference Density is not computed.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("num_mentions", int),
         ("num_sources", int),
         ("num_articles", int),
+        ("avg_tone", float),
         ("story", int),
         ("document", str),
         ("evidence", str),
@@ -96,6 +101,12 @@ COLUMNS: dict[str, tuple[tuple[str, type], ...]] = {
         ("num_quotes", int),
         ("num_events", int),
         ("story", int),
+        ("tone", float),
+        ("tone_positive", float),
+        ("tone_negative", float),
+        ("tone_polarity", float),
+        ("tone_self_group", float),
+        ("word_count", int),
     ),
 }
 

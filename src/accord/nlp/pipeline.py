@@ -1,4 +1,5 @@
-"""Documents to Extractions: one batched spaCy pass (`nlp.pipe`), then sentences and the extractors."""
+"""Documents to Extractions: one batched spaCy pass (`nlp.pipe`), then sentences, the extractors and the
+document's GDELT-style tone."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from .anchor import choose_anchor
 from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
 from .loader import installed_model_label, load_model, model_label
+from .tone import document_tone
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
@@ -67,6 +69,7 @@ class Pipeline:
         ex.sentences = sentence_spans(doc)
         choose_anchor(ex, published)
         run_extractors(self.extractors, ex, doc)
+        ex.tone = document_tone(ex.text)
         return ex
 
 

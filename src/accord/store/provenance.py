@@ -80,8 +80,8 @@ def event_place_rows(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any
 
 
 def document_table(conn: Connection, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Every document with how many actors, quotes and events it has and its story, by date (published,
-    else anchor date; undated last), optionally within `since`..`until`."""
+    """Every document with how many actors, quotes and events it has, its story and its GDELT-style tone
+    figures, by date (published, else anchor date; undated last), optionally within `since`..`until`."""
     d, sd = t.documents, t.story_documents
     day = func.substr(func.coalesce(d.c.published, d.c.anchor_date), 1, 10)
 
@@ -101,6 +101,12 @@ def document_table(conn: Connection, since: str | None = None, until: str | None
             count_of(t.quotes).label("num_quotes"),
             count_of(t.events).label("num_events"),
             sd.c.story_pk.label("story"),
+            d.c.tone,
+            d.c.tone_positive,
+            d.c.tone_negative,
+            d.c.tone_polarity,
+            d.c.tone_self_group,
+            d.c.word_count,
         )
         .outerjoin(sd, sd.c.doc_pk == d.c.pk)
         .order_by(day.is_(None), day, d.c.pk)
@@ -118,6 +124,22 @@ def documents_of_events(conn: Connection, ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for chunk in chunks(ids):
         found.update(conn.execute(select(m.c.doc_pk).where(m.c.group_pk.in_(chunk))).scalars())
+    return found
+
+
+def document_tones(conn: Connection, ids: Sequence[int]) -> dict[int, dict[int, float]]:
+    """Per merged event, the GDELT-style tone of each document that reports it (by store number);
+    documents without tone are left out."""
+    m, d = t.event_members, t.documents
+    found: dict[int, dict[int, float]] = {}
+    for chunk in chunks(ids):
+        query = (
+            select(m.c.group_pk, d.c.pk, d.c.tone)
+            .join(d, d.c.pk == m.c.doc_pk)
+            .where(m.c.group_pk.in_(chunk), d.c.tone.is_not(None))
+        )
+        for group_pk, doc_pk, tone in conn.execute(query):
+            found.setdefault(group_pk, {})[doc_pk] = tone
     return found
 
 

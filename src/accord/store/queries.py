@@ -70,12 +70,21 @@ def _sentence():
     return func.substr(d.c.text, e.c.sentence_start + 1, e.c.sentence_end - e.c.sentence_start)
 
 
+def _avg_tone():
+    """A merged event's AvgTone: the mean GDELT-style tone of the documents that report it (each document
+    once; documents without tone do not count)."""
+    g, m, reporting = t.event_groups, t.event_members, t.documents.alias("reporting")
+    reporters = select(m.c.doc_pk).where(m.c.group_pk == g.c.pk).correlate(g)
+    return select(func.avg(reporting.c.tone)).where(reporting.c.pk.in_(reporters)).correlate(g).scalar_subquery()
+
+
 def _with_evidence():
-    """Merged events with their first report's document and sentence."""
+    """Merged events with their first report's document and sentence, and their AvgTone."""
     g, d, e = t.event_groups, t.documents, t.events
     return (
         select(
             g,
+            _avg_tone().label("avg_tone"),
             d.c.id.label("document"),
             d.c.title.label("document_title"),
             d.c.published.label("published"),

@@ -36,6 +36,7 @@ def doc_key(doc: Document) -> str:
 
 
 def document_row(contract: dict[str, Any]) -> dict[str, Any]:
+    """The documents table's row of a contract object (without provenance and key)."""
     dateline = contract.get("dateline") or {}
     return {
         "id": contract["id"],
@@ -53,6 +54,19 @@ def document_row(contract: dict[str, Any]) -> dict[str, Any]:
         "text": contract["text"],
         "warnings": contract["warnings"],
         "extraction": contract,
+    } | tone_columns(contract.get("tone"))
+
+
+def tone_columns(tone: dict[str, Any] | None) -> dict[str, Any]:
+    """The documents table's tone columns from a contract's `tone` object (all null without one)."""
+    tone = tone or {}
+    return {
+        "tone": tone.get("tone"),
+        "tone_positive": tone.get("positive"),
+        "tone_negative": tone.get("negative"),
+        "tone_polarity": tone.get("polarity"),
+        "tone_self_group": tone.get("self_group_density"),
+        "word_count": tone.get("word_count"),
     }
 
 

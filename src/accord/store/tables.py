@@ -63,6 +63,13 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("warnings", JSON, nullable=False),
     Column("extraction", JSON, nullable=False),
+    # GDELT-style tone (accord.nlp.tone), percentages of the words; null in a document stored without it
+    Column("tone", Float),
+    Column("tone_positive", Float),
+    Column("tone_negative", Float),
+    Column("tone_polarity", Float),
+    Column("tone_self_group", Float),
+    Column("word_count", Integer),
     # provenance
     Column("origin", Text, nullable=False),
     Column("reader", String(20), nullable=False),

@@ -109,8 +109,9 @@ def get_story(story_id: int, db: Database = Depends(database)) -> dict[str, Any]
 def get_dyad(
     a: str, b: str, s: SeriesQuery = Depends(params.series_query), db: Database = Depends(database)
 ) -> dict[str, Any]:
-    """Events per period by QuadClass, mean Goldstein and the cooperation index (-1 conflict .. 1
-    cooperation). A side is an ISO-3 code or an actor name."""
+    """Events per period by QuadClass, mean Goldstein, the cooperation index (-1 conflict .. 1
+    cooperation) and `mean_tone`, the mean GDELT-style tone of the documents reporting the period's
+    events. A side is an ISO-3 code or an actor name."""
     return views.dyad_series(db, a, b, s)
 
 

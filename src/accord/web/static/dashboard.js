@@ -16,8 +16,9 @@ function drawDyadChart() {
   traces.push({
     type: "scatter", mode: "lines+markers", name: "cooperation index", x: periods, yaxis: "y2",
     y: data.series.map((p) => p.cooperation_index), line: { color: "#222222", width: 2 }, marker: { size: 8 },
-    customdata: data.series.map((p) => [p.events, p.mean_goldstein]),
-    hovertemplate: "%{x}: index %{y}<br>%{customdata[0]} events, mean Goldstein %{customdata[1]}<extra></extra>",
+    customdata: data.series.map((p) => [p.events, p.mean_goldstein, p.mean_tone === null ? "n/a" : p.mean_tone]),
+    hovertemplate: "%{x}: index %{y}<br>%{customdata[0]} events, mean Goldstein %{customdata[1]}" +
+      "<br>GDELT-style tone of the reports %{customdata[2]}<extra></extra>",
   });
   const layout = {
     title: { text: data.title }, barmode: "stack", bargap: periods.length < 4 ? 0.6 : 0.25,

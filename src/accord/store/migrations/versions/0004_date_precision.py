@@ -54,9 +54,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not batch mode: batch mode would recreate the
+    # table, and dropping the old one deletes the rows that reference it (ON DELETE CASCADE).
     for name in TABLES:
-        with op.batch_alter_table(name, schema=None) as batch_op:
-            batch_op.drop_column("date_precision")
+        op.drop_column(name, "date_precision")
 
 
 def _precision_of_range(first: str, last: str) -> str | None:
