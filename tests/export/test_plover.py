@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 
 from accord.cli import app
 from accord.export import plover as plover_module
+from accord.export.plover_vocabulary import PloverVocabulary
+from accord.kb import load_kb
 
 from . import ingested
 
@@ -30,6 +32,17 @@ QUADS = {
 }
 TYPES = {t for _, types in QUADS.values() for t in types}
 DRAFT_NAMES = {"DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT"}
+# CAMEO code -> PLOVER contexts, as the 2021 CAMEO to PLOVER conversion table gives them
+CONTEXTS = {
+    "036": ["diplomatic"],
+    "041": [],
+    "0354": ["economic"],
+    "091": ["crime", "corruption"],
+    "094": ["military", "legal"],
+    "1124": ["military", "legal"],
+    "0863": ["humanitarian"],
+    "173": ["legal"],
+}
 PLOVER_SECTORS = "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC"
 
 _TEXT = {"type": ["string", "null"]}
@@ -56,7 +69,7 @@ SCHEMA = {
         "date_precision": {"enum": [None, "day", "week", "month", "year", "decade", "century"]},
         "event": {"type": "array", "minItems": 1, "maxItems": 1, "items": {"enum": sorted(TYPES)}},
         "mode": {"type": "array", "maxItems": 1, "items": {"type": "string"}},
-        "context": {"type": "array", "maxItems": 0},
+        "context": {"type": "array", "items": {"type": "string", "pattern": "^[a-z_]+$"}},
         "quad_category": {"enum": list(QUADS)},
         "quadcode": {"enum": [1, 2, 3, 4]},
         "actor": {"type": "array", "items": _ENTITY},
@@ -139,6 +152,7 @@ def test_plover_json_validates_and_matches_the_database(db, tmp_path):
     objects = _loaded(db, tmp_path)
     events = [e for e in db.events() if e.plover]
     assert len(objects) == len(events) > 0
+    vocabulary = PloverVocabulary.from_kb(load_kb())
     validator = Draft202012Validator(SCHEMA)
     for obj, event in zip(objects, events):
         validator.validate(obj)
@@ -146,7 +160,7 @@ def test_plover_json_validates_and_matches_the_database(db, tmp_path):
         assert obj["id"] == event.id and obj["date"] == event.date and obj["enddate"] == event.date_end
         assert obj["date_precision"] == event.date_precision
         assert obj["event"] == [event.plover] and obj["mode"] == ([event.plover_mode] if event.plover_mode else [])
-        assert obj["context"] == []  # accord does not code PLOVER's contexts
+        assert obj["context"] == vocabulary.context(event.cameo)  # from the event's CAMEO code
         assert obj["cameo"] == event.cameo and obj["goldstein"] == event.goldstein
         assert obj["cameo_quad_class"] == event.quad_class and obj["status"] == event.status
         assert (obj["num_mentions"], obj["num_sources"], obj["num_articles"]) == (
@@ -249,3 +263,8 @@ def test_categories_plover_drops_are_not_exported(tmp_path, pipeline):
         assert any(row.split("\t")[26].startswith("02") for row in gdelt.splitlines() if row.strip())
     finally:
         database.close()
+
+
+@pytest.mark.parametrize("cameo", sorted(CONTEXTS))
+def test_a_cameo_code_has_the_contexts_of_the_conversion_table(cameo):
+    assert PloverVocabulary.from_kb(load_kb()).context(cameo) == CONTEXTS[cameo]

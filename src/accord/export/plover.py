@@ -10,8 +10,10 @@ Fields of the manual, as accord fills them:
   is accord's, not PLOVER's: an event the text dates "in April" has the month's first day as its `date`
   and `month` as its precision.
 - `event`: a list holding the one PLOVER type (one of the 16 of the manual and POLECAT, kb/plover.tsv).
-- `mode`: a list holding the PLOVER mode, or empty. `context`: always an empty list, since accord does not
-  code PLOVER's contexts.
+- `mode`: a list holding the PLOVER mode, or empty. `context`: the PLOVER contexts of the event's CAMEO
+  code, as the CAMEO to PLOVER conversion table (2021) gives them (kb/plover_contexts.tsv: 094 "military",
+  "legal"; 0354 "economic"), an empty list for a code it gives none. accord reads no context from the
+  text beyond its CAMEO code, so a protest about elections is not marked "elections".
 - `quadcode`: the manual's number of the type's quad category (1 verbal cooperation … 4 material conflict).
 - `actor`, `recipient`: lists of entities. An entity has the manual's `code` (the 3-letter country, ISO 3166
   with Kosovo KOS, or for an international actor UNO, EUR, IGO, NGO, MNC or IMG, manual table 5.1) and
@@ -104,7 +106,7 @@ def plover_object(event: EventRecord, first: FirstReport | None, vocabulary: Plo
         "date_precision": event.date_precision,
         "event": [event.plover],
         "mode": [event.plover_mode] if event.plover_mode else [],
-        "context": [],
+        "context": vocabulary.context(event.cameo),
         "quad_category": quad_category,
         "quadcode": quadcode,
         "actor": actor,

@@ -25,6 +25,7 @@ class PloverVocabulary:
     organizations: dict[str, str]  # CAMEO actor code of a UN or EU body -> UNO or EUR
     international: dict[str, str]  # CAMEO code prefix or sector of an actor with no country -> entity code
     country_names: dict[str, str]  # ISO-3 -> the knowledge base's name of the country
+    contexts: dict[str, list[str]]  # CAMEO code -> PLOVER contexts
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> PloverVocabulary:
@@ -38,12 +39,17 @@ class PloverVocabulary:
             organizations=organizations,
             international=dict(actors.get("international", {})),
             country_names={iso3: c.name for iso3, c in kb.countries.items()},
+            contexts={code: list(names) for code, names in kb.plover_contexts.items()},
         )
 
     def quad(self, plover_type: str) -> tuple[str | None, int | None]:
         """The type's quad category as text ("VERBAL COOPERATION") and as the manual numbers it (1-4)."""
         text = self.quads.get(plover_type)
         return text, (QUAD_CATEGORIES.index(text) + 1 if text else None)
+
+    def context(self, cameo: str | None) -> list[str]:
+        """The PLOVER contexts of a CAMEO code (kb/plover_contexts.tsv), empty when the table gives none."""
+        return list(self.contexts.get(cameo, [])) if cameo else []
 
     def country(self, country: str | None) -> str | None:
         """A country code as PLOVER writes it (ISO 3166 alpha-3, Kosovo KOS)."""

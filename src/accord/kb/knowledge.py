@@ -39,6 +39,7 @@ HEADERS = {
     "conventions": ["convention", "value"],
     "plover": ["type", "quad_category"],
     "plover_actors": ["kind", "accord", "plover"],
+    "plover_contexts": ["cameo", "contexts"],
 }
 QUAD_CATEGORIES = ("VERBAL COOPERATION", "MATERIAL COOPERATION", "VERBAL CONFLICT", "MATERIAL CONFLICT")
 PLOVER_ACTOR_KINDS = ("sector", "country", "organization", "international")
@@ -74,6 +75,7 @@ class KnowledgeBase:
         self.conventions: dict[str, tuple[str, ...]] = {}  # coding convention -> its codes (kb/conventions.tsv)
         self.plover_types: dict[str, str] = {}  # PLOVER event type -> its quad category (kb/plover.tsv)
         self.plover_actors: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> accord's value -> PLOVER's
+        self.plover_contexts: dict[str, list[str]] = {}  # CAMEO code -> its PLOVER contexts (kb/plover_contexts.tsv)
         self.cue_verbs: set[str] = set()  # lemmas of reporting verbs ("say", "emphasize")
         self.cue_phrases: set[str] = set()  # multi-word cues ("according to")
         self.sources: list[str] = []
@@ -215,6 +217,9 @@ class KnowledgeBase:
         if r["kind"] not in PLOVER_ACTOR_KINDS:
             raise _refused(path, number, ValueError(f"kind must be one of {', '.join(PLOVER_ACTOR_KINDS)}"))
         self.plover_actors[r["kind"]][r["accord"]] = r["plover"]
+
+    def _add_plover_contexts(self, r: Fields, path: str, number: int) -> None:
+        self.plover_contexts[r["cameo"]] = list(split_list(r["contexts"]))
 
     def _add_cues(self, r: Fields, path: str, number: int) -> None:
         (self.cue_verbs if r["kind"] == "verb" else self.cue_phrases).add(r["cue"].lower())
