@@ -65,8 +65,11 @@ def test_dyad_series_count_what_they_leave_out(db, store_url, pipeline):
     from accord.web import create_app
 
     series = db.dyad_series("FRA", "DEU")
-    assert list(series) == [] and series.undated == 4
-    assert sum(1 for e in db.events(dyad=("FRA", "DEU")) if not e.date) == series.undated
+    events = db.events(dyad=("FRA", "DEU"))
+    unrealised = [e for e in events if e.status in ("negated", "hypothetical")]
+    assert list(series) == [] and series.undated + series.unrealised == len(events) == 4
+    assert series.unrealised == len(unrealised)  # did not happen: in no period, whatever their date
+    assert sum(1 for e in events if not e.date and e not in unrealised) == series.undated > 0
     dated = db.dyad_series("CHN", "JPN")
     assert [p.events for p in dated] == [1] and dated.undated == 0
 
@@ -75,6 +78,7 @@ def test_dyad_series_count_what_they_leave_out(db, store_url, pipeline):
     assert json.loads(result.stdout) == []
     assert f"{series.undated} events of FRA-DEU had no date" in result.stderr
     assert "left out of the series" in result.stderr
+    assert f"{series.unrealised} negated or hypothetical events of FRA-DEU did not happen" in result.stderr
     quiet = runner.invoke(app, ["--db", store_url, "dyad", "CHN", "JPN", "--format", "json"])
     assert quiet.exit_code == 0 and "no date" not in quiet.stderr
 

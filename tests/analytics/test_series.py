@@ -7,7 +7,7 @@ from accord.analytics.records import EventRecord
 from accord.analytics.series import dyad_series, period_of
 
 
-def event(day, quad, goldstein, source="China", target="United States", sc="CHN", tc="USA"):
+def event(day, quad, goldstein, source="China", target="United States", sc="CHN", tc="USA", status="occurred"):
     return EventRecord(
         id=1,
         date=day,
@@ -24,7 +24,7 @@ def event(day, quad, goldstein, source="China", target="United States", sc="CHN"
         plover_mode=None,
         quad_class=quad,
         goldstein=goldstein,
-        status="occurred",
+        status=status,
         place=None,
         place_country=None,
         lat=None,
@@ -63,6 +63,18 @@ def test_monthly_series_counts_each_quad_and_computes_the_index():
     assert october.cooperation_index == pytest.approx((2 - 1) / 3, abs=1e-3)
     assert october.mean_goldstein == pytest.approx(-2.0)
     assert (november.period, november.verbal_conflict, november.cooperation_index) == ("2025-11", 1, -1.0)
+
+
+@pytest.mark.parametrize(
+    "status, counted",
+    [("occurred", True), ("planned", True), ("historical", True), ("negated", False), ("hypothetical", False)],
+)
+def test_negated_and_hypothetical_events_are_not_counted_in_a_period(status, counted):
+    series = dyad_series([event("2025-10-27", 1, 1.0), event("2025-10-28", 4, -10.0, status=status)], "month")
+    (october,) = series
+    assert october.events == (2 if counted else 1)
+    assert october.material_conflict == (1 if counted else 0)
+    assert series.unrealised == (0 if counted else 1)
 
 
 @pytest.mark.parametrize(

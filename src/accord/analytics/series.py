@@ -6,7 +6,10 @@ cooperation-conflict index.
 It runs from -1 (only conflict) to 1 (only cooperation); each merged event counts once however many
 articles reported it, so a story syndicated a hundred times does not swing the index. An event without
 a date belongs to no period: it is left out of the series, and the series says how many were
-(`Series.undated`), so that a pair's undated events are not lost without a word. A period's
+(`Series.undated`), so that a pair's undated events are not lost without a word. Negated ("had not
+consulted") and hypothetical ("could impose sanctions") events did not happen: they are not counted in any
+period either (`Series.unrealised` says how many), so that "X did not attack Y" does not read as conflict.
+Planned events count, as intentions are events of their own in CAMEO (036, intent to meet). A period's
 `mean_tone` is the mean GDELT-style tone of the documents that report its events, each document once.
 """
 
@@ -43,22 +46,30 @@ def period_of(day: date, by: str) -> tuple[str, date]:
     raise BadFilter("by", f"must be one of {', '.join(PERIODS)}, not {by!r}")
 
 
+UNREALISED = frozenset({"negated", "hypothetical"})
+
+
 class Series(Records[SeriesPoint]):
-    """A dyad's periods, with how many of its events had no date and were left out of them."""
+    """A dyad's periods, with how many of its events were left out of them: undated ones, and negated or
+    hypothetical ones."""
 
     undated: int = 0
+    unrealised: int = 0
 
 
 def dyad_series(
     events: list[EventRecord], by: str = "month", tones: Mapping[int, Mapping[int, float]] | None = None
 ) -> Series:
     """The events per period (`by` day, week or month), oldest period first; undated events are
-    counted in `undated`, not in any period. `tones` gives each event's reporting documents' tones by
+    counted in `undated`, negated and hypothetical ones in `unrealised`, neither in any period. `tones` gives each event's reporting documents' tones by
     document (store number), for the periods' mean tone (None without it)."""
     buckets: dict[str, list[EventRecord]] = defaultdict(list)
     starts: dict[str, date] = {}
-    undated = 0
+    undated = unrealised = 0
     for event in events:
+        if event.status in UNREALISED:
+            unrealised += 1
+            continue
         if not event.date:
             undated += 1
             continue
@@ -66,7 +77,7 @@ def dyad_series(
         buckets[label].append(event)
         starts[label] = start
     points = Series()
-    points.undated = undated
+    points.undated, points.unrealised = undated, unrealised
     for label in sorted(buckets, key=lambda k: starts[k]):
         group = buckets[label]
         quads = [sum(1 for e in group if e.quad_class == q) for q in (1, 2, 3, 4)]

@@ -218,6 +218,12 @@ def dyad(
             "and were left out of the series",
             highlight=False,
         )
+    if points.unrealised:
+        err.print(
+            f"{points.unrealised} negated or hypothetical events of {a}-{b} did not happen "
+            "and were left out of the series",
+            highlight=False,
+        )
 
 
 @app.command()

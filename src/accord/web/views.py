@@ -137,7 +137,8 @@ def _marked_report(r: dict[str, Any], extraction: dict[str, Any]) -> dict[str, A
 
 
 def dyad_series(db: Database, a: str, b: str, s: SeriesQuery) -> dict[str, Any]:
-    """A pair's series with the period and range it covers, and how many undated events it leaves out."""
+    """A pair's series with the period and range it covers, and how many undated, negated or
+    hypothetical events it leaves out."""
     series = db.dyad_series(a, b, by=s.by, since=s.since, until=s.until)
     points = series.to_dicts()
     return {
@@ -149,6 +150,7 @@ def dyad_series(db: Database, a: str, b: str, s: SeriesQuery) -> dict[str, Any]:
         "items": points,
         "total": len(points),
         "undated": series.undated,
+        "unrealised": series.unrealised,
     }
 
 
@@ -183,6 +185,7 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
         "names": [],
         "series": [],
         "undated": 0,
+        "unrealised": 0,
         "quad_counts": [],
         "total": 0,
         "latest": [],
@@ -194,7 +197,7 @@ def dashboard(db: Database, a: str | None, b: str | None, s: SeriesQuery) -> dic
     out["names"] = [country_name(side) if is_country(side) else side for side in (a, b)]
     window = EventFilter(dyad=(a, b), since=s.since, until=s.until)
     series = dyad_series(db, a, b, s)
-    out["series"], out["undated"] = series["items"], series["undated"]
+    out["series"], out["undated"], out["unrealised"] = series["items"], series["undated"], series["unrealised"]
     out["quad_counts"] = [
         {
             "quad": quad,
