@@ -494,6 +494,9 @@ CASES = [
         "A roadside bombing near Kandahar wrecked a market on Sunday.",
         [("18", None, "Afghanistan", "occurred")],
     ),
+    # nobody named and no place: still coded, with no participant
+    ("shelling-resumed-overnight", "Heavy shelling resumed overnight.", [("19", None, None, "occurred")]),
+    ("journalist-was-abducted", "A journalist was abducted on Monday.", [("18", None, None, "occurred")]),
     (
         "warehouse-exploded-near-tianjin",
         "Nine people were killed when a chemical warehouse exploded near Tianjin.",
@@ -560,7 +563,6 @@ CASES = [
 NOT_YET = {
     "ukraine-demanded-return",
     "china-denied-accusations",
-    "rebels-assassinated-governor",
     "syria-used-chemical",
     "north-korea-tested",
     "army-used-cluster",
@@ -699,6 +701,13 @@ def test_an_event_naming_nobody_is_the_places_at_lower_confidence(pipeline):
     target = next(a for a in ex.actors if a.id == event.target)
     assert target.country == "SYR" and target.mentions == []
     assert event.rule.endswith("+target:place Homs") and event.confidence < 0.6
+
+
+def test_an_unnamed_act_beside_a_named_one_of_its_root_is_not_coded_again(pipeline):
+    """ "Later the shelling resumed" after "Syrian troops shelled Idlib": the same violence retold, one event."""
+    text = "Syrian troops shelled Idlib on Monday. Later the shelling resumed."
+    ex = pipeline.extract_one(Document(id="r", text=text, published=D))
+    assert [(e.cameo_root, e.rule.endswith("+unnamed")) for e in ex.events] == [("19", False)]
 
 
 def test_table_size_and_roots():

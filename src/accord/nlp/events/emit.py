@@ -47,8 +47,8 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         coded.people = one_per_party(know, index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
             # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
-            # by the place alone (kb/conventions.tsv): `_placed_events`, once the named events are known
-            if _placed_alone(know, c, coded, action_place):
+            # anyway, by its place if it has one (kb/conventions.tsv): `_placed_events`, once the named events are known
+            if _placed_alone(know, c, coded):
                 alone.append((c, coded, where_when, action_place))
             continue
         _irregular(know, index, coded)
@@ -65,7 +65,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
                 continue
             seen.add(key)
             events.append(_event(know, index, c, coded, info, source, target, where_when, mutual))
-    return events + _placed_events(know, index, unnamed, alone, {e.sentence.start for e in events})
+    return events + _placed_events(know, index, unnamed, alone, events)
 
 
 def _placed_events(
@@ -73,41 +73,41 @@ def _placed_events(
     index: DocIndex,
     unnamed: UnnamedParticipants,
     alone: list[tuple[Candidate, Coded, Setting, str | None]],
-    told: set[int],
+    named: list[Event],
 ) -> list[Event]:
-    """The events naming nobody coded by their place, at most one per root in a sentence, and only in a
-    sentence with no event naming its parties (`told`, sentence starts): there the unnamed event is the
-    news, elsewhere it is that event's toll or its background ("condolences to the families of those killed
-    in an attack")."""
+    """The events naming nobody, coded by their place when they have one (its country as source or target)
+    and with no participant when they have none ("over 200 activists were arrested in the district").
+    At most one per root in a document, none of a root a named event of the document already has, and
+    none in a sentence with a named event: an unnamed act beside a named one is most often the same
+    incident retold (its toll, its aftermath: "two protesters were killed in the square") or its
+    background ("condolences to the families of those killed in an attack")."""
+    told = {e.sentence.start for e in named}
+    roots = {e.cameo_root for e in named}
     events: list[Event] = []
-    rooted: set[tuple[int, str]] = set()
     for c, coded, where_when, action_place in alone:
         info = know.kb.cameo.get(coded.code)
-        start = trimmed(sentence_of(c.token)).start
-        if info is None or start in told or (start, info.root) in rooted:
+        if info is None or trimmed(sentence_of(c.token)).start in told or info.root in roots:
             continue
         as_source = coded.code[:2] in know.unnamed_source_roots
         sources, targets, note = unnamed.placed_alone(action_place, as_source)
-        if not note:
-            continue
-        rooted.add((start, info.root))
-        coded.rule, coded.filled = f"{coded.rule}+{note}", True
+        roots.add(info.root)
+        coded.rule, coded.filled = f"{coded.rule}+{note or 'unnamed'}", True
         source = sources[0] if sources else None
         target = targets[0] if targets else None
         events.append(_event(know, index, c, coded, info, source, target, where_when, False))
     return events
 
 
-def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded, place: str | None) -> bool:
-    """An event naming nobody that CAMEO still codes by its place: of a root the conventions list, one that
-    occurred (not planned, denied or history), told as news rather than background, with a place, and
-    not a toll or blast an accident could cause (kb/phrases.tsv, accident-word)."""
+def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded) -> bool:
+    """An event naming nobody that CAMEO still codes: of a root the conventions list, one that occurred
+    (not planned, denied or history), told as news rather than background, and not a toll or blast an
+    accident could cause (kb/phrases.tsv, accident-word)."""
     root = coded.code[:2]
     if root not in know.unnamed_source_roots and root not in know.unnamed_target_roots:
         return False
     if c.token.lemma_.lower() in know.accident_words:
         return False  # "15 were killed when a warehouse exploded": a toll or blast may be no violence
-    return place is not None and coded.status == "occurred" and not c.background
+    return coded.status == "occurred" and not c.background
 
 
 def _settled(
