@@ -494,6 +494,17 @@ CASES = [
         "A roadside bombing near Kandahar wrecked a market on Sunday.",
         [("18", None, "Afghanistan", "occurred")],
     ),
+    # violence with a crowd as a party: a riot, or repression when security forces use it on the crowd
+    (
+        "rioters-clashed-with-police",
+        "Egyptian rioters clashed with police in Cairo.",
+        [("145", "Egyptian rioter", "Police", "occurred")],
+    ),
+    (
+        "police-attacked-protesters",
+        "Bangladeshi police attacked the protesters in Rangpur.",
+        [("175", "Bangladeshi Police", "Bangladeshi protester", "occurred")],
+    ),
     # nobody named and no place: still coded, with no participant
     ("shelling-resumed-overnight", "Heavy shelling resumed overnight.", [("19", None, None, "occurred")]),
     ("journalist-was-abducted", "A journalist was abducted on Monday.", [("18", None, None, "occurred")]),

@@ -15,7 +15,7 @@ from ...kb import CameoCode
 from ...model import MUTUAL_MARK, Event, SentenceRef
 from ...model import Span as TextSpan
 from ..lookups import sentence_of, text_of
-from .candidates import Candidate, Coded, Participants
+from .candidates import Candidate, Coded, Participants, unique
 from .code import code_candidate
 from .index import DocIndex
 from .knowledge import EventKnowledge
@@ -52,6 +52,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
                 alone.append((c, coded, where_when, action_place))
             continue
         _irregular(know, index, coded)
+        _crowd(know, index, coded)
         people = _filled(know, unnamed, c, coded, action_place)
         info = know.kb.cameo.get(coded.code)
         if info is None:
@@ -143,6 +144,40 @@ def _irregular(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
     ):
         coded.code = know.unconventional_violence
         coded.rule = f"{coded.rule}+irregular->{know.unconventional_violence}"
+
+
+def _crowd(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
+    """ "Rioters clashed with troops" is a riot (145), not armed combat; "police attacked the protesters" is
+    repression (175): violence is a crowd's when a crowd (kb/phrases.tsv, crowd) is one of its parties. A
+    riot is the crowd's act on the others it clashed with (mutual only among crowds)."""
+    if coded.code[:2] not in know.violence_roots:
+        return
+    people = coded.people
+    parties = unique(people.sources + people.targets)
+    crowds = [a for a in parties if _is_crowd(know, index, a)]
+    if coded.symmetric and crowds:
+        others = [a for a in parties if a not in crowds]
+        if others:
+            coded.people, coded.symmetric = Participants(crowds, others), False
+        code = know.riot
+    elif (
+        people.sources
+        and people.targets
+        and all(index.sector(a) in know.security_sectors for a in people.sources)
+        and all(a in crowds for a in people.targets)
+    ):
+        code = know.repression
+    else:
+        return
+    coded.rule = f"{coded.rule}+crowd->{code}"
+    coded.code = code
+
+
+def _is_crowd(know: EventKnowledge, index: DocIndex, actor_id: str) -> bool:
+    actor = index.actors.get(actor_id)
+    return actor is not None and any(
+        m.text.split()[-1].lower() in know.crowd_words for m in actor.mentions if m.text.split()
+    )
 
 
 def _filled(
