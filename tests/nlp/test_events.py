@@ -505,6 +505,16 @@ CASES = [
         "Bangladeshi police attacked the protesters in Rangpur.",
         [("175", "Bangladeshi Police", "Bangladeshi protester", "occurred")],
     ),
+    (
+        "protesters-defied-ban",
+        "Kenyan protesters defied a ban on rallies in Kisumu.",
+        [("141", "Kenyan protester", None, "occurred")],
+    ),
+    (
+        "demonstrators-urged-government",
+        "Thousands of Serbian demonstrators urged the government to resign.",
+        [("141", "Serbian demonstrator", None, "occurred")],
+    ),
     # nobody named and no place: still coded, with no participant
     ("shelling-resumed-overnight", "Heavy shelling resumed overnight.", [("19", None, None, "occurred")]),
     ("journalist-was-abducted", "A journalist was abducted on Monday.", [("18", None, None, "occurred")]),

@@ -149,10 +149,19 @@ def _irregular(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
 def _crowd(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
     """ "Rioters clashed with troops" is a riot (145), not armed combat; "police attacked the protesters" is
     repression (175): violence is a crowd's when a crowd (kb/phrases.tsv, crowd) is one of its parties. A
-    riot is the crowd's act on the others it clashed with (mutual only among crowds)."""
+    riot is the crowd's act on the others it clashed with (mutual only among crowds). A crowd's appeal or
+    defiance is made by protesting ("protesters defied a ban on rallies": 141); its demand stays a demand."""
+    people = coded.people
+    if (
+        coded.code[:2] in know.crowd_protest_roots
+        and people.sources
+        and all(_is_crowd(know, index, a) for a in people.sources)
+    ):
+        coded.rule = f"{coded.rule}+crowd->{know.crowd_protest}"
+        coded.code = know.crowd_protest
+        return
     if coded.code[:2] not in know.violence_roots:
         return
-    people = coded.people
     parties = unique(people.sources + people.targets)
     crowds = [a for a in parties if _is_crowd(know, index, a)]
     if coded.symmetric and crowds:

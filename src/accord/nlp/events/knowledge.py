@@ -66,6 +66,8 @@ class EventKnowledge:
     riot: str  # violence between a crowd and others
     security_sectors: frozenset[str]
     repression: str  # one-sided violence by security forces on a crowd
+    crowd_protest_roots: frozenset[str]  # a crowd's demand, appeal or defiance is its protest
+    crowd_protest: str
     history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
@@ -138,6 +140,8 @@ class EventKnowledge:
             riot=one("riot"),
             security_sectors=many("security-sectors"),
             repression=one("repression"),
+            crowd_protest_roots=many("crowd-protest-roots"),
+            crowd_protest=one("crowd-protest"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},
