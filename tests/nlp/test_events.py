@@ -519,6 +519,12 @@ CASES = [
     ("shelling-resumed-overnight", "Heavy shelling resumed overnight.", [("19", None, None, "occurred")]),
     ("journalist-was-abducted", "A journalist was abducted on Monday.", [("18", None, None, "occurred")]),
     (
+        "activists-were-arrested",
+        "Over 2,000 activists have been arrested in the district.",
+        [("173", None, None, "occurred")],
+    ),
+    ("houses-torched-in-jos", "Several houses were torched in Jos on Monday.", [("1712", None, "Nigeria", "occurred")]),
+    (
         "warehouse-exploded-near-tianjin",
         "Nine people were killed when a chemical warehouse exploded near Tianjin.",
         [],

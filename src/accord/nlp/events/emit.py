@@ -89,7 +89,7 @@ def _placed_events(
         info = know.kb.cameo.get(coded.code)
         if info is None or trimmed(sentence_of(c.token)).start in told or info.root in roots:
             continue
-        as_source = coded.code[:2] in know.unnamed_source_roots
+        as_source = _listed(coded.code, know.unnamed_source_roots)
         sources, targets, note = unnamed.placed_alone(action_place, as_source)
         roots.add(info.root)
         coded.rule, coded.filled = f"{coded.rule}+{note or 'unnamed'}", True
@@ -103,12 +103,16 @@ def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded) -> bool:
     """An event naming nobody that CAMEO still codes: of a root the conventions list, one that occurred
     (not planned, denied or history), told as news rather than background, and not a toll or blast an
     accident could cause (kb/phrases.tsv, accident-word)."""
-    root = coded.code[:2]
-    if root not in know.unnamed_source_roots and root not in know.unnamed_target_roots:
+    if not _listed(coded.code, know.unnamed_source_roots | know.unnamed_target_roots):
         return False
     if c.token.lemma_.lower() in know.accident_words:
         return False  # "15 were killed when a warehouse exploded": a toll or blast may be no violence
     return coded.status == "occurred" and not c.background
+
+
+def _listed(code: str, prefixes: frozenset[str]) -> bool:
+    """Whether a CAMEO code is one of `prefixes` (roots, or codes with their children) or below one."""
+    return any(code.startswith(p) for p in prefixes)
 
 
 def _settled(

@@ -61,8 +61,8 @@ class EventKnowledge:
     ultimatum: str
     reported_obligation: str
     statement: str
-    unnamed_source_roots: frozenset[str]  # roots whose event naming nobody is the place's (its source)
-    unnamed_target_roots: frozenset[str]  # roots whose event naming nobody is done to the place (its target)
+    unnamed_source_roots: frozenset[str]  # roots (or codes) whose event naming nobody is the place's (its source)
+    unnamed_target_roots: frozenset[str]  # roots (or codes) whose event naming nobody is done to the place
     riot: str  # violence between a crowd and others
     security_sectors: frozenset[str]
     repression: str  # one-sided violence by security forces on a crowd
