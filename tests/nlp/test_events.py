@@ -515,6 +515,7 @@ CASES = [
         "Thousands of Serbian demonstrators urged the government to resign.",
         [("141", "Serbian demonstrator", None, "occurred")],
     ),
+    ("rioters-fought-with-officers", "Rioters fought with officers before dawn.", [("145", None, None, "occurred")]),
     # nobody named and no place: still coded, with no participant
     ("shelling-resumed-overnight", "Heavy shelling resumed overnight.", [("19", None, None, "occurred")]),
     ("journalist-was-abducted", "A journalist was abducted on Monday.", [("18", None, None, "occurred")]),

@@ -48,11 +48,12 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         if not coded.people.sources and not coded.people.targets:
             # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
             # anyway, by its place if it has one (kb/conventions.tsv): `_placed_events`, once the named events are known
+            _crowd_unnamed(know, c.token, coded)
             if _placed_alone(know, c, coded):
                 alone.append((c, coded, where_when, action_place))
             continue
         _irregular(know, index, coded)
-        _crowd(know, index, coded)
+        _crowd(know, index, c.token, coded)
         people = _filled(know, unnamed, c, coded, action_place)
         info = know.kb.cameo.get(coded.code)
         if info is None:
@@ -150,16 +151,15 @@ def _irregular(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
         coded.rule = f"{coded.rule}+irregular->{know.unconventional_violence}"
 
 
-def _crowd(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
+def _crowd(know: EventKnowledge, index: DocIndex, token: Token, coded: Coded) -> None:
     """ "Rioters clashed with troops" is a riot (145), not armed combat; "police attacked the protesters" is
     repression (175): violence is a crowd's when a crowd (kb/phrases.tsv, crowd) is one of its parties. A
     riot is the crowd's act on the others it clashed with (mutual only among crowds). A crowd's appeal or
     defiance is made by protesting ("protesters defied a ban on rallies": 141); its demand stays a demand."""
     people = coded.people
-    if (
-        coded.code[:2] in know.crowd_protest_roots
-        and people.sources
-        and all(_is_crowd(know, index, a) for a in people.sources)
+    crowd_sources = all(_is_crowd(know, index, a) for a in people.sources)
+    if coded.code[:2] in know.crowd_protest_roots and (
+        crowd_sources if people.sources else _crowd_subject(know, token)
     ):
         coded.rule = f"{coded.rule}+crowd->{know.crowd_protest}"
         coded.code = know.crowd_protest
@@ -184,6 +184,30 @@ def _crowd(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
         return
     coded.rule = f"{coded.rule}+crowd->{code}"
     coded.code = code
+
+
+def _crowd_unnamed(know: EventKnowledge, token: Token, coded: Coded) -> None:
+    """ "Rioters fought with officers" when the crowd is no actor (no country to give it): the trigger's
+    subject word says it is a crowd's riot or protest all the same."""
+    if not _crowd_subject(know, token):
+        return
+    if coded.code[:2] in know.crowd_protest_roots:
+        code = know.crowd_protest
+    elif coded.code[:2] in know.violence_roots and coded.symmetric:
+        code = know.riot
+    else:
+        return
+    coded.rule = f"{coded.rule}+crowd->{code}"
+    coded.code, coded.symmetric = code, False
+
+
+def _crowd_subject(know: EventKnowledge, token: Token) -> bool:
+    """Whether the trigger's subject is a crowd word, or a measure of one ("crowds of [protesters]")."""
+    for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = {subject.lower_} | {p.lower_ for o in subject.children if o.lower_ == "of" for p in o.children}
+        if words & know.crowd_words:
+            return True
+    return False
 
 
 def _is_crowd(know: EventKnowledge, index: DocIndex, actor_id: str) -> bool:
