@@ -738,6 +738,13 @@ def test_an_unnamed_act_beside_a_named_one_of_its_root_is_not_coded_again(pipeli
     assert [(e.cameo_root, e.rule.endswith("+unnamed")) for e in ex.events] == [("19", False)]
 
 
+def test_one_unnamed_act_in_a_document(pipeline):
+    """Two acts naming nobody in one report are most often one incident told in its parts: the first is coded."""
+    text = "Heavy shelling resumed overnight. Two journalists were abducted in the chaos."
+    ex = pipeline.extract_one(Document(id="o", text=text, published=D))
+    assert [e.cameo_root for e in ex.events] == ["19"]
+
+
 def test_table_size_and_roots():
     assert len(CASES) >= 120
     roots = {e[0][:2] for _, _, expected in CASES for e in expected if len(e[0]) >= 2}

@@ -77,27 +77,25 @@ def _placed_events(
     alone: list[tuple[Candidate, Coded, Setting, str | None]],
     named: list[Event],
 ) -> list[Event]:
-    """The events naming nobody, coded by their place when they have one (its country as source or target)
-    and with no participant when they have none ("over 200 activists were arrested in the district").
-    At most one per root in a document, none of a root a named event of the document already has, and
-    none in a sentence with a named event: an unnamed act beside a named one is most often the same
-    incident retold (its toll, its aftermath: "two protesters were killed in the square") or its
-    background ("condolences to the families of those killed in an attack")."""
+    """The event naming nobody, coded by its place when it has one (its country as source or target) and
+    with no participant when it has none ("over 200 activists were arrested in the district"). At most one
+    in a document, the first, none of a root a named event of the document already has, and none in a
+    sentence with a named event: an unnamed act beside another act, named or not, is most often the same
+    incident told in its parts (a bombing and its toll, a protest and its dispersal: "two protesters were
+    killed in the square") or its background ("condolences to the families of those killed in an attack")."""
     told = {e.sentence.start for e in named}
     roots = {e.cameo_root for e in named}
-    events: list[Event] = []
     for c, coded, where_when, action_place in alone:
         info = know.kb.cameo.get(coded.code)
         if info is None or trimmed(sentence_of(c.token)).start in told or info.root in roots:
             continue
         as_source = _listed(coded.code, know.unnamed_source_roots)
         sources, targets, note = unnamed.placed_alone(action_place, as_source)
-        roots.add(info.root)
         coded.rule, coded.filled = f"{coded.rule}+{note or 'unnamed'}", True
         source = sources[0] if sources else None
         target = targets[0] if targets else None
-        events.append(_event(know, index, c, coded, info, source, target, where_when, False))
-    return events
+        return [_event(know, index, c, coded, info, source, target, where_when, False)]
+    return []
 
 
 def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded) -> bool:
