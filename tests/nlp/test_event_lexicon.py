@@ -297,6 +297,42 @@ CASES = [
     ("scandal-forced-boris", "The scandal forced Boris Johnson out of office.", []),
     ("german-government-took", "The German government took a tough position on migration.", []),
     ("barack-obama-gave", "Barack Obama gave a talk on race in Chicago.", []),
+    # conflict news: fighting and destruction as reporters name them (issue 15)
+    (
+        "troops-and-rebels-clashed",
+        "Sudanese troops and rebels clashed near the border on Sunday.",
+        [("190", "Sudanese troop", "Sudanese rebel", "occurred")],
+    ),
+    (
+        "troops-skirmished",
+        "Armenian and Azerbaijani troops skirmished along the border.",
+        [("190", "Armenian troop", "Azerbaijani troop", "occurred")],
+    ),
+    (
+        "police-gunmen-shootout",
+        "Israeli police killed two gunmen in a shootout in Jenin.",
+        [("193", "Israeli Police", "Israeli gunman", "occurred")],
+    ),
+    (
+        "jets-air-strikes-on",
+        "Turkish jets carried out air strikes on Kurdish positions in Iraq.",
+        [("195", "Turkish jet", "Iraq", "occurred")],
+    ),
+    (
+        "forces-destroyed-depot",
+        "Ukrainian forces destroyed a Russian ammunition depot near Kherson.",
+        [("190", "Ukrainian force", None, "occurred")],
+    ),
+    (
+        "rioters-ransacked-offices",
+        "Rioters ransacked the offices of the ruling party in Dhaka.",
+        [("1712", "Bangladeshi rioter", "Bangladesh", "occurred")],
+    ),
+    (
+        "rioters-put-shops-ablaze",
+        "Nigerian rioters put several shops ablaze.",
+        [("1712", "Nigerian rioter", None, None)],
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from ...kb import CameoCode
 from ...model import MUTUAL_MARK, Event, SentenceRef
 from ...model import Span as TextSpan
 from ..lookups import sentence_of, text_of
-from .candidates import Candidate, Coded, Participants
+from .candidates import Candidate, Coded, Participants, unique
 from .code import code_candidate
 from .index import DocIndex
 from .knowledge import EventKnowledge
@@ -47,11 +47,13 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         coded.people = one_per_party(know, index, c.token, coded.people)
         if not coded.people.sources and not coded.people.targets:
             # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
-            # by the place alone (kb/conventions.tsv): `_placed_events`, once the named events are known
-            if _placed_alone(know, c, coded, action_place):
+            # anyway, by its place if it has one (kb/conventions.tsv): `_placed_events`, once the named events are known
+            _crowd_unnamed(know, c.token, coded)
+            if _placed_alone(know, c, coded):
                 alone.append((c, coded, where_when, action_place))
             continue
         _irregular(know, index, coded)
+        _crowd(know, index, c.token, coded)
         people = _filled(know, unnamed, c, coded, action_place)
         info = know.kb.cameo.get(coded.code)
         if info is None:
@@ -65,7 +67,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
                 continue
             seen.add(key)
             events.append(_event(know, index, c, coded, info, source, target, where_when, mutual))
-    return events + _placed_events(know, index, unnamed, alone, {e.sentence.start for e in events})
+    return events + _placed_events(know, index, unnamed, alone, events)
 
 
 def _placed_events(
@@ -73,41 +75,43 @@ def _placed_events(
     index: DocIndex,
     unnamed: UnnamedParticipants,
     alone: list[tuple[Candidate, Coded, Setting, str | None]],
-    told: set[int],
+    named: list[Event],
 ) -> list[Event]:
-    """The events naming nobody coded by their place, at most one per root in a sentence, and only in a
-    sentence with no event naming its parties (`told`, sentence starts): there the unnamed event is the
-    news, elsewhere it is that event's toll or its background ("condolences to the families of those killed
-    in an attack")."""
-    events: list[Event] = []
-    rooted: set[tuple[int, str]] = set()
+    """The event naming nobody, coded by its place when it has one (its country as source or target) and
+    with no participant when it has none ("over 200 activists were arrested in the district"). At most one
+    in a document, the first, none of a root a named event of the document already has, and none in a
+    sentence with a named event: an unnamed act beside another act, named or not, is most often the same
+    incident told in its parts (a bombing and its toll, a protest and its dispersal: "two protesters were
+    killed in the square") or its background ("condolences to the families of those killed in an attack")."""
+    told = {e.sentence.start for e in named}
+    roots = {e.cameo_root for e in named}
     for c, coded, where_when, action_place in alone:
         info = know.kb.cameo.get(coded.code)
-        start = trimmed(sentence_of(c.token)).start
-        if info is None or start in told or (start, info.root) in rooted:
+        if info is None or trimmed(sentence_of(c.token)).start in told or info.root in roots:
             continue
-        as_source = coded.code[:2] in know.unnamed_source_roots
+        as_source = _listed(coded.code, know.unnamed_source_roots)
         sources, targets, note = unnamed.placed_alone(action_place, as_source)
-        if not note:
-            continue
-        rooted.add((start, info.root))
-        coded.rule, coded.filled = f"{coded.rule}+{note}", True
+        coded.rule, coded.filled = f"{coded.rule}+{note or 'unnamed'}", True
         source = sources[0] if sources else None
         target = targets[0] if targets else None
-        events.append(_event(know, index, c, coded, info, source, target, where_when, False))
-    return events
+        return [_event(know, index, c, coded, info, source, target, where_when, False)]
+    return []
 
 
-def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded, place: str | None) -> bool:
-    """An event naming nobody that CAMEO still codes by its place: of a root the conventions list, one that
-    occurred (not planned, denied or history), told as news rather than background, with a place, and
-    not a toll or blast an accident could cause (kb/phrases.tsv, accident-word)."""
-    root = coded.code[:2]
-    if root not in know.unnamed_source_roots and root not in know.unnamed_target_roots:
+def _placed_alone(know: EventKnowledge, c: Candidate, coded: Coded) -> bool:
+    """An event naming nobody that CAMEO still codes: of a root the conventions list, one that occurred
+    (not planned, denied or history), told as news rather than background, and not a toll or blast an
+    accident could cause (kb/phrases.tsv, accident-word)."""
+    if not _listed(coded.code, know.unnamed_source_roots | know.unnamed_target_roots):
         return False
     if c.token.lemma_.lower() in know.accident_words:
         return False  # "15 were killed when a warehouse exploded": a toll or blast may be no violence
-    return place is not None and coded.status == "occurred" and not c.background
+    return coded.status == "occurred" and not c.background
+
+
+def _listed(code: str, prefixes: frozenset[str]) -> bool:
+    """Whether a CAMEO code is one of `prefixes` (roots, or codes with their children) or below one."""
+    return any(code.startswith(p) for p in prefixes)
 
 
 def _settled(
@@ -143,6 +147,72 @@ def _irregular(know: EventKnowledge, index: DocIndex, coded: Coded) -> None:
     ):
         coded.code = know.unconventional_violence
         coded.rule = f"{coded.rule}+irregular->{know.unconventional_violence}"
+
+
+def _crowd(know: EventKnowledge, index: DocIndex, token: Token, coded: Coded) -> None:
+    """ "Rioters clashed with troops" is a riot (145), not armed combat; "police attacked the protesters" is
+    repression (175): violence is a crowd's when a crowd (kb/phrases.tsv, crowd) is one of its parties. A
+    riot is the crowd's act on the others it clashed with (mutual only among crowds). A crowd's appeal or
+    defiance is made by protesting ("protesters defied a ban on rallies": 141); its demand stays a demand."""
+    people = coded.people
+    crowd_sources = all(_is_crowd(know, index, a) for a in people.sources)
+    if coded.code[:2] in know.crowd_protest_roots and (
+        crowd_sources if people.sources else _crowd_subject(know, token)
+    ):
+        coded.rule = f"{coded.rule}+crowd->{know.crowd_protest}"
+        coded.code = know.crowd_protest
+        return
+    if coded.code[:2] not in know.violence_roots:
+        return
+    parties = unique(people.sources + people.targets)
+    crowds = [a for a in parties if _is_crowd(know, index, a)]
+    if coded.symmetric and crowds:
+        others = [a for a in parties if a not in crowds]
+        if others:
+            coded.people, coded.symmetric = Participants(crowds, others), False
+        code = know.riot
+    elif (
+        people.sources
+        and people.targets
+        and all(index.sector(a) in know.security_sectors for a in people.sources)
+        and all(a in crowds for a in people.targets)
+    ):
+        code = know.repression
+    else:
+        return
+    coded.rule = f"{coded.rule}+crowd->{code}"
+    coded.code = code
+
+
+def _crowd_unnamed(know: EventKnowledge, token: Token, coded: Coded) -> None:
+    """ "Rioters fought with officers" when the crowd is no actor (no country to give it): the trigger's
+    subject word says it is a crowd's riot or protest all the same."""
+    if not _crowd_subject(know, token):
+        return
+    if coded.code[:2] in know.crowd_protest_roots:
+        code = know.crowd_protest
+    elif coded.code[:2] in know.violence_roots and coded.symmetric:
+        code = know.riot
+    else:
+        return
+    coded.rule = f"{coded.rule}+crowd->{code}"
+    coded.code, coded.symmetric = code, False
+
+
+def _crowd_subject(know: EventKnowledge, token: Token) -> bool:
+    """Whether the trigger's subject is a crowd word, or a measure of one ("crowds of [protesters]")."""
+    for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = {subject.lower_} | {p.lower_ for o in subject.children if o.lower_ == "of" for p in o.children}
+        if words & know.crowd_words:
+            return True
+    return False
+
+
+def _is_crowd(know: EventKnowledge, index: DocIndex, actor_id: str) -> bool:
+    actor = index.actors.get(actor_id)
+    return actor is not None and any(
+        m.text.split()[-1].lower() in know.crowd_words for m in actor.mentions if m.text.split()
+    )
 
 
 def _filled(

@@ -41,6 +41,7 @@ class EventKnowledge:
     refusing_verbs: frozenset[str]
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
+    crowd_words: frozenset[str]  # "protesters", "rioters": a crowd in the street
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -60,8 +61,13 @@ class EventKnowledge:
     ultimatum: str
     reported_obligation: str
     statement: str
-    unnamed_source_roots: frozenset[str]  # roots whose event naming nobody is the place's (its source)
-    unnamed_target_roots: frozenset[str]  # roots whose event naming nobody is done to the place (its target)
+    unnamed_source_roots: frozenset[str]  # roots (or codes) whose event naming nobody is the place's (its source)
+    unnamed_target_roots: frozenset[str]  # roots (or codes) whose event naming nobody is done to the place
+    riot: str  # violence between a crowd and others
+    security_sectors: frozenset[str]
+    repression: str  # one-sided violence by security forces on a crowd
+    crowd_protest_roots: frozenset[str]  # a crowd's demand, appeal or defiance is its protest
+    crowd_protest: str
     history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
@@ -110,6 +116,7 @@ class EventKnowledge:
             refusing_verbs=listed("refusing-verb"),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
+            crowd_words=listed("crowd"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"),
@@ -130,6 +137,11 @@ class EventKnowledge:
             statement=one("statement"),
             unnamed_source_roots=many("unnamed-source-roots"),
             unnamed_target_roots=many("unnamed-target-roots"),
+            riot=one("riot"),
+            security_sectors=many("security-sectors"),
+            repression=one("repression"),
+            crowd_protest_roots=many("crowd-protest-roots"),
+            crowd_protest=one("crowd-protest"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},

@@ -3,7 +3,7 @@ kb/participants.tsv): the place of a material action stands for the party it is 
 alert in the West Bank" → Palestine), coercion and protest with nobody named on the receiving end are
 done at home ("Egyptian police arrested 12" → Egypt), and violence by an unnamed hand is coded to the
 place ("a roadside bomb near Samarra" → Iraq). An event naming nobody at all is the place's for the roots
-kb/conventions.tsv lists ("protests took place in Batsari" → Nigeria as source). A filled participant is a country actor of the document;
+kb/conventions.tsv lists ("protests took place in Batsari" → Nigeria as source), when it has a place. A filled participant is a country actor of the document;
 the event's rule says which convention filled it and from what."""
 
 from __future__ import annotations
