@@ -653,6 +653,24 @@ def test_a_compound_trigger_is_one_event(pipeline):
     assert len(ex.events) == 1, [(e.cameo, e.trigger.text) for e in ex.events]
 
 
+TOPICS = [
+    ("rejected-agreement", "Peru rejected the border withdrawal agreement.", {"12"}),
+    ("violated-ceasefire", "Armenian forces violated the ceasefire.", {"19"}),
+    ("lifted-sanctions", "Canada lifted its sanctions on Venezuela.", {"08"}),
+    ("cancelled-visit", "Japan cancelled a planned visit to Seoul.", {"16"}),
+    ("harm-decried-stays", "Hungary decried the looting of shops in Budapest.", {"11", "14"}),
+    ("rally-as-setting-stays", "Soldiers clashed with students during a rally in Dhaka.", {"19", "14"}),
+]
+
+
+@pytest.mark.parametrize("text,roots", [c[1:] for c in TOPICS], ids=[c[0] for c in TOPICS])
+def test_an_event_noun_an_act_is_about_is_its_topic(pipeline, text, roots):
+    """ "rejected the withdrawal agreement" is a rejection, not a withdrawal too: an event noun in an act's
+    object is its topic. Harm done stays an event, and so does an event noun in the act's setting."""
+    ex = pipeline.extract_one(Document(id="t", text=text, published=D))
+    assert {e.cameo[:2] for e in ex.events} == roots, [(e.cameo, e.trigger.text) for e in ex.events]
+
+
 MUTUAL = [
     ("two-named-parties", "Lavrov met Rubio in Riyadh.", [("Sergei Lavrov", "Marco Rubio")]),
     ("coordinated-pair", "China and India held talks on the border.", [(CN, "India")]),

@@ -41,6 +41,7 @@ class EventKnowledge:
     refusing_verbs: frozenset[str]
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
+    setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -62,6 +63,8 @@ class EventKnowledge:
     statement: str
     unnamed_source_roots: frozenset[str]  # roots whose event naming nobody is the place's (its source)
     unnamed_target_roots: frozenset[str]  # roots whose event naming nobody is done to the place (its target)
+    topic_event_roots: frozenset[str]  # event nouns of these roots stay events inside an act's object
+    endorsing_roots: frozenset[str]  # acts that affirm the event noun they are about ("welcomed the agreement")
     history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
@@ -110,6 +113,7 @@ class EventKnowledge:
             refusing_verbs=listed("refusing-verb"),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
+            setting_preps=listed("setting-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"),
@@ -130,6 +134,8 @@ class EventKnowledge:
             statement=one("statement"),
             unnamed_source_roots=many("unnamed-source-roots"),
             unnamed_target_roots=many("unnamed-target-roots"),
+            topic_event_roots=many("topic-event-roots"),
+            endorsing_roots=many("endorsing-roots"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},

@@ -20,6 +20,10 @@ from .knowledge import EventKnowledge
 
 ByToken = dict[int, Candidate]
 Rule = Callable[[EventKnowledge, Candidate, ByToken], bool]
+# the dependencies a noun hangs by inside the phrase a verb acts on: its object, its prepositional
+# phrases, a compound of either, a conjunct or an apposition of them
+TOPIC_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "compound", "nsubjpass", "attr", "oprd", "conj", "appos"})
+MAX_TOPIC_STEPS = 4
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # "to demand", "demanding", "calling for", "saying"
 
 
@@ -101,7 +105,25 @@ def same_root(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     return True
 
 
-RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root)
+def topic(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """An event noun that is what another act is about is that act's topic, not a second event: "rejected
+    the [withdrawal] agreement", "violated the [ceasefire]", "lifted [sanctions]", "claimed responsibility
+    for the [attack]", "blamed X for the [bombing]". CAMEO codes the act (the rejection, the violation);
+    the noun names the thing acted on, which happened (if at all) elsewhere and at another time. Harm done
+    ("decried the looting") and what an act endorses ("welcomed the agreement") stay events
+    (kb/conventions.tsv, topic-event-roots and endorsing-roots)."""
+    if c.token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if c.trigger.cameo[:2] in know.topic_event_roots:
+        return False  # harm done is reported as done: "decried the [looting]"
+    act = _acting_verb(know, c.token, by_token)
+    if act is None or act.trigger.cameo[:2] == c.trigger.cameo[:2] or act.trigger.cameo[:2] in know.endorsing_roots:
+        return False
+    c.framed = True
+    return True
+
+
+RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root, topic)
 
 
 def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> None:
@@ -137,6 +159,23 @@ def _governor(c: Candidate, by_token: ByToken) -> Candidate | None:
     """The candidate whose trigger frames or governs this one's, or None."""
     head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
     return by_token[head.i] if head is not None else None
+
+
+def _acting_verb(know: EventKnowledge, token: Token, by_token: ByToken) -> Candidate | None:
+    """The verb trigger whose object phrase holds `token` ("rejected [the EU withdrawal agreement]",
+    "claimed responsibility [for the attack]"), or None; an event noun met first, or a phrase that is the
+    act's setting ("clashed [during] a rally", kb/phrases.tsv kind setting-prep), ends the walk."""
+    current = token
+    for _ in range(MAX_TOPIC_STEPS):
+        if current.dep_ not in TOPIC_DEPS or current.head is current:
+            return None
+        if current.dep_ == "prep" and current.lower_ in know.setting_preps:
+            return None
+        current = current.head
+        found = by_token.get(current.i)
+        if found is not None:
+            return found if found.trigger.pos == "VERB" else None
+    return None
 
 
 def _more_specific(code: str, other: str) -> bool:
