@@ -634,6 +634,9 @@ def test_a_background_event_keeps_its_own_date(pipeline):
         ("On Monday Russia criticised Ukraine.", "occurred"),
         ("Last month Russia criticised Ukraine.", "occurred"),
         ("Russia criticised Ukraine.", "occurred"),
+        # the year sits in a clause of the same time ("when", "while") hanging on the event's clause
+        ("When the war began in 1939, Britain blockaded Germany.", "historical"),
+        ("While the crisis went on last month, Russia criticised Ukraine.", "occurred"),
     ],
 )
 def test_history_told_as_background_is_marked_historical(pipeline, text, status):
@@ -669,6 +672,40 @@ def test_an_event_noun_an_act_is_about_is_its_topic(pipeline, text, roots):
     object is its topic. Harm done stays an event, and so does an event noun in the act's setting."""
     ex = pipeline.extract_one(Document(id="t", text=text, published=D))
     assert {e.cameo[:2] for e in ex.events} == roots, [(e.cameo, e.trigger.text) for e in ex.events]
+
+
+def test_a_meeting_on_a_visit_is_one_meeting_and_its_venue_no_party(pipeline):
+    """ "met X at <a government seat>, on his first visit to <capital>": the meeting is the act (the visit is
+    its circumstance), the seat after "at" is its venue, not a target, and the capital of a participant's
+    country is no target of its own: one meeting between Japan and the US."""
+    text = (
+        "On Friday the Japanese prime minister met President George W. Bush at the White House, "
+        "on his first official visit to Washington."
+    )
+    ex = pipeline.extract_one(Document(id="m", text=text, published="2005-03-01"))
+    names = {a.id: a.name for a in ex.actors}
+    found = [(e.cameo, names.get(e.source), names.get(e.target)) for e in ex.events]
+    assert found == [("040", "Junichiro Koizumi", "George W. Bush")], found
+
+
+TALK = [
+    ("pair-from-context", "Putin met Schroeder in Berlin. A spokesman said the two leaders had talked about Iran.", 2),
+    ("discussed-with", "The Chinese premier discussed trade with Indian officials.", 1),
+    ("one-talker-no-event", "Obama talked about the economy.", 0),
+    ("topic-is-no-party", "Blair discussed Afghanistan.", 0),
+]
+
+
+@pytest.mark.parametrize("text,consults", [c[1:] for c in TALK], ids=[c[0] for c in TALK])
+def test_talk_is_between_the_talkers_not_with_its_topic(pipeline, text, consults):
+    """ "the two leaders had talked about Iran" is a consultation between the two (resolved from the
+    sentence before), reported speech or not; what they talked about is no party, and one actor talking
+    about something with nobody named is no event (kb/phrases.tsv topic-verb, topic-prep)."""
+    ex = pipeline.extract_one(Document(id="t", text=text, published=D))
+    names = {a.id: a.name for a in ex.actors}
+    found = [(e.cameo, names.get(e.source), names.get(e.target)) for e in ex.events]
+    assert len([f for f in found if f[0].startswith("04")]) == consults, found
+    assert all(f[2] not in ("Iran", "Afghanistan") for f in found), found
 
 
 MUTUAL = [

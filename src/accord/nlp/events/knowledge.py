@@ -41,6 +41,11 @@ class EventKnowledge:
     refusing_verbs: frozenset[str]
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
+    venues: frozenset[str]  # triggers whose "at"/"in" phrase is where they happened ("met X at Y")
+    locatives: frozenset[str]  # prepositions that make a place a location, not a participant
+    topic_verbs: frozenset[str]  # "discussed [Afghanistan]": the object is the topic, not a party
+    topic_preps: frozenset[str]  # "talked [about] Afghanistan"
+    when_marks: frozenset[str]  # "[when] England was in peril in 1940, …": a clause of the same time
     setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
@@ -113,6 +118,11 @@ class EventKnowledge:
             refusing_verbs=listed("refusing-verb"),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
+            venues=listed("venue"),
+            locatives=listed("locative"),
+            topic_verbs=listed("topic-verb"),
+            topic_preps=listed("topic-prep"),
+            when_marks=listed("when-mark"),
             setting_preps=listed("setting-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),

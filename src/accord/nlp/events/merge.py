@@ -80,11 +80,23 @@ def frame(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
 
 def same_root(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     """One event, not two: "hosted X for a meeting" is the hosting (the more specific code); "held a phone
-    conversation" the conversation (same code: the noun is the better evidence)."""
+    conversation" the conversation (same code: the noun is the better evidence); "met Blair on his first
+    visit to London" the meeting (a noun in the verb's own prepositional phrase is the act's circumstance,
+    the verb says what was done), but "injured in a grenade attack" the attack (a toll verb, kb/phrases.tsv
+    kind accident-word, says what the act cost, the noun what was done)."""
     governor = _governor(c, by_token)
     if governor is None or c.token.pos_ == "VERB" or governor.trigger.cameo[:2] != c.trigger.cameo[:2]:
         return False
-    keep, drop = (governor, c) if _more_specific(governor.trigger.cameo, c.trigger.cameo) else (c, governor)
+    circumstance = (
+        c.token.dep_ == "pobj"
+        and c.token.head.head.i == governor.token.i
+        and governor.token.pos_ == "VERB"
+        and governor.token.lemma_.lower() not in know.accident_words  # "injured in an attack": the attack
+    )
+    if circumstance or _more_specific(governor.trigger.cameo, c.trigger.cameo):
+        keep, drop = governor, c
+    else:
+        keep, drop = c, governor
     if keep.trigger.cameo == drop.trigger.cameo:
         keep.mutual = keep.mutual or drop.mutual
     if keep.trigger.cameo in know.third_party and keep.people.sources:
