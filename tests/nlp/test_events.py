@@ -547,6 +547,10 @@ CASES = [
     ("us-invaded-iraq-2003", "In 2003 the United States invaded Iraq.", [("19", US, "Iraq", "historical")]),
     ("russia-criticised-monday", "On Monday Russia criticised Ukraine.", [("111", RU, UA, "occurred")]),
     ("russia-criticised-last-month", "Last month Russia criticised Ukraine.", [("111", RU, UA, "occurred")]),
+    # a natural force, a disaster or a disease as the doer: no political event (kb/phrases.tsv natural-cause)
+    ("earthquake-struck-chile", "A strong earthquake struck Chile on Sunday.", []),
+    ("flood-killed-villagers", "Floods killed dozens of villagers in Bangladesh.", []),
+    ("virus-hit-italy", "The virus hit Italy hardest in March.", []),
     (
         "us-attacked-iraq-in-january",
         "In January 2025 the United States attacked Iraq.",

@@ -46,6 +46,7 @@ class EventKnowledge:
     topic_verbs: frozenset[str]  # "discussed [Afghanistan]": the object is the topic, not a party
     topic_preps: frozenset[str]  # "talked [about] Afghanistan"
     when_marks: frozenset[str]  # "[when] England was in peril in 1940, …": a clause of the same time
+    natural_causes: frozenset[str]  # "a tsunami [killed]": a trigger done by a natural force is no event
     setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
@@ -123,6 +124,7 @@ class EventKnowledge:
             topic_verbs=listed("topic-verb"),
             topic_preps=listed("topic-prep"),
             when_marks=listed("when-mark"),
+            natural_causes=listed("natural-cause"),
             setting_preps=listed("setting-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
