@@ -103,12 +103,17 @@ def _placed(know: EventKnowledge, index: DocIndex, actor_id: str) -> bool:
 
 
 def subject_actors(know: EventKnowledge, index: DocIndex, verb: Token) -> list[str]:
-    """The actors the verb's subject names, looking up through the clauses that share it."""
+    """The actors the verb's subject names, looking up through the clauses that share it; a passive clause
+    shares none."""
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
             return np_actors(know, index, subjects[0])
+        if token.dep_ != "conj" and any(c.dep_ == "nsubjpass" for c in token.children):
+            return []  # "after villagers [were murdered]", "who [was detained]": a passive clause's subject is
+            # its patient, and its doer is its own (the agent), not the subject of the clause above; a
+            # coordinated one ("attacked and the town was taken") still shares the first one's doer
         if token.dep_ not in SUBJECT_CHAIN_DEPS or token.head is token:
             return []
         if token.dep_ == "relcl":
