@@ -35,6 +35,7 @@ def merge(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) ->
             if rule(know, c, by_token):
                 break
     protest_topic(know, index, candidates)
+    subordinate(know, candidates)
 
 
 def compound(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
@@ -154,6 +155,43 @@ def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candid
         if not protest.people.targets:
             asked = code_candidate(know, index, c).people.targets
             protest.people = Participants(protest.people.sources, [a for a in asked if a not in protest.people.sources])
+
+
+def subordinate(know: EventKnowledge, candidates: list[Candidate]) -> None:
+    """An event in a clause that only gives another clause its background, condition or purpose is not the
+    sentence's news when the sentence has news of its own: "Japan lifted the ban [after the talks ended]",
+    "threatened to shell the bases [if Damascus did not meet the demands]", "provided 6 million euros [to
+    support projects]". Its phrase keeps its own time and place (background). Kept: a sentence whose only
+    events are such clauses (then they are all it reports), harm done (kb/conventions.tsv topic-event-roots:
+    "vowed an inquiry after seven people were murdered" reports the murders), and the act behind a toll
+    ("twelve were killed after bombers struck": the toll, an accident-word, is no news of its own)."""
+    live = [c for c in candidates if not c.framed]
+    sub = {c.token.i: _subordinate(know, c.token) for c in live}
+    for c in live:
+        if not sub[c.token.i] or c.trigger.cameo[:2] in know.topic_event_roots:
+            continue
+        start = c.token.sent.start
+        if any(
+            o is not c
+            and not sub[o.token.i]
+            and o.token.lemma_.lower() not in know.accident_words
+            and o.token.sent.start == start
+            for o in live
+        ):
+            c.framed = c.background = True
+
+
+def _subordinate(know: EventKnowledge, token: Token) -> bool:
+    """Does the trigger head, or sit in, a clause of background or condition (opened by a subordinate-mark
+    of kb/phrases.tsv: "after", "if", "until" …) or of purpose (an infinitive: "to support")?"""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in know.subordinate_marks for c in clause.children
+    ):
+        return True
+    return clause.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _protest_of(token: Token, protests: ByToken) -> Candidate | None:
