@@ -34,6 +34,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
         index.ex,
         index.doc,
         know.place_preps,
+        know.when_marks,
         {c.token.i for c in candidates if c.background or (not c.framed and (c.people.sources or c.people.targets))},
     )
     unnamed = UnnamedParticipants(know.kb, index.ex)

@@ -30,7 +30,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
     if token.i in index.actors_at:
         return None  # a word inside an actor's name ("Amnesty International") is not an event
     trigger = _trigger(know, token)
-    if trigger is None:
+    if trigger is None or _natural_cause(know, token):
         return None
     trigger = _instrument(know, token, trigger)
     trigger = _joint(know, token, trigger)
@@ -51,6 +51,14 @@ def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
         return None
     best = max(fitting, key=lambda row: row.specificity)
     return None if best.cameo == NOT_AN_EVENT else best
+
+
+def _natural_cause(know: EventKnowledge, token: Token) -> bool:
+    """Is the trigger's doer a natural force, a disaster or a disease ("a tsunami killed 43 people",
+    "was struck by an earthquake"; kb/phrases.tsv kind natural-cause)? Then it is no political event."""
+    doers = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    doers += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(d.lemma_.lower() in know.natural_causes or d.lower_ in know.natural_causes for d in doers)
 
 
 def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:

@@ -42,6 +42,14 @@ class EventKnowledge:
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
     crowd_words: frozenset[str]  # "protesters", "rioters": a crowd in the street
+    venues: frozenset[str]  # triggers whose "at"/"in" phrase is where they happened ("met X at Y")
+    locatives: frozenset[str]  # prepositions that make a place a location, not a participant
+    topic_verbs: frozenset[str]  # "discussed [Afghanistan]": the object is the topic, not a party
+    topic_preps: frozenset[str]  # "talked [about] Afghanistan"
+    when_marks: frozenset[str]  # "[when] England was in peril in 1940, …": a clause of the same time
+    natural_causes: frozenset[str]  # "a tsunami [killed]": a trigger done by a natural force is no event
+    subordinate_marks: frozenset[str]  # "[after] X fired on protesters": a clause of background or condition
+    setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -68,6 +76,8 @@ class EventKnowledge:
     repression: str  # one-sided violence by security forces on a crowd
     crowd_protest_roots: frozenset[str]  # a crowd's demand, appeal or defiance is its protest
     crowd_protest: str
+    topic_event_roots: frozenset[str]  # event nouns of these roots stay events inside an act's object
+    endorsing_roots: frozenset[str]  # acts that affirm the event noun they are about ("welcomed the agreement")
     history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
@@ -117,6 +127,14 @@ class EventKnowledge:
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
             crowd_words=listed("crowd"),
+            venues=listed("venue"),
+            locatives=listed("locative"),
+            topic_verbs=listed("topic-verb"),
+            topic_preps=listed("topic-prep"),
+            when_marks=listed("when-mark"),
+            natural_causes=listed("natural-cause"),
+            subordinate_marks=listed("subordinate-mark"),
+            setting_preps=listed("setting-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"),
@@ -142,6 +160,8 @@ class EventKnowledge:
             repression=one("repression"),
             crowd_protest_roots=many("crowd-protest-roots"),
             crowd_protest=one("crowd-protest"),
+            topic_event_roots=many("topic-event-roots"),
+            endorsing_roots=many("endorsing-roots"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},

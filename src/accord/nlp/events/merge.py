@@ -20,6 +20,10 @@ from .knowledge import EventKnowledge
 
 ByToken = dict[int, Candidate]
 Rule = Callable[[EventKnowledge, Candidate, ByToken], bool]
+# the dependencies a noun hangs by inside the phrase a verb acts on: its object, its prepositional
+# phrases, a compound of either, a conjunct or an apposition of them
+TOPIC_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "compound", "nsubjpass", "attr", "oprd", "conj", "appos"})
+MAX_TOPIC_STEPS = 4
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # "to demand", "demanding", "calling for", "saying"
 
 
@@ -31,6 +35,7 @@ def merge(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) ->
             if rule(know, c, by_token):
                 break
     protest_topic(know, index, candidates)
+    subordinate(know, candidates)
 
 
 def compound(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
@@ -76,11 +81,23 @@ def frame(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
 
 def same_root(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     """One event, not two: "hosted X for a meeting" is the hosting (the more specific code); "held a phone
-    conversation" the conversation (same code: the noun is the better evidence)."""
+    conversation" the conversation (same code: the noun is the better evidence); "met Blair on his first
+    visit to London" the meeting (a noun in the verb's own prepositional phrase is the act's circumstance,
+    the verb says what was done), but "injured in a grenade attack" the attack (a toll verb, kb/phrases.tsv
+    kind accident-word, says what the act cost, the noun what was done)."""
     governor = _governor(c, by_token)
     if governor is None or c.token.pos_ == "VERB" or governor.trigger.cameo[:2] != c.trigger.cameo[:2]:
         return False
-    keep, drop = (governor, c) if _more_specific(governor.trigger.cameo, c.trigger.cameo) else (c, governor)
+    circumstance = (
+        c.token.dep_ == "pobj"
+        and c.token.head.head.i == governor.token.i
+        and governor.token.pos_ == "VERB"
+        and governor.token.lemma_.lower() not in know.accident_words  # "injured in an attack": the attack
+    )
+    if circumstance or _more_specific(governor.trigger.cameo, c.trigger.cameo):
+        keep, drop = governor, c
+    else:
+        keep, drop = c, governor
     if keep.trigger.cameo == drop.trigger.cameo:
         keep.mutual = keep.mutual or drop.mutual
     if keep.trigger.cameo in know.third_party and keep.people.sources:
@@ -101,7 +118,25 @@ def same_root(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     return True
 
 
-RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root)
+def topic(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
+    """An event noun that is what another act is about is that act's topic, not a second event: "rejected
+    the [withdrawal] agreement", "violated the [ceasefire]", "lifted [sanctions]", "claimed responsibility
+    for the [attack]", "blamed X for the [bombing]". CAMEO codes the act (the rejection, the violation);
+    the noun names the thing acted on, which happened (if at all) elsewhere and at another time. Harm done
+    ("decried the looting") and what an act endorses ("welcomed the agreement") stay events
+    (kb/conventions.tsv, topic-event-roots and endorsing-roots)."""
+    if c.token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if c.trigger.cameo[:2] in know.topic_event_roots:
+        return False  # harm done is reported as done: "decried the [looting]"
+    act = _acting_verb(know, c.token, by_token)
+    if act is None or act.trigger.cameo[:2] == c.trigger.cameo[:2] or act.trigger.cameo[:2] in know.endorsing_roots:
+        return False
+    c.framed = True
+    return True
+
+
+RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root, topic)
 
 
 def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> None:
@@ -122,6 +157,43 @@ def protest_topic(know: EventKnowledge, index: DocIndex, candidates: list[Candid
             protest.people = Participants(protest.people.sources, [a for a in asked if a not in protest.people.sources])
 
 
+def subordinate(know: EventKnowledge, candidates: list[Candidate]) -> None:
+    """An event in a clause that only gives another clause its background, condition or purpose is not the
+    sentence's news when the sentence has news of its own: "Japan lifted the ban [after the talks ended]",
+    "threatened to shell the bases [if Damascus did not meet the demands]", "provided 6 million euros [to
+    support projects]". Its phrase keeps its own time and place (background). Kept: a sentence whose only
+    events are such clauses (then they are all it reports), harm done (kb/conventions.tsv topic-event-roots:
+    "vowed an inquiry after seven people were murdered" reports the murders), and the act behind a toll
+    ("twelve were killed after bombers struck": the toll, an accident-word, is no news of its own)."""
+    live = [c for c in candidates if not c.framed]
+    sub = {c.token.i: _subordinate(know, c.token) for c in live}
+    for c in live:
+        if not sub[c.token.i] or c.trigger.cameo[:2] in know.topic_event_roots:
+            continue
+        start = c.token.sent.start
+        if any(
+            o is not c
+            and not sub[o.token.i]
+            and o.token.lemma_.lower() not in know.accident_words
+            and o.token.sent.start == start
+            for o in live
+        ):
+            c.framed = c.background = True
+
+
+def _subordinate(know: EventKnowledge, token: Token) -> bool:
+    """Does the trigger head, or sit in, a clause of background or condition (opened by a subordinate-mark
+    of kb/phrases.tsv: "after", "if", "until" …) or of purpose (an infinitive: "to support")?"""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in know.subordinate_marks for c in clause.children
+    ):
+        return True
+    return clause.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _protest_of(token: Token, protests: ByToken) -> Candidate | None:
     """The protest a purpose clause hangs on: its head, a sibling subject or object, or the object's verb."""
     head = token.head
@@ -137,6 +209,23 @@ def _governor(c: Candidate, by_token: ByToken) -> Candidate | None:
     """The candidate whose trigger frames or governs this one's, or None."""
     head = governing_trigger(c.token, by_token) or object_frame(c.token, by_token)
     return by_token[head.i] if head is not None else None
+
+
+def _acting_verb(know: EventKnowledge, token: Token, by_token: ByToken) -> Candidate | None:
+    """The verb trigger whose object phrase holds `token` ("rejected [the EU withdrawal agreement]",
+    "claimed responsibility [for the attack]"), or None; an event noun met first, or a phrase that is the
+    act's setting ("clashed [during] a rally", kb/phrases.tsv kind setting-prep), ends the walk."""
+    current = token
+    for _ in range(MAX_TOPIC_STEPS):
+        if current.dep_ not in TOPIC_DEPS or current.head is current:
+            return None
+        if current.dep_ == "prep" and current.lower_ in know.setting_preps:
+            return None
+        current = current.head
+        found = by_token.get(current.i)
+        if found is not None:
+            return found if found.trigger.pos == "VERB" else None
+    return None
 
 
 def _more_specific(code: str, other: str) -> bool:

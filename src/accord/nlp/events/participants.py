@@ -29,6 +29,8 @@ def participants(know: EventKnowledge, index: DocIndex, token: Token, trigger: T
 
 
 def _verb_participants(know: EventKnowledge, index: DocIndex, token: Token, trigger: Trigger) -> Participants:
+    if token.lemma_.lower() in know.topic_verbs:
+        return _talk_participants(know, index, token, trigger)
     sources = subject_actors(know, index, token)
     targets: list[str] = []
     for child in token.children:
@@ -54,6 +56,19 @@ def _verb_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
             targets = [
                 a for clause in token.children if clause.dep_ == "ccomp" for a in clause_subjects(know, index, clause)
             ]
+    return Participants(unique(sources), unique(targets))
+
+
+def _talk_participants(know: EventKnowledge, index: DocIndex, token: Token, trigger: Trigger) -> Participants:
+    """ "The two leaders discussed Afghanistan": talk is between the parties talking and the ones talked
+    with; what it was about (the object, an "about" phrase) is no party. One party talking about something
+    with nobody named is a statement, not a consultation: no participants, so no event."""
+    sources = subject_actors(know, index, token)
+    prep = None if trigger.prep in know.topic_preps else trigger.prep
+    held = [a for child in token.children if child.dep_ == "dobj" for a in prep_actors(know, index, child, "with")]
+    targets = [a for a in prep_actors(know, index, token, prep) + held if a not in sources]  # "discussed trade with"
+    if len(unique(sources + targets)) < 2:
+        return Participants([], [])
     return Participants(unique(sources), unique(targets))
 
 
@@ -88,12 +103,17 @@ def _placed(know: EventKnowledge, index: DocIndex, actor_id: str) -> bool:
 
 
 def subject_actors(know: EventKnowledge, index: DocIndex, verb: Token) -> list[str]:
-    """The actors the verb's subject names, looking up through the clauses that share it."""
+    """The actors the verb's subject names, looking up through the clauses that share it; a passive clause
+    shares none."""
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
             return np_actors(know, index, subjects[0])
+        if token.dep_ != "conj" and any(c.dep_ == "nsubjpass" for c in token.children):
+            return []  # "after villagers [were murdered]", "who [was detained]": a passive clause's subject is
+            # its patient, and its doer is its own (the agent), not the subject of the clause above; a
+            # coordinated one ("attacked and the town was taken") still shares the first one's doer
         if token.dep_ not in SUBJECT_CHAIN_DEPS or token.head is token:
             return []
         if token.dep_ == "relcl":
@@ -118,9 +138,14 @@ def _governing_subject(know: EventKnowledge, index: DocIndex, noun: Token) -> li
 
 
 def prep_actors(know: EventKnowledge, index: DocIndex, token: Token, prep: str | None) -> list[str]:
-    """Actors after the trigger's own preposition, or after any target preposition when it has none."""
+    """Actors after the trigger's own preposition, or after any target preposition when it has none. A
+    meeting's or a visit's "at"/"in" phrase is its venue, not a party, even when the place is a government
+    seat that elsewhere stands for the government ("met Blair [at] 10 Downing Street"; kb/phrases.tsv kinds
+    venue and locative)."""
     out: list[str] = []
     wanted = {prep} if prep else know.target_preps
+    if not prep and (token.lemma_.lower() in know.venues or token.lower_ in know.venues):
+        wanted = wanted - know.locatives
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in wanted:  # "provided aid [to] Jordan": dative
             for pobj in (c for c in child.children if c.dep_ == "pobj"):

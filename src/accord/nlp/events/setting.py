@@ -1,10 +1,11 @@
 """When and where an event happened: the time expression and the place in the event's own clause.
 
 The date comes from a DATE or TIME expression governed by the trigger's clause ("Over the weekend,
-the delegations concluded talks"), else the anchor date with date_basis "anchor"; its precision is the
-calendar period the expression names ("in April" is a `month`, accord/precision.py), and the anchor
-date is a `day`. The place is a toponym in the clause ("talks in Malaysia"), else none: a Beijing
-dateline does not put Malaysia talks in Beijing, so the dateline is never a default.
+the delegations concluded talks") or by a clause of the same time hanging on it ("when X happened in
+1940"), else the anchor date with date_basis "anchor"; its precision is the calendar period the
+expression names ("in April" is a `month`, accord/precision.py), and the anchor date is a `day`. The
+place is a toponym in the clause ("talks in Malaysia"), else none: a Beijing dateline does not put
+Malaysia talks in Beijing, so the dateline is never a default.
 """
 
 from __future__ import annotations
@@ -38,9 +39,15 @@ class SettingFinder:
     """Indexes one document's times and places by token, then answers per trigger."""
 
     def __init__(
-        self, ex: Extraction, doc: Doc, place_preps: AbstractSet[str], triggers: AbstractSet[int] = frozenset()
+        self,
+        ex: Extraction,
+        doc: Doc,
+        place_preps: AbstractSet[str],
+        when_marks: AbstractSet[str] = frozenset(),
+        triggers: AbstractSet[int] = frozenset(),
     ):
         self.place_preps = place_preps  # prepositions that introduce a place: "in", "near", … (kb/phrases.tsv)
+        self.when_marks = when_marks  # words opening a clause of the same time: "when", "while" (kb/phrases.tsv)
         self.anchor = ex.anchor_date
         self.triggers = triggers  # other events' words: their phrases hold their own time and place
         self.times = _by_token(doc, [(t.id, t.start, t.end, t) for t in ex.times if t.type in DATED_TYPES and t.range])
@@ -57,11 +64,17 @@ class SettingFinder:
         return Setting(first, last if last != first else None, "text", where, precision_of(when.value))
 
     def _time(self, trigger: Token, clause: Token):
-        for head in (trigger, clause):
+        """A time in the trigger's phrase, else in its clause, else in a clause of the same time hanging on
+        it ("[when England was in peril in 1940], Churchill refused …")."""
+        at_the_time = [c for c in clause.children if c.dep_ == "advcl" and self._same_time(c)]
+        for head in (trigger, clause, *at_the_time):
             found = _first_indexed(head, self.times, self.triggers)
             if found is not None:
                 return found
         return None
+
+    def _same_time(self, clause: Token) -> bool:
+        return any(c.dep_ in ("advmod", "mark") and c.lower_ in self.when_marks for c in clause.children)
 
     def _place(self, trigger: Token, clause: Token) -> str | None:
         """A toponym after in/at/near… within the trigger's phrase ("a meeting between Xi and Trump in
