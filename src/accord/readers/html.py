@@ -56,14 +56,12 @@ def read_html(text: str, doc_id: str) -> Document:
             doc.published = parse_date(result.date)
         except BadDate as exc:
             doc.warnings.append(f"published not read, kept as null: {exc}")
-    if result.language:
-        doc.language = result.language[:2].lower()
     if too_deep:
         doc.warnings.append(
             f"HTML page is nested {MAX_DEPTH} levels deep, as deep as the HTML parser reads: text nested deeper was not read"
         )
     apply_dateline(doc, strip=True)
-    check_language(doc)
+    check_language(doc, result.language[:2].lower() if result.language else None)
     return doc
 
 
