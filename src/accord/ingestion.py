@@ -16,6 +16,7 @@ from .config import Settings
 from .linking import LinkSummary, link
 from .model import Document, Extraction, Failure
 from .nlp import Pipeline
+from .nlp.language import SUPPORTED
 from .nlp.pipeline import pipeline_version
 from .readers import read_inputs
 from .store import Store, doc_key
@@ -26,16 +27,24 @@ from .workers import ExtractionPool
 class IngestSummary:
     """What an ingest did: counts, the failures with their reasons, its run number and the linking after it.
     `undated` counts the new documents that gave no date at all (no dateline, publication or document
-    date, and no `published` fallback): their events have no date."""
+    date, and no `published` fallback): their events have no date. `languages` counts the documents
+    extracted and stored by their detected language; only those in `supported` were run through the
+    extractors, the others are stored with empty lists and a warning (accord.nlp.language)."""
 
     read: int = 0
     new: int = 0
     unchanged: int = 0
     failed: int = 0
     undated: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     run: int | None = None
     linked: LinkSummary | None = None
+
+    @property
+    def not_extracted(self) -> dict[str, int]:
+        """The documents stored without extraction, by language: those in a language accord does not read."""
+        return {code: n for code, n in sorted(self.languages.items()) if code not in SUPPORTED}
 
     def counts(self) -> dict[str, int]:
         """The four counts, as the run's row in the store records them."""
@@ -164,6 +173,9 @@ def ingest_items(
     def write(batch: list[tuple[str, Document, Extraction]]) -> None:
         written = store.write_batch(run, version, batch)
         summary.undated += undated(batch)
+        for _, _, extraction in batch:
+            language = extraction.language or "und"
+            summary.languages[language] = summary.languages.get(language, 0) + 1
         summary.new += written
         summary.unchanged += len(batch) - written
         if progress:

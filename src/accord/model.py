@@ -34,6 +34,8 @@ class ArticleFields:
     document_date: str | None = None  # YYYY-MM-DDTHH:MM:SS
     categories: list[str] = field(default_factory=list)
     language: str | None = "en"
+    # how sure the language detector is of `language` (0-1); None when the text was too short to judge
+    language_confidence: float | None = None
     dateline: Dateline | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -45,6 +47,7 @@ class Document(ArticleFields):
     # Provenance, not part of the contract output.
     origin: str = ""  # path, "path#item-3", "path:line 7" or "<stdin>"
     reader: str = ""  # which reader made it: headered, plain, html, feed, jsonl
+    stated_language: str | None = None  # the language the input itself gave (JSON Lines, HTML metadata)
 
 
 @dataclass
@@ -224,6 +227,7 @@ CONTRACT_KEYS = (
     "document_date",
     "categories",
     "language",
+    "language_confidence",
     "dateline",
     "anchor_date",
     "text",

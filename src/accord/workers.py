@@ -3,6 +3,9 @@ once), takes chunks of documents and sends back their extractions; the caller ge
 
 At most `window` chunks are in flight, so memory stays bounded however long the input is. A chunk that
 makes the pipeline fail is retried one document at a time, so one bad document costs only itself.
+The user's knowledge-base files are checked in the caller's process before any worker starts, and a
+worker that still cannot start (a missing model) hands its AccordError back with its first chunk, so
+the user reads the message, not a broken pool and a worker's traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import AccordError
+from .kb import check_user_files
 from .model import Document, Extraction, Failure
 
 if TYPE_CHECKING:
@@ -28,17 +32,23 @@ CHUNK_CHARS = 20_000  # and at most this much text per task (a long document goe
 
 _pipeline: Pipeline | None = None  # the worker process's own Pipeline
 _published: str | None = None
+_startup_error: AccordError | None = None  # why the worker could not make its Pipeline
 
 
 def _start_worker(settings: Settings, published: str | None) -> None:
-    global _pipeline, _published
+    global _pipeline, _published, _startup_error
     from .nlp import Pipeline
 
-    _pipeline = Pipeline(replace(settings, n_process=1))
+    try:
+        _pipeline = Pipeline(replace(settings, n_process=1))
+    except AccordError as exc:  # an exception here would break the pool; report it with the first chunk
+        _startup_error = exc
     _published = published
 
 
 def _extract_chunk(documents: list[Document]) -> list[Extraction | Failure]:
+    if _startup_error is not None:
+        raise _startup_error
     if _pipeline is None:
         raise RuntimeError("_extract_chunk runs only in a worker process started by ExtractionPool")
     # spaCy's memory zone frees the strings and lexemes a chunk adds to the vocabulary, which otherwise
@@ -70,6 +80,7 @@ class ExtractionPool:
     """`workers` processes extracting documents; use as a context manager."""
 
     def __init__(self, settings: Settings, workers: int, published: str | None = None):
+        check_user_files(settings.actor_files)  # a bad file is a UsageError here, not in every worker
         self.workers = max(1, workers)
         self.window = self.workers * 3
         context = multiprocessing.get_context("spawn")  # no inherited locks, engines or threads

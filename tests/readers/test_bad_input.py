@@ -55,7 +55,7 @@ def test_one_batch_with_every_bad_input_still_reads_the_good_files(tmp_path):
     docs = [i for i in items if isinstance(i, Document)]
     failures = [i for i in items if isinstance(i, Failure)]
     assert {d.id for d in docs} >= {"good", "latin-1_text", "windows-1252_text", "impossible_header_date", "j-1"}
-    assert any(f.origin.endswith("huge.txt") and "size limit of 1.0 MB" in f.reason for f in failures)
+    assert any(f.origin.endswith("huge.txt") and "size limit of 1,000,000 bytes" in f.reason for f in failures)
     assert any(f.origin.endswith("mixed.jsonl:2") for f in failures)
     assert all(f.reason for f in failures)
 

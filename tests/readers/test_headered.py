@@ -58,6 +58,8 @@ def test_project_sample_headered():
         "document_date": "2025-05-13T21:15:00",
         "categories": ["English", "Economy", "Trade"],
         "language": "en",
+        "language_confidence": None,  # the pipeline detects the language, not the reader
+        "stated_language": None,
         "dateline": {"place": "Geneva", "date": "2025-05-12"},
         "warnings": [],
     }

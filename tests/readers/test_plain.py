@@ -27,10 +27,10 @@ def test_crlf_is_normalised_like_python_text_mode():
     assert doc.text == "Line one.\nLine two.\n"
 
 
-def test_non_english_text_gets_a_warning():
+def test_a_plain_text_states_no_language_and_is_english_until_the_pipeline_detects_one():
     text = (
         "Les ministres des affaires étrangères se sont réunis mardi à Paris pour discuter de la "
         "sécurité en Europe et des relations avec leurs voisins du sud, selon un communiqué publié hier."
     )
     doc = read_data(text.encode())[0][0]
-    assert any("does not look like English" in w for w in doc.warnings)
+    assert (doc.language, doc.stated_language, doc.language_confidence) == ("en", None, None)

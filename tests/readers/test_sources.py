@@ -27,4 +27,4 @@ def test_size_limit_names_the_limit(tmp_path):
     big.write_bytes(b"a" * 2_000_001)
     (failure,) = iter_raw_inputs([str(big)], 2_000_000)
     assert isinstance(failure, Failure)
-    assert "over the size limit of 2.0 MB" in failure.reason and "ACCORD_MAX_BYTES" in failure.reason
+    assert "over the size limit of 2,000,000 bytes" in failure.reason and "ACCORD_MAX_BYTES" in failure.reason

@@ -411,3 +411,13 @@ def test_accord_serve_runs_the_app_under_uvicorn(store_url, monkeypatch):
     monkeypatch.delenv("ACCORD_API_TOKEN", raising=False)
     refused = CliRunner().invoke(cli, ["--db", store_url, "serve"])
     assert refused.exit_code == 2 and "ACCORD_API_TOKEN" in refused.output
+
+
+def test_the_body_limit_is_named_in_the_one_unit_sizes_use(make_app, store_url):
+    from accord.config import Settings
+    from accord.sizes import MIB
+
+    client = Client(make_app(store_url, settings=Settings(max_bytes=MIB), token=TOKEN), headers=AUTH)
+    response = client.post("/api/documents", json={"text": "Talks resumed. " * 80_000})
+    assert response.status_code == 413
+    assert "over the limit of 1 MiB" in response.json()["detail"]

@@ -77,7 +77,7 @@ STATEMENTS = typer.Option(
     "statement as CAMEO 010 [env ACCORD_STATEMENT_EVENTS=1]; off, a statement is a quotation.",
 )
 MAX_BYTES = typer.Option(
-    None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; default 20 MB]."
+    None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; default 20 MiB]."
 )
 
 

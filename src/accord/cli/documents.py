@@ -123,6 +123,8 @@ def ingest(
         )
         if summary.undated:
             _warn_undated(summary.undated, summary.new)
+        if summary.not_extracted:
+            _warn_languages(summary.languages, summary.not_extracted)
         if summary.linked:
             err.print(
                 f"linked {summary.linked.documents} documents: {summary.linked.new_stories} new stories, "
@@ -131,6 +133,19 @@ def ingest(
             )
         store.close()
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _warn_languages(languages: dict[str, int], not_extracted: dict[str, int]) -> None:
+    """Once per run: the stored documents by language, and those accord stored without extraction."""
+    from ..nlp.language import SUPPORTED
+
+    counts = ", ".join(f"{code} {n}" for code, n in sorted(languages.items(), key=lambda item: (-item[1], item[0])))
+    skipped = ", ".join(f"{code} {n}" for code, n in not_extracted.items())
+    err.print(
+        f"[yellow]warning:[/] languages: {counts}; stored without extraction (accord extracts only "
+        f"{', '.join(SUPPORTED)}): {skipped}",
+        highlight=False,
+    )
 
 
 def _warn_undated(undated: int, new: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from ..config import db_url_from
 from ..errors import UsageError
 from . import app
 from .common import err, user_errors
@@ -13,17 +12,12 @@ from .common import err, user_errors
 @app.command()
 def serve(
     ctx: typer.Context,
-    db: str | None = typer.Option(
-        None,
-        "--db",
-        help="Database to serve (also accepted before the command) [env ACCORD_DB; default sqlite:///accord.db]",
-    ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
 ) -> None:
     """Serve the dashboard, the pages and the REST API (/docs describes it). Uploads (POST
     /api/documents) need ACCORD_API_TOKEN; set ACCORD_API_READ_TOKEN=1 to protect reads too."""
-    url = db_url_from(db) if db else ctx.obj["db"]
+    url = ctx.obj["db"]  # --db before or after `serve`, else ACCORD_DB
     with user_errors():
         try:
             import uvicorn

@@ -47,6 +47,7 @@ __all__ = [
     "builtin_countries",
     "builtin_files",
     "builtin_table",
+    "check_user_files",
     "data_path",
     "load_kb",
     "role_words_fit",
@@ -100,6 +101,15 @@ def user_files(extra: tuple[str, ...]) -> list[Path]:
         else:
             raise UsageError(f"knowledge-base file or folder not found: {item}")
     return paths
+
+
+def check_user_files(extra: tuple[str, ...] = ()) -> None:
+    """Read the user's files (ACCORD_KB_DIR and `extra`) as `load_kb` would, without the built-in ones,
+    so a malformed file is a UsageError naming its line here: ingest calls this in its own process
+    before starting workers, whose failure to load would otherwise be a broken pool, not a message."""
+    scratch = KnowledgeBase()
+    for path in user_files(extra):
+        scratch.add_file(path)
 
 
 @lru_cache(maxsize=8)

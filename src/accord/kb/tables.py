@@ -1,16 +1,21 @@
-"""The one reader of the project's tab-separated data files (kb/*.tsv, kb/geo, kb/time and the user's
+r"""The one reader of the project's tab-separated data files (kb/*.tsv, kb/geo, kb/time and the user's
 own files), so every file follows the same rules: lines starting with '#' and blank lines are skipped,
-the first other line is the header, every later line a row with exactly as many fields.
+the first other line is the header, every later line a row with exactly as many fields. A line ends at a
+line break (\n, \r\n or \r) only: other characters Unicode counts as line separators (U+2028, U+0085,
+the information separators \x1c-\x1e, form feed) are text inside a field, as csv.reader takes them.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import TableError
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines, which also splits at U+2028, \x85, \x1e …
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Table:
 
 def parse_table(text: str, path: Path | str) -> Table | None:
     """The table in `text` (read from `path`, named in messages), or None if it has only comments."""
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    lines = [line for line in LINE_BREAK.split(text) if line.strip() and not line.startswith("#")]
     if not lines:
         return None
     header = lines[0].split("\t")

@@ -1,5 +1,6 @@
-"""Documents to Extractions: one batched spaCy pass (`nlp.pipe`), then sentences, the extractors and the
-document's GDELT-style tone."""
+"""Documents to Extractions: the document's language (accord.nlp.language), one batched spaCy pass
+(`nlp.pipe`), then sentences, the extractors and the document's GDELT-style tone. A document in a
+language accord does not extract from is not parsed: it keeps its language, a warning and empty lists."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..version import __version__
 from .anchor import choose_anchor
 from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
+from .language import Verdict, check_languages, judge
 from .loader import installed_model_label, load_model, model_label
 from .tone import document_tone
 
@@ -32,15 +34,19 @@ class Pipeline:
         self.nlp.max_length = max(self.nlp.max_length, self.settings.chunk_chars * 2)
         self.version = f"accord-{__version__}+{model_label(self.nlp)}"
         self.extractors = build_extractors(self.settings, self.nlp)
+        check_languages(self.settings.languages)
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
         """One Extraction per document, in input order; `published` anchors documents that carry no date."""
         # nlp.pipe keeps input order, so a document's parsed parts arrive one after another
         pending: dict[int, tuple[Document, int, list[Doc]]] = {}
+        verdicts: dict[int, Verdict] = {}
 
         def chunks() -> Iterator[tuple[str, int]]:
             for n, document in enumerate(documents):
-                parts = split_for_parsing(document.text, self.settings.chunk_chars)
+                verdicts[n] = judge(document, self.settings.languages)
+                # a language accord does not extract from is not parsed: one empty part keeps the order
+                parts = split_for_parsing(document.text, self.settings.chunk_chars) if verdicts[n].supported else [""]
                 pending[n] = (document, len(parts), [])
                 for part in parts:
                     yield part, n
@@ -53,14 +59,19 @@ class Pipeline:
             parsed.append(spacy_doc)
             if len(parsed) == count:
                 del pending[n]
-                yield self._finish(document, parsed, published)
+                yield self._finish(document, parsed, published, verdicts.pop(n))
 
     def extract_one(self, document: Document, published: str | None = None) -> Extraction:
         """The Extraction of one document."""
         return next(self.extract([document], published))
 
-    def _finish(self, document: Document, parts: list[Doc], published: str | None) -> Extraction:
+    def _finish(self, document: Document, parts: list[Doc], published: str | None, verdict: Verdict) -> Extraction:
         ex = Extraction.from_document(document)
+        ex.language, ex.language_confidence = verdict.language, verdict.confidence
+        ex.warnings.extend(verdict.warnings)
+        if not verdict.supported:
+            choose_anchor(ex, published)
+            return ex
         doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         if len(parts) > 1:
             ex.warnings.append(

@@ -1,4 +1,4 @@
-"""Steps every reader shares: ids, URL checks, dateline handling and the language check."""
+"""Steps every reader shares: ids, URL checks, dateline handling and the stated language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 
 from ..model import Document
 from .dateline import find_dateline
-from .language import looks_english
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 
@@ -45,12 +44,8 @@ def apply_dateline(doc: Document, *, strip: bool) -> None:
         doc.text = doc.text[found.end :]
 
 
-def check_language(doc: Document) -> None:
-    """Keep the stated language; for undeclared English, warn when the text does not look English."""
-    if doc.language not in (None, "en"):
-        return
-    verdict = looks_english(doc.text)
-    if verdict is False:
-        doc.warnings.append("the text does not look like English; accord's English model may extract little")
-    if doc.language is None:
-        doc.language = "en"
+def check_language(doc: Document, stated: str | None = None) -> None:
+    """Record the language the input states (`stated`), and take it, else English, until the pipeline
+    detects the language from the text (accord.nlp.language)."""
+    doc.stated_language = stated or None
+    doc.language = stated or "en"

@@ -93,5 +93,5 @@ def _document(record: dict, body: str, where: str) -> Document:
         doc.dateline = Dateline(place=str(place) if place else None, date=when)
     else:
         apply_dateline(doc, strip=False)  # the text stays verbatim: offsets match the input
-    check_language(doc)
+    check_language(doc, doc.language)
     return doc

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Failure
+from ..sizes import byte_size, sizes_apart
 
 STDIN = "-"
 
@@ -83,17 +84,17 @@ def _read_file(path: Path, max_bytes: int) -> RawInput | Failure:
     try:
         size = path.stat().st_size
         if size > max_bytes:
+            shown, limit = sizes_apart(size, max_bytes)
             return Failure(
                 str(path),
-                f"file is {_mb(size)}, over the size limit of {_mb(max_bytes)} "
-                "(raise it with --max-bytes or ACCORD_MAX_BYTES)",
+                f"file is {shown}, over the size limit of {limit} (raise it with --max-bytes or ACCORD_MAX_BYTES)",
             )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return Failure(str(path), f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return Failure(str(path), f"file grew past the size limit of {_mb(max_bytes)} while reading")
+        return Failure(str(path), f"file grew past the size limit of {byte_size(max_bytes)} while reading")
     return RawInput(str(path), path.stem, data)
 
 
@@ -102,11 +103,7 @@ def _read_stdin(max_bytes: int) -> RawInput | Failure:
     if len(data) > max_bytes:
         return Failure(
             "<stdin>",
-            f"standard input is over the size limit of {_mb(max_bytes)} "
+            f"standard input is over the size limit of {byte_size(max_bytes)} "
             "(raise it with --max-bytes or ACCORD_MAX_BYTES)",
         )
     return RawInput("<stdin>", "", data)
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"

@@ -48,6 +48,7 @@ def document_row(contract: dict[str, Any]) -> dict[str, Any]:
         "document_date": contract["document_date"],
         "categories": contract["categories"],
         "language": contract["language"],
+        "language_confidence": contract.get("language_confidence"),
         "dateline_place": dateline.get("place"),
         "dateline_date": dateline.get("date"),
         "anchor_date": contract["anchor_date"],

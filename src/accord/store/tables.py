@@ -57,6 +57,7 @@ documents = Table(
     Column("document_date", String(19)),
     Column("categories", JSON, nullable=False),
     Column("language", String(8)),
+    Column("language_confidence", Float),  # the detector's probability for `language`; null: not judged
     Column("dateline_place", Text),
     Column("dateline_date", String(10)),
     Column("anchor_date", String(10), index=True),

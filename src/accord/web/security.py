@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..config import Settings
 from ..errors import UsageError
+from ..sizes import byte_size
 
 TOKEN_ENV, READ_TOKEN_ENV = "ACCORD_API_TOKEN", "ACCORD_API_READ_TOKEN"
 COOKIE = "accord_token"
@@ -86,7 +87,7 @@ class BodyTooLarge(HTTPException):
     def __init__(self, limit: int):
         super().__init__(
             status_code=413,
-            detail=f"the request body is over the limit of {_size(limit)} (the server's max_bytes, ACCORD_MAX_BYTES)",
+            detail=f"the request body is over the limit of {byte_size(limit)} (the server's max_bytes, ACCORD_MAX_BYTES)",
         )
 
 
@@ -149,7 +150,3 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"

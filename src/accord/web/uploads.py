@@ -36,7 +36,11 @@ class DocumentIn(BaseModel):
     )
     publisher: str | None = None
     sources: list[str] | None = Field(None, description="Agencies the article credits.")
-    language: str | None = Field(None, description="ISO 639-1 code (default en).")
+    language: str | None = Field(
+        None,
+        description="ISO 639-1 code the article states; the language is detected from the text, and only "
+        "English is extracted (see the README's Languages).",
+    )
 
 
 _UPLOAD_SCHEMA = {
