@@ -101,8 +101,8 @@ FORMAT = typer.Option(ListFormat.table, "--format", help="table, csv or json.")
 SINCE = typer.Option(None, "--since", help=filters.SINCE_HELP)
 UNTIL = typer.Option(None, "--until", help=filters.UNTIL_HELP)
 DYAD = typer.Option(None, "--dyad", help=filters.help_for(filters.EventFilter, "dyad"))
-LIMIT = typer.Option(50, "--limit", min=1, help="How many rows at most.")
-OFFSET = typer.Option(0, "--offset", min=0, help="Rows to skip.")
+LIMIT = typer.Option(50, "--limit", min=1, max=filters.MAX_INTEGER, help="How many rows at most.")
+OFFSET = typer.Option(0, "--offset", min=0, max=filters.MAX_INTEGER, help="Rows to skip.")
 
 
 def day(value: str | None, option: str) -> str | None:

@@ -10,6 +10,7 @@ import typer
 
 from ..config import Settings
 from ..errors import UsageError
+from ..store.filters import MAX_INTEGER
 from . import app
 from .common import (
     ACTORS,
@@ -147,8 +148,8 @@ def _warn_undated(undated: int, new: int) -> None:
 @app.command()
 def docs(
     ctx: typer.Context,
-    limit: int = typer.Option(20, "--limit", min=1, help="How many documents to list."),
-    offset: int = typer.Option(0, "--offset", min=0),
+    limit: int = typer.Option(20, "--limit", min=1, max=MAX_INTEGER, help="How many documents to list."),
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """List stored documents, newest first."""

@@ -33,6 +33,11 @@ STATUS_HELP = "occurred, planned, negated, hypothetical or historical (this one 
 HISTORICAL_HELP = "Also list historical events (history the text tells as background), left out by default."
 
 
+# The largest and smallest whole numbers a database column stores (SQL BIGINT, SQLite INTEGER): a number
+# past them cannot even be bound as a parameter, so every integer a user types is held within them.
+MAX_INTEGER, MIN_INTEGER = 2**63 - 1, -(2**63)
+
+
 def is_country_code(side: str) -> bool:
     """The read side's rule for a side: three capital letters are an ISO-3 country code, else a name."""
     return len(side) == 3 and side.isalpha() and side.isupper()
@@ -48,7 +53,8 @@ def text(value: str | None) -> str | None:
 
 
 def whole(value: str | None, name: str, low: int | None = None, high: int | None = None) -> int | None:
-    """A whole number within `low`..`high` (either bound optional)."""
+    """A whole number within `low`..`high` (either bound optional), and always within what a database
+    stores (MIN_INTEGER..MAX_INTEGER)."""
     value = text(value)
     if value is None:
         return None
@@ -59,7 +65,16 @@ def whole(value: str | None, name: str, low: int | None = None, high: int | None
     if (low is not None and number < low) or (high is not None and number > high):
         bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
         raise BadFilter(name, f"must be {bounds}, not {number}")
+    if not MIN_INTEGER <= number <= MAX_INTEGER:
+        raise BadFilter(name, f"must be from {MIN_INTEGER if low is None else low} to {MAX_INTEGER}, not {number}")
     return number
+
+
+def store_number(ident: str) -> int | None:
+    """`ident` as a store number (a row's key) when it is one: ASCII digits within what a database stores."""
+    if ident.isascii() and ident.isdigit() and int(ident) <= MAX_INTEGER:
+        return int(ident)
+    return None
 
 
 def day(value: str | None, name: str) -> str | None:

@@ -67,7 +67,7 @@ def list_events(
 
 
 @router.get("/events/{event_id}", dependencies=reads, summary="One event with every report and its evidence")
-def get_event(event_id: int, db: Database = Depends(database)) -> dict[str, Any]:
+def get_event(event_id: params.Number, db: Database = Depends(database)) -> dict[str, Any]:
     """Each report's sentence with `highlights`: offsets into that sentence of the trigger, the actors
     (source and target flagged), times and places."""
     return views.event(db, event_id)
@@ -101,7 +101,7 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", dependencies=reads, summary="A story: documents, events, each side's framing")
-def get_story(story_id: int, db: Database = Depends(database)) -> dict[str, Any]:
+def get_story(story_id: params.Number, db: Database = Depends(database)) -> dict[str, Any]:
     return views.story(db, story_id)
 
 

@@ -1,0 +1,80 @@
+"""Hostile values on every listing and every id: integers past what a database stores (2^63 and more,
+below -2^63) answer 422 with a message, and a JSON body nested 100,000 levels deep answers 400, never a
+500 with a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import TOKEN, Client
+
+HUGE = [str(2**63), str(2**64), str(-(2**63) - 1)]
+
+# every integer a listing or an id takes, each with the endpoint that reads it
+INTEGER_PARAMETERS = [
+    "/api/documents?offset={n}",
+    "/api/events?offset={n}",
+    "/api/events?story={n}",
+    "/api/quotes?offset={n}",
+    "/api/quotes?story={n}",
+    "/api/actors?offset={n}",
+    "/api/stories?offset={n}",
+    "/api/stories?min_documents={n}",
+    "/api/network?offset={n}",
+    "/api/framing?story={n}",
+    "/api/framing?event={n}",
+    "/api/events/{n}",
+    "/api/stories/{n}",
+    "/documents?offset={n}",
+    "/events?offset={n}",
+    "/events?story={n}",
+    "/quotes?offset={n}",
+    "/quotes?story={n}",
+    "/actors?offset={n}",
+    "/stories?offset={n}",
+    "/events/{n}",
+    "/stories/{n}",
+]
+
+
+@pytest.mark.parametrize("number", HUGE)
+@pytest.mark.parametrize("template", INTEGER_PARAMETERS)
+def test_integers_a_database_cannot_store_are_422(api, template, number):
+    response = api.get(template.format(n=number), headers={"Accept": "application/json"})
+    assert response.status_code == 422, (template, response.text[:300])
+    detail = response.json()["detail"]
+    assert isinstance(detail, str) and detail, detail
+
+
+@pytest.mark.parametrize("number", HUGE)
+def test_a_huge_document_number_is_not_found_not_a_crash(api, number):
+    """A document is named by number, id or key: a number too large for the store is no stored number."""
+    for path in (f"/api/documents/{number}", f"/documents/{number}"):
+        response = api.get(path, headers={"Accept": "application/json"})
+        assert response.status_code == 404, (path, response.text[:300])
+
+
+def test_the_largest_storable_number_is_accepted(api):
+    top = 2**63 - 1
+    assert api.get(f"/api/events?offset={top}").json()["items"] == []
+    assert api.get(f"/api/events/{top}").status_code == 404
+
+
+def _deep(levels: int) -> bytes:
+    return b"[" * levels + b"]" * levels
+
+
+def test_a_deeply_nested_json_body_is_400(make_app, store_url):
+    client = Client(make_app(store_url, token=TOKEN), headers={"Authorization": f"Bearer {TOKEN}"})
+    body = b'{"text": ' + _deep(100_000) + b"}"
+    response = client.post("/api/documents", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400, response.text[:300]
+    assert "nested" in response.json()["detail"]
+
+
+def test_a_deeply_nested_json_lines_upload_is_400(make_app, store_url):
+    client = Client(make_app(store_url, token=TOKEN), headers={"Authorization": f"Bearer {TOKEN}"})
+    data = b'{"text": "x", "extra": ' + _deep(100_000) + b"}\n"
+    response = client.post("/api/documents", files={"file": ("deep.jsonl", data, "application/x-ndjson")})
+    assert response.status_code == 400, response.text[:300]
+    assert "nested" in response.json()["detail"]
