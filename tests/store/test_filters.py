@@ -89,7 +89,7 @@ def test_historical_events_are_asked_for_by_a_yes_or_no(value, wanted):
         ("quad", "5", "quad: must be from 1 to 4, not 5"),
         ("status", "done", "status: must be one of occurred, planned, negated, hypothetical, historical, not 'done'"),
         ("code", "abc", "code: must be a CAMEO code or prefix of up to 4 digits (04, 0871), not 'abc'"),
-        ("story", "0", "story: must be 1 or more, not 0"),
+        ("story", "0", "story: must be from 1 to 2147483647, not 0"),
         ("historical", "maybe", "historical: must be true or false, not 'maybe'"),
     ],
 )

@@ -54,10 +54,13 @@ def test_a_huge_document_number_is_not_found_not_a_crash(api, number):
         assert response.status_code == 404, (path, response.text[:300])
 
 
-def test_the_largest_storable_number_is_accepted(api):
-    top = 2**63 - 1
-    assert api.get(f"/api/events?offset={top}").json()["items"] == []
-    assert api.get(f"/api/events/{top}").status_code == 404
+def test_the_largest_storable_numbers_are_accepted(api):
+    """An offset goes up to 2^63 - 1; a store number up to 2^31 - 1 (PostgreSQL's integer column)."""
+    assert api.get(f"/api/events?offset={2**63 - 1}").json()["items"] == []
+    assert api.get(f"/api/events/{2**31 - 1}").status_code == 404
+    assert api.get(f"/api/stories?min_documents={2**31 - 1}").json()["items"] == []
+    for path in (f"/api/events/{2**31}", f"/api/events?story={2**31}", f"/api/framing?event={2**31}"):
+        assert api.get(path).status_code == 422, path
 
 
 def _deep(levels: int) -> bytes:

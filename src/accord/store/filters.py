@@ -33,9 +33,12 @@ STATUS_HELP = "occurred, planned, negated, hypothetical or historical (this one 
 HISTORICAL_HELP = "Also list historical events (history the text tells as background), left out by default."
 
 
-# The largest and smallest whole numbers a database column stores (SQL BIGINT, SQLite INTEGER): a number
-# past them cannot even be bound as a parameter, so every integer a user types is held within them.
+# The largest and smallest whole numbers a database takes (SQL BIGINT, SQLite INTEGER; an OFFSET is one):
+# a number past them cannot even be bound as a parameter, so every integer a user types is held within
+# them. Store numbers (events, stories, documents) and counts are INTEGER columns, 32 bits on PostgreSQL:
+# MAX_ID bounds them.
 MAX_INTEGER, MIN_INTEGER = 2**63 - 1, -(2**63)
+MAX_ID = 2**31 - 1
 
 
 def is_country_code(side: str) -> bool:
@@ -47,8 +50,9 @@ def is_country_code(side: str) -> bool:
 
 
 def text(value: str | None) -> str | None:
-    """The value without surrounding blanks, or None when nothing is left."""
-    value = (value or "").strip()
+    """The value without surrounding blanks and NUL characters (no stored text holds one, and PostgreSQL
+    refuses them), or None when nothing is left."""
+    value = (value or "").replace("\x00", "").strip()
     return value or None
 
 
@@ -71,8 +75,8 @@ def whole(value: str | None, name: str, low: int | None = None, high: int | None
 
 
 def store_number(ident: str) -> int | None:
-    """`ident` as a store number (a row's key) when it is one: ASCII digits within what a database stores."""
-    if ident.isascii() and ident.isdigit() and int(ident) <= MAX_INTEGER:
+    """`ident` as a store number (a row's key) when it is one: ASCII digits up to MAX_ID."""
+    if ident.isascii() and ident.isdigit() and int(ident) <= MAX_ID:
         return int(ident)
     return None
 
@@ -226,7 +230,7 @@ class EventFilter(_Filter):
             code=cameo(code),
             quad=whole(quad, "quad", 1, 4),
             status=choice(status, "status", STATUSES),
-            story=whole(story, "story", 1),
+            story=whole(story, "story", 1, MAX_ID),
             historical=flag(historical, "historical"),
         )
 
@@ -259,7 +263,7 @@ class QuoteFilter(_Filter):
             speaker=text(speaker),
             country=country_code(country),
             search=text(search),
-            story=whole(story, "story", 1),
+            story=whole(story, "story", 1, MAX_ID),
             since=day(since, "since"),
             until=day(until, "until"),
         )
@@ -287,4 +291,4 @@ class StoryFilter(_Filter):
     @classmethod
     def parse(cls, min_documents: str | None = None) -> StoryFilter:
         """The filter from typed-in text, checked."""
-        return cls(min_documents=whole(min_documents, "min_documents", 1) or 1)
+        return cls(min_documents=whole(min_documents, "min_documents", 1, MAX_ID) or 1)

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..api import Database
 from ..errors import BadFilter
-from ..store.filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
+from ..store.filters import MAX_ID, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
 from . import params, uploads, views
 from .params import SeriesQuery
 from .security import require_read, require_write
@@ -141,7 +141,7 @@ def get_framing(
     event: str | None = Query(None, description="An event number."),
     db: Database = Depends(database),
 ) -> dict[str, Any]:
-    story_id, event_id = whole(story, "story", 1), whole(event, "event", 1)
+    story_id, event_id = whole(story, "story", 1, MAX_ID), whole(event, "event", 1, MAX_ID)
     if (story_id is None) == (event_id is None):
         raise BadFilter("story/event", "give one of story or event")
     sides = db.framing(story=story_id, event=event_id).sides

@@ -12,8 +12,7 @@ from fastapi import Path, Query
 
 from ..analytics.series import PERIODS
 from ..store.filters import (
-    MAX_INTEGER,
-    MIN_INTEGER,
+    MAX_ID,
     SINCE_HELP,
     UNTIL_HELP,
     ActorFilter,
@@ -30,8 +29,8 @@ from ..store.filters import (
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
 
 SINCE = Query(None, description=SINCE_HELP)
-# A number in a path (an event's, a story's): a whole number a database can store, else a 422.
-Number = Annotated[int, Path(ge=MIN_INTEGER, le=MAX_INTEGER)]
+# A store number in a path (an event's, a story's): a whole number its column can hold, else a 422.
+Number = Annotated[int, Path(ge=-MAX_ID - 1, le=MAX_ID)]
 UNTIL = Query(None, description=UNTIL_HELP)
 
 
