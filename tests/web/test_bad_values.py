@@ -81,3 +81,18 @@ def test_a_deeply_nested_json_lines_upload_is_400(make_app, store_url):
     response = client.post("/api/documents", files={"file": ("deep.jsonl", data, "application/x-ndjson")})
     assert response.status_code == 400, response.text[:300]
     assert "nested" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("term", ["%25", "_", "%5C", "%25%25"])
+def test_search_wildcards_are_literal_on_the_web(api, term):
+    """The demo corpus has no actor with '%', '_' or '\\' in the name: a search for one lists none."""
+    assert api.get("/api/actors").json()["total"] > 0
+    assert api.get(f"/api/actors?search={term}").json()["total"] == 0
+    assert api.get(f"/api/quotes?speaker={term}").json()["total"] == 0
+
+
+@pytest.mark.parametrize("path", ["/api/quotes?search=%00", "/api/actors?search=a%00", "/api/events?actor=%00CHN"])
+def test_a_nul_in_a_text_filter_is_dropped(api, path):
+    response = api.get(path)
+    assert response.status_code == 200, response.text[:300]
+    assert response.json()["total"] > 0
