@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from ..errors import AccordError
+from ..lines import csv_value
 from ..store import filters
 
 if TYPE_CHECKING:
@@ -91,7 +92,10 @@ def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow(
-                {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+                {
+                    k: csv_value(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                    for k, v in row.items()
+                }
             )
     else:
         out.print(table(rows))

@@ -10,6 +10,7 @@ import typer
 
 from ..config import Settings
 from ..errors import UsageError
+from ..lines import csv_value, json_line
 from ..store.filters import MAX_INTEGER
 from . import app
 from .common import (
@@ -68,7 +69,7 @@ def extract(
         for ex in pipeline.extract(documents(), anchor):
             obj = ex.to_dict()
             if fmt is ExtractFormat.jsonl:
-                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(obj) + "\n")
             elif fmt is ExtractFormat.json:
                 sys.stdout.write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False, indent=2))
             else:
@@ -165,7 +166,7 @@ def docs(
     elif fmt is ListFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["pk"])
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
     else:
         from ..render import documents_table
 
