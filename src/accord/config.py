@@ -41,6 +41,11 @@ def _batch_env(name: str) -> int:
     return _int_env(name, _int_env("ACCORD_BATCH_SIZE", DEFAULT_BATCH_SIZE))
 
 
+def _list_env(name: str) -> tuple[str, ...]:
+    """A comma-separated list, blanks dropped."""
+    return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
+
+
 def _yes_env(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
@@ -70,6 +75,8 @@ class Settings:
     # The web API's token (None: uploads are refused) and whether reads need it too.
     api_token: str | None = field(default_factory=lambda: _text_env("ACCORD_API_TOKEN"))
     protect_reads: bool = field(default_factory=lambda: _yes_env("ACCORD_API_READ_TOKEN"))
+    # The Host names the web server answers to (empty: those of the address it binds; "*": any).
+    allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _list_env("ACCORD_ALLOWED_HOSTS"))
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.
     chunk_chars: int = 100_000
 
