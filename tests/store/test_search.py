@@ -12,7 +12,8 @@ QUOTES = {
     "percent": '"Prices rose 5% this year in the capital," a spokesperson for France said on Monday.',
     "underscore": '"The file report_v2 is on the shared server now," a spokesperson for Kenya said on Monday.',
     "backslash": '"Save it under the folder C:\\\\temp before the vote," a spokesperson for Japan said on Monday.',
-    "plain": '"We made real progress on the agenda today," a spokesperson for Germany said on Monday.',
+    "plain": '"We made real progress on the agenda today," a spokesperson for Germany said on Monday. '
+    "France imposed sanctions on Russia on Monday.",
 }
 
 
@@ -60,3 +61,10 @@ def test_a_nul_in_a_search_is_dropped(db):
     assert _documents(db.quotes(search="5%\x00")) == {"percent"}
     assert QuoteFilter.parse(search="\x00") == QuoteFilter()
     assert len(db.actors(search="Fra\x00nce")) == 1
+
+
+@pytest.mark.parametrize("code", ["%", "_", "0_"])
+def test_a_wildcard_in_a_cameo_code_matches_no_code(db, code):
+    """The code filter is a prefix of digits: from the Python API (or the CLI) a wildcard matches none."""
+    assert db.count_events() > 0
+    assert list(db.events(code=code)) == [] and db.count_events(code=code) == 0

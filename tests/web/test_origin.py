@@ -21,7 +21,9 @@ def test_the_local_names_are_allowed_by_default(api, host):
     assert api.get("/api/events", headers={"Host": host}).status_code == 200
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example", "[::2]"])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "localhost.evil.example", "[::2]"]
+)
 @pytest.mark.parametrize("path", ["/api/events", "/", "/events", "/static/app.css", "/api/openapi.json"])
 def test_another_host_is_refused(api, host, path):
     response = api.get(path, headers={"Host": host})

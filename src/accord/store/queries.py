@@ -59,7 +59,7 @@ def _event_conditions(f: EventFilter) -> list:
     if f.until:
         conditions.append(g.c.date <= f.until)
     if f.code:
-        conditions.append(g.c.cameo.startswith(f.code))
+        conditions.append(g.c.cameo.startswith(f.code, autoescape=True))
     if f.quad:
         conditions.append(g.c.quad_class == f.quad)
     if f.status:

@@ -169,7 +169,7 @@ class Store:
         if number is not None:
             conditions.append(d.c.pk == number)
         if len(ident) >= 8 and all(ch in "0123456789abcdef" for ch in ident):
-            conditions.append(d.c.doc_key.startswith(ident))
+            conditions.append(d.c.doc_key.startswith(ident, autoescape=True))
         query = (
             select(d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version, d.c.extraction)
             .where(or_(*conditions))
