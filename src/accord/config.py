@@ -72,6 +72,11 @@ def _languages_env() -> tuple[str, ...]:
     return tuple(dict.fromkeys(["en", *codes]))
 
 
+def _list_env(name: str) -> tuple[str, ...]:
+    """A comma-separated list, blanks dropped."""
+    return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
+
+
 def _yes_env(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
@@ -103,6 +108,8 @@ class Settings:
     protect_reads: bool = field(default_factory=lambda: _yes_env("ACCORD_API_READ_TOKEN"))
     # The languages a document's language is detected among (accord.nlp.language); only English is extracted.
     languages: tuple[str, ...] = field(default_factory=_languages_env)
+    # The Host names the web server answers to (empty: those of the address it binds; "*": any).
+    allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _list_env("ACCORD_ALLOWED_HOSTS"))
     # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.
     chunk_chars: int = 100_000
 

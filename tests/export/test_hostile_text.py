@@ -1,11 +1,13 @@
 """Exports of a store whose text is hostile to readers (a double quote opening a name, tabs, line breaks,
 NUL, other scripts, very long names) load with the readers' defaults: the GDELT TSV with pandas'
 `read_csv(sep="\\t", header=None)`, DuckDB's `read_csv` and `csv.reader` without quoting, 61 columns in
-every row; the CSV tables with pandas' and DuckDB's defaults, every value as stored."""
+every row; the CSV tables with pandas' and DuckDB's defaults, every value as stored but for NUL, which
+no CSV carries; the JSON Lines exports one record a line even for tools that split on U+2028."""
 
 from __future__ import annotations
 
 import csv
+import json
 
 import duckdb
 import pandas
@@ -131,11 +133,46 @@ def test_clean_field(value, cleaned):
 def test_csv_tables_give_hostile_text_back_as_stored(hostile, tmp_path, kind, column):
     path = tmp_path / f"{kind}.csv"
     export(hostile, kind, "--format", "csv", "--out", str(path))
-    stored = [row[column] for row in table_rows(hostile, kind)]
-    assert set(stored) <= set(hostile_values(hostile)) and len(set(stored)) >= min(len(stored), 5)
+    stored = [_as_stored(row[column]) for row in table_rows(hostile, kind)]
+    assert set(stored) <= {_as_stored(v) for v in hostile_values(hostile)} and len(set(stored)) >= min(len(stored), 5)
 
     frame = pandas.read_csv(path)
     assert len(frame) == len(stored)
     assert frame[column].tolist() == stored
     fetched = duckdb.sql(f"SELECT {column} FROM read_csv('{path}')").fetchall()
     assert [value for (value,) in fetched] == stored
+
+
+def _as_stored(value):
+    """What a text export gives back of a stored value: the same text without NUL characters."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("kind", ["events", "documents"])
+def test_csv_tables_carry_no_nul(hostile, tmp_path, kind):
+    path = tmp_path / f"{kind}.csv"
+    export(hostile, kind, "--format", "csv", "--out", str(path))
+    assert b"\x00" not in path.read_bytes()
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(table_rows(hostile, kind))
+    if hostile.store.engine.dialect.name == "sqlite" and kind == "events":
+        assert "nulinside" in {row["source"] for row in rows} | {row["target"] for row in rows}
+
+
+@pytest.mark.parametrize(
+    "kind, fmt", [("events", "jsonl"), ("documents", "jsonl"), ("quotes", "jsonl"), ("events", "plover-jsonl")]
+)
+def test_json_lines_are_one_record_a_line_for_unicode_line_splitters(hostile, tmp_path, kind, fmt):
+    """U+2028, U+2029 and U+0085 are escaped, so str.splitlines() sees one line per record."""
+    path = tmp_path / f"{kind}.jsonl"
+    result = export(hostile, kind, "--format", fmt, "--out", str(path))
+    written = path.read_text(encoding="utf-8")
+    records = [json.loads(line) for line in written.splitlines()]
+    assert written.count("\n") == len(records) and f"wrote {len(records)} " in result.stderr
+    assert not set(written) & {"\u2028", "\u2029", "\x85"}
+    if kind == "events" and fmt == "jsonl":
+        names = {r["source"] for r in records} | {r["target"] for r in records}
+        assert "unicode: Ñuñoa, 北京, Київ, \u2028line separator\u0085next line" in names
+    frame = pandas.read_json(path, lines=True)
+    assert len(frame) == len(records)

@@ -89,7 +89,7 @@ def test_historical_events_are_asked_for_by_a_yes_or_no(value, wanted):
         ("quad", "5", "quad: must be from 1 to 4, not 5"),
         ("status", "done", "status: must be one of occurred, planned, negated, hypothetical, historical, not 'done'"),
         ("code", "abc", "code: must be a CAMEO code or prefix of up to 4 digits (04, 0871), not 'abc'"),
-        ("story", "0", "story: must be 1 or more, not 0"),
+        ("story", "0", "story: must be from 1 to 2147483647, not 0"),
         ("historical", "maybe", "historical: must be true or false, not 'maybe'"),
     ],
 )
@@ -112,3 +112,15 @@ def test_the_status_list_and_the_side_rule():
         STATUSES == tuple(s.value for s in Status) == ("occurred", "planned", "negated", "hypothetical", "historical")
     )
     assert is_country_code("CHN") and not is_country_code("chn") and not is_country_code("Xi")
+
+
+@pytest.mark.parametrize("value", [str(2**63), str(2**64), str(-(2**63) - 1)])
+def test_whole_numbers_stay_within_what_a_database_stores(value):
+    from accord.store.filters import MAX_INTEGER, store_number, whole
+
+    with pytest.raises(BadFilter, match=f"^offset: must be from 0 to {MAX_INTEGER}, not {value}$|^offset: must be 0"):
+        whole(value, "offset", 0)
+    with pytest.raises(BadFilter, match="must be from"):
+        whole(value, "id")
+    assert whole(str(MAX_INTEGER), "offset", 0) == MAX_INTEGER
+    assert store_number(value) is None and store_number("²") is None and store_number("12") == 12

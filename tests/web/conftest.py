@@ -30,7 +30,7 @@ class Client:
         async def send() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
             async with httpx.AsyncClient(
-                transport=transport, base_url="http://test", headers=self.headers, cookies=self.cookies
+                transport=transport, base_url="http://127.0.0.1", headers=self.headers, cookies=self.cookies
             ) as c:
                 return await c.request(method, url, **kwargs)
 

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -33,14 +34,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(demo_sqlite, pipeline) -> Iterator[str]:
-    """The app under uvicorn in a background thread, on a free port of 127.0.0.1."""
+@contextmanager
+def serving(url: str, pipeline) -> Iterator[str]:
+    """The app over `url` under uvicorn in a background thread, on a free port of 127.0.0.1."""
     import uvicorn
 
     from accord.web import create_app
 
-    app = create_app(demo_sqlite, token=None, protect_reads=False, pipeline=pipeline)
+    app = create_app(url, token=None, protect_reads=False, pipeline=pipeline)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -49,10 +50,19 @@ def server(demo_sqlite, pipeline) -> Iterator[str]:
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    app.state.web.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.web.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_sqlite, pipeline) -> Iterator[str]:
+    """The demo corpus served on 127.0.0.1."""
+    with serving(demo_sqlite, pipeline) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +196,42 @@ def test_events_quotes_and_actor_pages(visit):
     visit.go("/documents")
     visit.shot("documents")
     visit.check()
+
+
+LINK_NAME = '<a href="javascript:alert(document.domain)">Evil</a> <b>bold</b>'
+
+
+@pytest.fixture
+def hostile_server(demo_sqlite, pipeline, tmp_path) -> Iterator[str]:
+    """A copy of the demo store in which China's actor name on its events with the US is an HTML link."""
+    import sqlite3
+
+    path = tmp_path / "hostile.db"
+    shutil.copyfile(demo_sqlite.removeprefix("sqlite:///"), path)
+    with sqlite3.connect(path) as conn:
+        changed = conn.execute(
+            "UPDATE event_groups SET source_name = ? WHERE source_country = 'CHN' AND target_country = 'USA'",
+            (LINK_NAME,),
+        ).rowcount
+    assert changed > 0
+    with serving(f"sqlite:///{path}", pipeline) as base:
+        yield base
+
+
+def test_a_side_named_with_html_is_the_charts_title_as_plain_text(browser, hostile_server):
+    """Plotly renders <a href> and <b> in a title as SVG elements: the dashboard hands it plain text."""
+    from urllib.parse import urlencode
+
+    tab = Visit(browser, hostile_server)
+    try:
+        page = tab.page
+        tab.go("/?" + urlencode({"a": LINK_NAME, "b": "USA"}))
+        page.wait_for_selector("#chart .main-svg")
+        title = page.locator("#chart .gtitle")
+        assert title.count() == 1
+        assert " ".join(title.text_content().split()) == f"{LINK_NAME} – United States"
+        assert page.locator("#chart a").count() == 0  # no link element anywhere in the chart
+        assert page.locator("#chart .gtitle b, #chart .gtitle [style*='bold']").count() == 0
+        tab.check()
+    finally:
+        tab.context.close()

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from ..errors import AccordError
+from ..lines import csv_value
 from ..store import filters
 
 if TYPE_CHECKING:
@@ -91,7 +92,10 @@ def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow(
-                {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+                {
+                    k: csv_value(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                    for k, v in row.items()
+                }
             )
     else:
         out.print(table(rows))
@@ -101,8 +105,8 @@ FORMAT = typer.Option(ListFormat.table, "--format", help="table, csv or json.")
 SINCE = typer.Option(None, "--since", help=filters.SINCE_HELP)
 UNTIL = typer.Option(None, "--until", help=filters.UNTIL_HELP)
 DYAD = typer.Option(None, "--dyad", help=filters.help_for(filters.EventFilter, "dyad"))
-LIMIT = typer.Option(50, "--limit", min=1, help="How many rows at most.")
-OFFSET = typer.Option(0, "--offset", min=0, help="Rows to skip.")
+LIMIT = typer.Option(50, "--limit", min=1, max=filters.MAX_INTEGER, help="How many rows at most.")
+OFFSET = typer.Option(0, "--offset", min=0, max=filters.MAX_INTEGER, help="Rows to skip.")
 
 
 def day(value: str | None, option: str) -> str | None:

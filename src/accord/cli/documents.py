@@ -10,6 +10,8 @@ import typer
 
 from ..config import Settings
 from ..errors import UsageError
+from ..lines import csv_value, json_line
+from ..store.filters import MAX_INTEGER
 from . import app
 from .common import (
     ACTORS,
@@ -67,7 +69,7 @@ def extract(
         for ex in pipeline.extract(documents(), anchor):
             obj = ex.to_dict()
             if fmt is ExtractFormat.jsonl:
-                sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(obj) + "\n")
             elif fmt is ExtractFormat.json:
                 sys.stdout.write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False, indent=2))
             else:
@@ -162,8 +164,8 @@ def _warn_undated(undated: int, new: int) -> None:
 @app.command()
 def docs(
     ctx: typer.Context,
-    limit: int = typer.Option(20, "--limit", min=1, help="How many documents to list."),
-    offset: int = typer.Option(0, "--offset", min=0),
+    limit: int = typer.Option(20, "--limit", min=1, max=MAX_INTEGER, help="How many documents to list."),
+    offset: int = typer.Option(0, "--offset", min=0, max=MAX_INTEGER),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format"),
 ) -> None:
     """List stored documents, newest first."""
@@ -179,7 +181,7 @@ def docs(
     elif fmt is ListFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["pk"])
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
     else:
         from ..render import documents_table
 

@@ -8,7 +8,15 @@ import typer
 from ..analytics.records import Framing
 from ..analytics.series import Period
 from ..errors import UsageError
-from ..store.filters import ActorFilter, EventFilter, QuoteFilter, Status, help_for, parse_dyad
+from ..store.filters import (
+    MAX_ID,
+    ActorFilter,
+    EventFilter,
+    QuoteFilter,
+    Status,
+    help_for,
+    parse_dyad,
+)
 from . import app, tables
 from .common import (
     DYAD,
@@ -37,7 +45,7 @@ def events(
     code: str | None = typer.Option(None, "--code", help=help_for(EventFilter, "code")),
     quad: int | None = typer.Option(None, "--quad", min=1, max=4, help=help_for(EventFilter, "quad")),
     status: Status | None = typer.Option(None, "--status", help=help_for(EventFilter, "status")),
-    story: int | None = typer.Option(None, "--story", help="Only events of this story."),
+    story: int | None = typer.Option(None, "--story", min=1, max=MAX_ID, help="Only events of this story."),
     historical: bool = typer.Option(False, "--historical", help=help_for(EventFilter, "historical")),
     limit: int = LIMIT,
     offset: int = OFFSET,
@@ -64,7 +72,7 @@ def events(
 @app.command()
 def event(
     ctx: typer.Context,
-    event_id: int = typer.Argument(..., help="Event number from `accord events`."),
+    event_id: int = typer.Argument(..., min=-MAX_ID - 1, max=MAX_ID, help="Event number from `accord events`."),
     fmt: ListFormat = FORMAT,
 ) -> None:
     """Show one event with every report of it and the evidence sentence of each."""
@@ -86,7 +94,7 @@ def quotes(
     speaker: str | None = typer.Option(None, "--speaker", help=help_for(QuoteFilter, "speaker")),
     country: str | None = typer.Option(None, "--country", help=help_for(QuoteFilter, "country")),
     search: str | None = typer.Option(None, "--search", help=help_for(QuoteFilter, "search")),
-    story: int | None = typer.Option(None, "--story"),
+    story: int | None = typer.Option(None, "--story", min=1, max=MAX_ID),
     since: str | None = SINCE,
     until: str | None = UNTIL,
     limit: int = LIMIT,
@@ -127,7 +135,7 @@ def actors(
 @app.command()
 def stories(
     ctx: typer.Context,
-    min_documents: int = typer.Option(1, "--min-documents", min=1),
+    min_documents: int = typer.Option(1, "--min-documents", min=1, max=MAX_ID),
     limit: int = LIMIT,
     offset: int = OFFSET,
     fmt: ListFormat = FORMAT,
@@ -142,7 +150,7 @@ def stories(
 @app.command()
 def story(
     ctx: typer.Context,
-    story_id: int = typer.Argument(..., help="Story number from `accord stories`."),
+    story_id: int = typer.Argument(..., min=-MAX_ID - 1, max=MAX_ID, help="Story number from `accord stories`."),
     fmt: ListFormat = FORMAT,
 ) -> None:
     """Show a story: its documents, its events and each side's framing."""
@@ -165,8 +173,8 @@ def story(
 @app.command()
 def framing(
     ctx: typer.Context,
-    story: int | None = typer.Option(None, "--story"),
-    event: int | None = typer.Option(None, "--event"),
+    story: int | None = typer.Option(None, "--story", min=1, max=MAX_ID),
+    event: int | None = typer.Option(None, "--event", min=1, max=MAX_ID),
     document: str | None = typer.Option(None, "--document", help="The story of this document (id or number)."),
     fmt: ListFormat = FORMAT,
 ) -> None:

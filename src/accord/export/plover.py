@@ -51,6 +51,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..kb import load_kb
+from ..lines import json_line
 from ..model import is_mutual
 from . import ActorInfo, FirstReport, first_reports
 from .plover_vocabulary import PloverVocabulary
@@ -82,7 +83,7 @@ def write_plover(objects: Iterable[dict[str, Any]], out: TextIO, lines: bool = F
     objects = list(objects)
     if lines:
         for obj in objects:
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            out.write(json_line(obj) + "\n")
     else:
         out.write(json.dumps(objects, ensure_ascii=False, indent=2) + "\n")
     return len(objects)

@@ -30,6 +30,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
+from ..lines import csv_value, json_line
 from ..store.filters import is_country_code
 
 if TYPE_CHECKING:
@@ -173,11 +174,14 @@ def write_table(rows: list[dict[str, Any]], kind: str, fmt: str, out: TextIO) ->
         writer.writerow(names)
         for row in rows:
             writer.writerow(
-                ["" if row[n] is None else repr(row[n]) if isinstance(row[n], float) else row[n] for n in names]
+                [
+                    "" if row[n] is None else repr(row[n]) if isinstance(row[n], float) else csv_value(row[n])
+                    for n in names
+                ]
             )
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row) + "\n")
     else:
         raise UsageError(f"write_table writes csv or jsonl, not {fmt!r}")
     return len(rows)

@@ -26,6 +26,8 @@ def looks_jsonl(text: str) -> bool:
             return isinstance(json.loads(line), dict)
         except ValueError:
             return False
+        except RecursionError:
+            return True  # an object too deeply nested to read: read_jsonl says so
     return False
 
 
@@ -39,6 +41,9 @@ def read_jsonl(text: str, origin: str) -> Iterator[Document | Failure]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})", NAME)
+            continue
+        except RecursionError:
+            yield Failure(where, f"line {number} is nested too deeply to read as JSON", NAME)
             continue
         if not isinstance(record, dict):
             yield Failure(where, f"line {number} is a JSON {type(record).__name__}, not an object", NAME)

@@ -33,6 +33,14 @@ STATUS_HELP = "occurred, planned, negated, hypothetical or historical (this one 
 HISTORICAL_HELP = "Also list historical events (history the text tells as background), left out by default."
 
 
+# The largest and smallest whole numbers a database takes (SQL BIGINT, SQLite INTEGER; an OFFSET is one):
+# a number past them cannot even be bound as a parameter, so every integer a user types is held within
+# them. Store numbers (events, stories, documents) and counts are INTEGER columns, 32 bits on PostgreSQL:
+# MAX_ID bounds them.
+MAX_INTEGER, MIN_INTEGER = 2**63 - 1, -(2**63)
+MAX_ID = 2**31 - 1
+
+
 def is_country_code(side: str) -> bool:
     """The read side's rule for a side: three capital letters are an ISO-3 country code, else a name."""
     return len(side) == 3 and side.isalpha() and side.isupper()
@@ -42,13 +50,15 @@ def is_country_code(side: str) -> bool:
 
 
 def text(value: str | None) -> str | None:
-    """The value without surrounding blanks, or None when nothing is left."""
-    value = (value or "").strip()
+    """The value without surrounding blanks and NUL characters (no stored text holds one, and PostgreSQL
+    refuses them), or None when nothing is left."""
+    value = (value or "").replace("\x00", "").strip()
     return value or None
 
 
 def whole(value: str | None, name: str, low: int | None = None, high: int | None = None) -> int | None:
-    """A whole number within `low`..`high` (either bound optional)."""
+    """A whole number within `low`..`high` (either bound optional), and always within what a database
+    stores (MIN_INTEGER..MAX_INTEGER)."""
     value = text(value)
     if value is None:
         return None
@@ -59,7 +69,16 @@ def whole(value: str | None, name: str, low: int | None = None, high: int | None
     if (low is not None and number < low) or (high is not None and number > high):
         bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
         raise BadFilter(name, f"must be {bounds}, not {number}")
+    if not MIN_INTEGER <= number <= MAX_INTEGER:
+        raise BadFilter(name, f"must be from {MIN_INTEGER if low is None else low} to {MAX_INTEGER}, not {number}")
     return number
+
+
+def store_number(ident: str) -> int | None:
+    """`ident` as a store number (a row's key) when it is one: ASCII digits up to MAX_ID."""
+    if ident.isascii() and ident.isdigit() and int(ident) <= MAX_ID:
+        return int(ident)
+    return None
 
 
 def day(value: str | None, name: str) -> str | None:
@@ -211,7 +230,7 @@ class EventFilter(_Filter):
             code=cameo(code),
             quad=whole(quad, "quad", 1, 4),
             status=choice(status, "status", STATUSES),
-            story=whole(story, "story", 1),
+            story=whole(story, "story", 1, MAX_ID),
             historical=flag(historical, "historical"),
         )
 
@@ -244,7 +263,7 @@ class QuoteFilter(_Filter):
             speaker=text(speaker),
             country=country_code(country),
             search=text(search),
-            story=whole(story, "story", 1),
+            story=whole(story, "story", 1, MAX_ID),
             since=day(since, "since"),
             until=day(until, "until"),
         )
@@ -272,4 +291,4 @@ class StoryFilter(_Filter):
     @classmethod
     def parse(cls, min_documents: str | None = None) -> StoryFilter:
         """The filter from typed-in text, checked."""
-        return cls(min_documents=whole(min_documents, "min_documents", 1) or 1)
+        return cls(min_documents=whole(min_documents, "min_documents", 1, MAX_ID) or 1)

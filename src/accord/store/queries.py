@@ -14,6 +14,13 @@ from . import tables as t
 from .filters import ActorFilter, EventFilter, Page, QuoteFilter, Status, StoryFilter, is_country_code
 
 
+def _contains(column, term: str):
+    """Whether `column` holds `term`, ignoring case and taking every character literally: LIKE's
+    wildcards ('%', '_') are escaped with an explicit ESCAPE character, so PostgreSQL's default
+    backslash escape does not apply either, and a NUL (which PostgreSQL refuses in text) is dropped."""
+    return func.lower(column).contains(term.replace("\x00", "").lower(), autoescape=True)
+
+
 def _side(name_col, country_col, term: str):
     term = term.strip()
     if is_country_code(term):
@@ -52,7 +59,7 @@ def _event_conditions(f: EventFilter) -> list:
     if f.until:
         conditions.append(g.c.date <= f.until)
     if f.code:
-        conditions.append(g.c.cameo.startswith(f.code))
+        conditions.append(g.c.cameo.startswith(f.code, autoescape=True))
     if f.quad:
         conditions.append(g.c.quad_class == f.quad)
     if f.status:
@@ -165,15 +172,15 @@ def _quote_query(columns: list, f: QuoteFilter):
     if f.speaker:
         query = query.where(
             or_(
-                func.lower(a.c.name).contains(f.speaker.lower()),
-                func.lower(q.c.speaker_text).contains(f.speaker.lower()),
+                _contains(a.c.name, f.speaker),
+                _contains(q.c.speaker_text, f.speaker),
             )
         )
     if f.country:
         query = query.where(a.c.country == f.country.upper())
     if f.search:
         for word in f.search.split():
-            query = query.where(func.lower(q.c.text).contains(word.lower()))
+            query = query.where(_contains(q.c.text, word))
     if f.story:
         query = query.where(sd.c.story_pk == f.story)
     if f.document:
@@ -231,7 +238,7 @@ def _actor_identity():
 def _actor_filter(query, f: ActorFilter):
     a = t.actors
     if f.search:
-        query = query.where(func.lower(a.c.name).contains(f.search.lower()))
+        query = query.where(_contains(a.c.name, f.search))
     if f.country:
         query = query.where(a.c.country == f.country.upper())
     return query

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from ..model import Document, Extraction, Failure
 from . import tables
 from .database import make_engine, migrate
+from .filters import store_number
 from .rows import child_rows, document_row, inserted_pk
 
 
@@ -164,10 +165,11 @@ class Store:
         """Documents whose store number, id or content-key prefix is `ident`, newest ingest first."""
         d = tables.documents
         conditions = [d.c.id == ident]
-        if ident.isdigit():
-            conditions.append(d.c.pk == int(ident))
+        number = store_number(ident)
+        if number is not None:
+            conditions.append(d.c.pk == number)
         if len(ident) >= 8 and all(ch in "0123456789abcdef" for ch in ident):
-            conditions.append(d.c.doc_key.startswith(ident))
+            conditions.append(d.c.doc_key.startswith(ident, autoescape=True))
         query = (
             select(d.c.pk, d.c.doc_key, d.c.origin, d.c.reader, d.c.ingested_at, d.c.pipeline_version, d.c.extraction)
             .where(or_(*conditions))

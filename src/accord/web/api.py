@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..api import Database
 from ..errors import BadFilter
-from ..store.filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
+from ..store.filters import MAX_ID, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
 from . import params, uploads, views
 from .params import SeriesQuery
 from .security import require_read, require_write
@@ -67,7 +67,7 @@ def list_events(
 
 
 @router.get("/events/{event_id}", dependencies=reads, summary="One event with every report and its evidence")
-def get_event(event_id: int, db: Database = Depends(database)) -> dict[str, Any]:
+def get_event(event_id: params.Number, db: Database = Depends(database)) -> dict[str, Any]:
     """Each report's sentence with `highlights`: offsets into that sentence of the trigger, the actors
     (source and target flagged), times and places."""
     return views.event(db, event_id)
@@ -101,7 +101,7 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", dependencies=reads, summary="A story: documents, events, each side's framing")
-def get_story(story_id: int, db: Database = Depends(database)) -> dict[str, Any]:
+def get_story(story_id: params.Number, db: Database = Depends(database)) -> dict[str, Any]:
     return views.story(db, story_id)
 
 
@@ -141,7 +141,7 @@ def get_framing(
     event: str | None = Query(None, description="An event number."),
     db: Database = Depends(database),
 ) -> dict[str, Any]:
-    story_id, event_id = whole(story, "story", 1), whole(event, "event", 1)
+    story_id, event_id = whole(story, "story", 1, MAX_ID), whole(event, "event", 1, MAX_ID)
     if (story_id is None) == (event_id is None):
         raise BadFilter("story/event", "give one of story or event")
     sides = db.framing(story=story_id, event=event_id).sides

@@ -5,6 +5,7 @@ bundle included, so nothing is ever loaded from another server."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from ..errors import BadFilter
 from ..store import Store
 from ..version import __version__
 from . import api, pages
-from .security import BodyLimit, SecurityHeaders, Tokens
+from .security import AllowedHosts, BodyLimit, SecurityHeaders, Tokens
+from .security import allowed_hosts as allowed_hosts_of
 
 STATIC = Path(__file__).with_name("static")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -56,15 +58,19 @@ def create_app(
     *,
     token: str | None = None,
     protect_reads: bool | None = None,
+    allowed_hosts: Sequence[str] | None = None,
     pipeline=None,
 ) -> FastAPI:
     """The ASGI app over the store at `db_url`.
 
     `token` (default: ACCORD_API_TOKEN) is required for uploads; with `protect_reads` (default:
-    ACCORD_API_READ_TOKEN=1) every read needs it too. `pipeline` lets tests share an already loaded one.
+    ACCORD_API_READ_TOKEN=1) every read needs it too. `allowed_hosts` (default: ACCORD_ALLOWED_HOSTS,
+    else this machine's loopback names) are the Host names answered, "*" for any; `accord serve` gives
+    the address it binds. `pipeline` lets tests share an already loaded one.
     """
     settings = settings or Settings()
     tokens = Tokens.from_settings(settings, token, protect_reads)  # a bad setting fails before the store is opened
+    hosts = allowed_hosts_of(configured=settings.allowed_hosts if allowed_hosts is None else allowed_hosts)
     state = WebState(Database(Store.open(db_url)), settings, tokens, pipeline)
 
     @asynccontextmanager
@@ -87,6 +93,7 @@ def create_app(
     app.state.web = state
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(AllowedHosts, hosts=hosts)  # added last, so it runs first
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(BadFilter, _bad_filter)

@@ -123,7 +123,7 @@ def events(
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: int, db: Database = Depends(database)) -> Response:
+def event(request: Request, event_id: params.Number, db: Database = Depends(database)) -> Response:
     data = views.event(db, event_id)
     marked = [mark_text(r["evidence"], [Mark.from_dict(h) for h in r["highlights"]]) for r in data["reports"]]
     return respond(request, "event.html", data, marked=marked)
@@ -177,7 +177,7 @@ def stories(request: Request, page: Page = Depends(params.page), db: Database = 
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, story_id: int, db: Database = Depends(database)) -> Response:
+def story(request: Request, story_id: params.Number, db: Database = Depends(database)) -> Response:
     return respond(request, "story.html", views.story(db, story_id))
 
 

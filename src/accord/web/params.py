@@ -6,11 +6,13 @@ raises BadFilter, which the app answers with a 422 whose detail names the parame
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from fastapi import Query
+from fastapi import Path, Query
 
 from ..analytics.series import PERIODS
 from ..store.filters import (
+    MAX_ID,
     SINCE_HELP,
     UNTIL_HELP,
     ActorFilter,
@@ -27,6 +29,8 @@ from ..store.filters import (
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
 
 SINCE = Query(None, description=SINCE_HELP)
+# A store number in a path (an event's, a story's): a whole number its column can hold, else a 422.
+Number = Annotated[int, Path(ge=-MAX_ID - 1, le=MAX_ID)]
 UNTIL = Query(None, description=UNTIL_HELP)
 
 

@@ -1,10 +1,20 @@
 """What keeps the web layer safe to run: the API token (uploads always need it, reads when configured),
-a request-body size limit, and response headers that forbid loading anything from another origin."""
+the Host names the server answers to, a same-origin check on uploads, a request-body size limit, and
+response headers that forbid loading anything from another origin.
+
+Why the Host check: a page on another site can make its own name resolve to 127.0.0.1 (DNS rebinding)
+and then read a local server as if it were its own origin; only the Host header tells such a request
+apart, so a request naming a host that is not allowed is refused with a 400. Why uploads never take the
+token from a cookie and refuse another Origin or Referer: a browser sends cookies with a form posted
+from any site, so a cookie would let any page a user visits upload in their name."""
 
 from __future__ import annotations
 
 import hmac
+import socket
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.responses import JSONResponse
@@ -43,12 +53,13 @@ class Tokens:
             raise UsageError(f"{READ_TOKEN_ENV}=1 protects reads with the API token, but {TOKEN_ENV} is not set")
         return cls(token, protect_reads)
 
-    def presented_by(self, request: Request) -> bool:
-        """Whether the request carries the token: `Authorization: Bearer <token>` (or the accord_token cookie)."""
+    def presented_by(self, request: Request, cookie: bool = False) -> bool:
+        """Whether the request carries the token: `Authorization: Bearer <token>`, or with `cookie` (reads
+        only: a browser viewing protected pages) the accord_token cookie."""
         if not self.token:
             return False
         scheme, _, value = request.headers.get("authorization", "").partition(" ")
-        offered = value.strip() if scheme.lower() == "bearer" else request.cookies.get(COOKIE, "")
+        offered = value.strip() if scheme.lower() == "bearer" else request.cookies.get(COOKIE, "") if cookie else ""
         return hmac.compare_digest(offered.encode("utf-8"), self.token.encode("utf-8"))
 
 
@@ -70,15 +81,89 @@ def require_write(request: Request) -> None:
         raise _unauthorized(
             "the API token is wrong" if has_header else "this needs the API token: send 'Authorization: Bearer <token>'"
         )
+    _same_origin(request)
 
 
 def require_read(request: Request) -> None:
     """Dependency of every read route: open unless reads are protected."""
     tokens: Tokens = request.app.state.web.tokens
-    if tokens.protect_reads and not tokens.presented_by(request):
+    if tokens.protect_reads and not tokens.presented_by(request, cookie=True):
         raise _unauthorized(
             f"reads need the API token on this server ({READ_TOKEN_ENV} is set): send 'Authorization: Bearer <token>'"
         )
+
+
+def _same_origin(request: Request) -> None:
+    """Refuse a request whose Origin (or, without one, Referer) names another host than its Host: a page
+    of another site posting here. Clients other than browsers send neither, and pass."""
+    source = request.headers.get("origin") or request.headers.get("referer")
+    if source is None:
+        return
+    host = request.headers.get("host", "")
+    parts = urlsplit(source) if source != "null" else None
+    if parts is None or parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower():
+        raise HTTPException(
+            status_code=403,
+            detail=f"uploads from another origin are refused: the request comes from {source!r}, this server is {host!r}",
+        )
+
+
+# --- the Host names the server answers to ---------------------------------------------------------------
+
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+ANY_ADDRESS = frozenset({"0.0.0.0", "::", ""})
+ALLOWED_ENV = "ACCORD_ALLOWED_HOSTS"
+
+
+def host_of(value: str) -> str:
+    """A Host header's (or a configured name's) host without port, brackets, case or final dot:
+    "[::1]:8000" -> "::1", "Example.ORG.:80" -> "example.org"."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        value = value[1 : value.find("]")] if "]" in value else value[1:]
+    elif value.count(":") == 1:
+        value = value.partition(":")[0]
+    return value.rstrip(".")
+
+
+def allowed_hosts(bind: str = "127.0.0.1", configured: Iterable[str] = ()) -> frozenset[str] | None:
+    """The Host names a server bound to `bind` answers to: `configured` ones (--allowed-host,
+    ACCORD_ALLOWED_HOSTS) when any is given, "*" meaning any host (None); else the bound address, with
+    the loopback names when it is a loopback one, and the machine's name too when it is every address."""
+    names = {host_of(name) for name in configured if name.strip()}
+    if "*" in names:
+        return None
+    if names:
+        return frozenset(names)
+    bind = host_of(bind)
+    if bind in LOCAL_HOSTS:
+        return LOCAL_HOSTS
+    if bind in ANY_ADDRESS:
+        return LOCAL_HOSTS | {host_of(socket.gethostname())}
+    return frozenset({bind})
+
+
+class AllowedHosts:
+    """Refuse (400) a request whose Host header is not an allowed name; `hosts` None allows any. A
+    request with no Host header at all (HTTP/1.0) cannot come from a browser and passes."""
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None):
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or self.hosts is None:
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope["headers"]).get(b"host")
+        if header is not None and host_of(header.decode("latin-1")) not in self.hosts:
+            detail = (
+                f"this server does not answer to the host {header.decode('latin-1')!r}: it answers to "
+                f"{', '.join(sorted(self.hosts))} (accord serve --allowed-host NAME, or {ALLOWED_ENV})"
+            )
+            await JSONResponse({"detail": detail}, 400)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class BodyTooLarge(HTTPException):

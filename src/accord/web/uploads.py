@@ -74,6 +74,8 @@ async def read_request(request: Request) -> tuple[list[Document | Failure], str,
             payload = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError) as exc:
             raise HTTPException(400, f"the body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise HTTPException(400, "the body is not usable JSON: it is nested too deeply") from None
         try:
             record = DocumentIn.model_validate(payload)
         except ValidationError as exc:

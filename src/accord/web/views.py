@@ -14,7 +14,15 @@ from ..analytics.records import EventRecord
 from ..api import Database
 from ..kb import load_kb
 from ..report.charts import QUAD_COLOURS, QUAD_LABELS
-from ..store.filters import ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, is_country_code
+from ..store.filters import (
+    ActorFilter,
+    EventFilter,
+    Page,
+    QuoteFilter,
+    StoryFilter,
+    is_country_code,
+    store_number,
+)
 from .marking import find_event, sentence_marks
 from .params import SeriesQuery
 
@@ -57,8 +65,9 @@ def documents(db: Database, page: Page) -> dict[str, Any]:
 
 def _find_document(db: Database, ident: str) -> dict[str, Any]:
     """By store number first, else as `accord show` does (id or content-key prefix, latest ingest)."""
-    if ident.isdigit():
-        row = db.document(int(ident))
+    number = store_number(ident)
+    if number is not None:
+        row = db.document(number)
         if row:
             return row
     found = db.find_documents(ident)

@@ -2,6 +2,12 @@
 // axis. The data comes from the page itself (a JSON block), the drawing from the locally served Plotly.
 "use strict";
 
+// Plotly reads a title as its own markup (<a href>, <b>, <br>...), not as text: names typed in the
+// address (?a=) are written as entities, which Plotly shows as the characters themselves.
+function plainText(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 function drawDyadChart() {
   const holder = document.getElementById("chart");
   const source = document.getElementById("dyad-data");
@@ -10,8 +16,8 @@ function drawDyadChart() {
   const periods = data.series.map((p) => p.period);
   const fields = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"];
   const traces = fields.map((field, i) => ({
-    type: "bar", name: data.labels[i], x: periods, y: data.series.map((p) => p[field]),
-    marker: { color: data.colours[i] }, hovertemplate: "%{x}: %{y} " + data.labels[i] + "<extra></extra>",
+    type: "bar", name: plainText(data.labels[i]), x: periods, y: data.series.map((p) => p[field]),
+    marker: { color: data.colours[i] }, hovertemplate: "%{x}: %{y} " + plainText(data.labels[i]) + "<extra></extra>",
   }));
   traces.push({
     type: "scatter", mode: "lines+markers", name: "cooperation index", x: periods, yaxis: "y2",
@@ -21,7 +27,7 @@ function drawDyadChart() {
       "<br>GDELT-style tone of the reports %{customdata[2]}<extra></extra>",
   });
   const layout = {
-    title: { text: data.title }, barmode: "stack", bargap: periods.length < 4 ? 0.6 : 0.25,
+    title: { text: plainText(data.title) }, barmode: "stack", bargap: periods.length < 4 ? 0.6 : 0.25,
     margin: { t: 48, r: 72, b: 64, l: 56 },
     xaxis: { type: "category", title: { text: "period" } },
     yaxis: { title: { text: "events" }, rangemode: "tozero" },
