@@ -64,7 +64,11 @@ def extract(
         first = True
         if fmt is ExtractFormat.json:
             sys.stdout.write("[")
-        for ex in pipeline.extract(documents(), anchor):
+        for ex in pipeline.results(documents(), anchor):
+            if isinstance(ex, Failure):  # over its budget: reported, the rest goes on
+                failures.append(ex)
+                _report_failure(ex)
+                continue
             obj = ex.to_dict()
             if fmt is ExtractFormat.jsonl:
                 sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")

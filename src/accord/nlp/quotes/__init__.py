@@ -11,6 +11,7 @@ itself a quotation it is not reported twice.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -266,6 +267,7 @@ class QuoteExtractor:
         quotes: list[Quote] = []
         seen: set[tuple[int, int]] = set()
         text = ex.text
+        mentions = MentionIndex(ex)
         for start, end, kind, attribution in drafts:
             if kind == "partial":
                 start, end = _quoted_words(text, start, end)
@@ -277,7 +279,7 @@ class QuoteExtractor:
             speaker = None
             if attribution.speaker is not None:
                 s, e = attribution.speaker.start_char, attribution.speaker.end_char
-                speaker = Speaker(actor=_actor_at(ex, s, e), start=s, end=e, text=text[s:e])
+                speaker = Speaker(actor=mentions.actor_at(s, e), start=s, end=e, text=text[s:e])
             cue = None
             if attribution.cue is not None:
                 s, e = attribution.cue.start_char, attribution.cue.end_char
@@ -316,12 +318,29 @@ def _quoted_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _actor_at(ex: Extraction, start: int, end: int) -> str | None:
-    """The actor with the mention that best covers the speaker's words."""
-    best, best_overlap = None, 0
-    for actor in ex.actors:
-        for m in actor.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
+class MentionIndex:
+    """Every actor mention of an Extraction ordered by start, so that the mentions overlapping a stretch
+    of text are found by bisection rather than by reading them all (a long document has thousands)."""
+
+    def __init__(self, ex: Extraction):
+        found = [
+            (m.start, m.end, order, actor)
+            for order, (actor, m) in enumerate((a, m) for a in ex.actors for m in a.mentions)
+        ]
+        found.sort(key=lambda item: (item[0], item[2]))
+        self._starts = [item[0] for item in found]
+        self._found = found
+        self._longest = max((e - s for s, e, _, _ in found), default=0)
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor with the mention that best covers [start, end): the largest overlap, a person
+        winning a tie, else the first in the actors' order."""
+        hi = bisect_left(self._starts, end)
+        lo = bisect_left(self._starts, start - self._longest)
+        overlapping = sorted((item for item in self._found[lo:hi] if item[1] > start), key=lambda item: item[2])
+        best, best_overlap = None, 0
+        for m_start, m_end, _, actor in overlapping:
+            overlap = min(end, m_end) - max(start, m_start)
             if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and actor.kind == "person"):
                 best, best_overlap = actor.id, overlap
-    return best
+        return best
