@@ -11,7 +11,8 @@ itself a quotation it is not reported twice.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -75,7 +76,7 @@ class QuoteExtractor:
         drafts = self._join_forward(doc, drafts)
         # A quotation nobody in the text is said to have said is not reported.
         drafts = [d for d in drafts if d.attribution.speaker is not None]
-        direct = [(d.start, d.end) for d in drafts]
+        direct = Stretches((d.start, d.end) for d in drafts)
         indirect = list(self._indirect(doc, direct))
         fragment_clauses = list(self._clauses_around_fragments(doc, drafts, indirect))
         drafts += [
@@ -156,7 +157,7 @@ class QuoteExtractor:
 
     # --- indirect ----------------------------------------------------------------------------
 
-    def _indirect(self, doc: Doc, direct: list[tuple[int, int]]):
+    def _indirect(self, doc: Doc, direct: Stretches):
         for token in doc:
             if not self.attributor.is_cue(token) or token.pos_ == "NOUN":
                 continue
@@ -252,9 +253,9 @@ class QuoteExtractor:
         return start, end, Attribution(doc[according.i : according.i + 2], self.attributor.noun_phrase(source[0]))
 
     @staticmethod
-    def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]], text: str = "") -> bool:
+    def _mostly_quoted(start: int, end: int, direct: Stretches, text: str = "") -> bool:
         """Is the clause nothing but a quotation (fewer than three words outside it)?"""
-        for s, e in direct:
+        for s, e in direct.starting_within(end - 2, start + 12):
             if s <= start + 12 and e >= end - 2:
                 outside = (text[start : max(start, s)] + " " + text[min(end, e) : end]).split() if text else []
                 if len(outside) < 3:
@@ -316,6 +317,20 @@ def _quoted_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1] in MARKS or text[end - 1] in " ,;:"):
         end -= 1
     return start, end
+
+
+class Stretches:
+    """Stretches of text (start, end) ordered by start, with those starting in a range found by bisection."""
+
+    def __init__(self, stretches: Iterable[tuple[int, int]]):
+        self._items = sorted(stretches)
+        self._starts = [s for s, _ in self._items]
+        self._longest = max((e - s for s, e in self._items), default=0)
+
+    def starting_within(self, reach: int, last_start: int) -> list[tuple[int, int]]:
+        """The stretches starting at or before `last_start` that may end at or after `reach`."""
+        lo = bisect_left(self._starts, reach - self._longest)
+        return self._items[lo : bisect_right(self._starts, last_start)]
 
 
 class MentionIndex:
