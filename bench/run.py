@@ -3,6 +3,13 @@ writes, linking) against bare spaCy `nlp.pipe` with the same model and as many p
 documents, in the same run.
 
     python bench/run.py [--corpus reuters|demo|PATH] [--limit N] [--processes N] [--rounds N]
+    python bench/run.py --long [--sizes 1,10]
+
+`--long` measures long documents: Reuters stories concatenated into one article of each size in MB
+(paragraphs kept), against the same stories as normal documents (1 MB of them), each through `accord
+ingest` in one process (the per-document budget of Settings applies) and through bare spaCy (`nlp.pipe`
+over the same text: the long one in the pipeline's windows; up to 1 MB, since its cost per MB does not
+change with size). Reports seconds, peak MB, documents/s and seconds per MB; writes bench/results/long.json.
 
 Each phase runs in its own subprocess so that its peak memory (max RSS, children included) is its own.
 Prints documents/s, tokens/s, peak memory and the ratio pipeline/bare; writes bench/results/latest.json.
@@ -104,6 +111,90 @@ def phase_pipeline(args) -> dict:
     }
 
 
+def long_documents(kind: str, megabytes: float):
+    """`long`: one Document of Reuters stories joined by blank lines, `megabytes` of text; `normal`: the
+    same stories as Documents of their own."""
+    from accord.model import Document
+
+    sys.path.insert(0, str(HERE))
+    from reuters import read_reuters
+
+    stories, size = [], 0
+    for d in read_reuters(REUTERS):
+        stories.append(d)
+        size += len(d.text) + 2
+        if size >= megabytes * 1_000_000:
+            break
+    if kind == "normal":
+        return stories
+    text = "\n\n".join(d.text for d in stories)
+    return [Document(id=f"long-{megabytes:g}mb", text=text, origin=f"long-{megabytes:g}mb", reader="bench")]
+
+
+def phase_long(args) -> dict:
+    """One long-document measurement: `args.phase` is long-bare or long-pipeline, `args.kind` long or normal."""
+    from accord.config import Settings
+    from accord.ingestion import ingest_items
+    from accord.nlp.chunks import split_for_parsing
+    from accord.nlp.loader import load_model
+    from accord.store import Store
+
+    docs = long_documents(args.kind, args.size)
+    chars = sum(len(d.text) for d in docs)
+    settings = Settings(workers=1)
+    if args.phase == "long-bare":
+        nlp = load_model(settings.model)
+        texts = [w for d in docs for w in split_for_parsing(d.text, settings.window_chars)]
+        start = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=1 if args.kind == "long" else args.batch_size))
+        return {"docs": len(docs), "chars": chars, "tokens": tokens, "seconds": time.perf_counter() - start}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(f"sqlite:///{tmp}/bench.db")
+        start = time.perf_counter()
+        summary = ingest_items(iter(docs), store, settings, inputs=[args.kind])
+        seconds = time.perf_counter() - start
+        events = store.count("events")
+        store.close()
+    return {
+        "docs": len(docs),
+        "chars": chars,
+        "seconds": seconds,
+        "new": summary.new,
+        "failed": summary.failed,
+        "reasons": [f.reason for f in summary.failures],
+        "events": events,
+        "budget": {"seconds": settings.doc_seconds, "mb": settings.doc_mb, "window_chars": settings.window_chars},
+    }
+
+
+def run_long(args) -> None:
+    """Normal texts (1 MB of stories) and a long article of each size, pipeline and bare spaCy."""
+    runs = [("normal", 1.0)] + [("long", float(x)) for x in args.sizes.split(",")]
+    results = []
+    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"{'texts':<8} {'MB':>5} {'phase':<9} {'docs':>5} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'peak MB':>8}  note"
+    )
+    for kind, size in runs:
+        for phase in ("long-bare", "long-pipeline"):
+            cmd = [sys.executable, __file__, "--phase", phase, "--kind", kind, "--size", str(size)]
+            out = subprocess.run(cmd, capture_output=True, text=True)
+            if out.returncode != 0:
+                sys.exit(f"{phase} {kind} {size} MB failed:\n{out.stderr}")
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            r.update(kind=kind, size=size, phase=phase.removeprefix("long-"))
+            results.append(r)
+            note = "; ".join(r.get("reasons", [])) or (f"{r['events']} events" if "events" in r else "")
+            print(
+                f"{kind:<8} {r['chars'] / 1e6:>5.1f} {r['phase']:<9} {r['docs']:>5} {r['seconds']:>8.1f} "
+                f"{r['docs'] / r['seconds']:>8.2f} {r['seconds'] / (r['chars'] / 1e6):>7.0f} {r['peak_mb']:>8.0f}  {note}",
+                flush=True,
+            )
+    results_dir = HERE / "results"
+    results_dir.mkdir(exist_ok=True)
+    (results_dir / "long.json").write_text(json.dumps({"args": vars(args), "results": results}, indent=2))
+
+
 def run_phase(name: str, args) -> dict:
     cmd = [
         sys.executable,
@@ -132,12 +223,20 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1, help="spaCy processes for both phases")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--rounds", type=int, default=1, help="alternate bare/pipeline this many times")
-    parser.add_argument("--phase", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
+    parser.add_argument("--long", action="store_true", help="measure long documents (see above)")
+    parser.add_argument("--sizes", default="1,10", help="with --long: article sizes in MB (default 1,10)")
+    parser.add_argument("--phase", choices=["bare", "pipeline", "long-bare", "long-pipeline"], help=argparse.SUPPRESS)
+    parser.add_argument("--kind", choices=["long", "normal"], help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.limit = args.limit or None
 
+    if args.long and not args.phase:
+        run_long(args)
+        return
     if args.phase:
-        result = phase_bare(args) if args.phase == "bare" else phase_pipeline(args)
+        phases = {"bare": phase_bare, "pipeline": phase_pipeline, "long-bare": phase_long, "long-pipeline": phase_long}
+        result = phases[args.phase](args)
         result["peak_mb"] = result.pop("peak_mb_during_ingest", None) or peak_mb()
         print(json.dumps(result))
         return

@@ -26,16 +26,17 @@ if TYPE_CHECKING:
 def extract(
     paths: Iterable[str], published: str | None = None, settings: Settings | None = None
 ) -> Iterator[Extraction]:
-    """Extractions for every document readable in `paths`; unreadable inputs are skipped here (use
-    `accord.readers.read_inputs` to see them as Failures)."""
+    """Extractions for every document readable in `paths`; unreadable inputs and documents over their
+    budget are skipped here (use `accord.readers.read_inputs` and `Pipeline.results` to see them as
+    Failures)."""
     from .config import Settings
-    from .model import Document
+    from .model import Document, Extraction
     from .nlp import Pipeline
     from .readers import read_inputs
 
     settings = settings or Settings()
     docs = (d for d in read_inputs(list(paths), settings.max_bytes) if isinstance(d, Document))
-    return Pipeline(settings).extract(docs, published)
+    return (r for r in Pipeline(settings).results(docs, published) if isinstance(r, Extraction))
 
 
 def open(url: str | None = None) -> Database:  # noqa: A001 - accord.open(...) is the documented entry point

@@ -38,6 +38,9 @@ DEFAULT_LANGUAGES = (
     "ja",
     "ko",
 )
+DEFAULT_WINDOW_CHARS = 50_000
+DEFAULT_DOC_SECONDS = 300
+DEFAULT_DOC_MB = 1536
 
 
 def _text_env(name: str) -> str | None:
@@ -56,6 +59,16 @@ def _int_env(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise UsageError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _number_env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise UsageError(f"{name} must be a number, got {raw!r}") from None
 
 
 def _batch_env(name: str) -> int:
@@ -110,8 +123,19 @@ class Settings:
     languages: tuple[str, ...] = field(default_factory=_languages_env)
     # The Host names the web server answers to (empty: those of the address it binds; "*": any).
     allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _list_env("ACCORD_ALLOWED_HOSTS"))
-    # Longer texts are parsed in paragraph-aligned chunks to bound the parser's memory.
-    chunk_chars: int = 100_000
+    # A longer text is parsed window by window (paragraph-aligned parts of at most this many characters,
+    # one window at a time), so the parser's memory stays bounded; the extractors read the joined parse.
+    window_chars: int = field(default_factory=lambda: _int_env("ACCORD_WINDOW_CHARS", DEFAULT_WINDOW_CHARS))
+    # The per-document budget: a document still running after this many seconds, or having added this
+    # many MB to its process, is recorded as a failure and the batch goes on (0: no limit).
+    doc_seconds: float = field(default_factory=lambda: _number_env("ACCORD_DOC_SECONDS", DEFAULT_DOC_SECONDS))
+    doc_mb: int = field(default_factory=lambda: _int_env("ACCORD_DOC_MB", DEFAULT_DOC_MB))
+
+    def __post_init__(self) -> None:
+        if self.window_chars < 1_000:
+            raise UsageError(f"ACCORD_WINDOW_CHARS must be at least 1000, got {self.window_chars}")
+        if self.doc_seconds < 0 or self.doc_mb < 0:
+            raise UsageError("ACCORD_DOC_SECONDS and ACCORD_DOC_MB must be 0 (no limit) or positive")
 
     @classmethod
     def for_cli(
@@ -122,6 +146,8 @@ class Settings:
         actors: list[str] | None = None,
         statements: bool = False,
         workers: int | None = None,
+        doc_seconds: float | None = None,
+        doc_mb: int | None = None,
     ) -> Settings:
         """Settings with the command line's options over the environment's: options left out (None, or
         False for the --statements flag) keep the environment's value. Unlike the library, the CLI
@@ -131,6 +157,9 @@ class Settings:
             raise UsageError("--max-bytes must be positive")
         if workers is not None and workers < 1:
             raise UsageError("--workers must be at least 1")
+        for name, value in (("--doc-seconds", doc_seconds), ("--doc-mb", doc_mb)):
+            if value is not None and value < 0:
+                raise UsageError(f"{name} must be 0 (no limit) or positive")
         return replace(
             base,
             db_url=db or base.db_url,
@@ -138,6 +167,8 @@ class Settings:
             actor_files=tuple(actors or ()),
             statement_events=base.statement_events or statements,
             workers=workers or _int_env("ACCORD_WORKERS", 0) or os.cpu_count() or 1,
+            doc_seconds=base.doc_seconds if doc_seconds is None else doc_seconds,
+            doc_mb=base.doc_mb if doc_mb is None else doc_mb,
         )
 
 

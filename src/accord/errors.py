@@ -4,14 +4,15 @@
     ├── InputError           exit 1: one input (or one value in it) cannot be read as asked
     │   ├── BinaryInput      the bytes are not text
     │   ├── NoArticleText    an HTML page with no article text
-    │   └── BadDate          a metadata date that is not a real calendar date
+    │   ├── BadDate          a metadata date that is not a real calendar date
+    │   └── OverBudget       a document that needs more time or memory than its budget allows
     ├── UsageError           exit 2: the command was called wrongly
     │   ├── BadFilter        a listing's filter value that cannot be used (also a ValueError)
     │   └── TableError       a malformed knowledge-base or data file (also a ValueError)
     ├── ModelNotInstalled    exit 2: the spaCy model package is missing
     └── StoreError           exit 2: the database could not be opened or migrated
 
-The readers turn an InputError into a Failure (or, for a date, a warning), so one bad input never stops
+The readers turn an InputError into a Failure (the pipeline does the same with OverBudget) (or, for a date, a warning), so one bad input never stops
 a batch; the CLI turns any AccordError that reaches it into one line and the class's exit code, and the
 web API a BadFilter into a 422 naming the parameter.
 """
@@ -40,6 +41,11 @@ class NoArticleText(InputError):
 
 class BadDate(InputError):
     """The string looks like a date but is not a real one, or is not a date at all."""
+
+
+class OverBudget(InputError):
+    """A document still running past its per-document budget of seconds or memory (ACCORD_DOC_SECONDS,
+    ACCORD_DOC_MB): the pipeline records it as a failure with this reason and goes on with the batch."""
 
 
 # --- Settings, installation and the store ----------------------------------------------------------------

@@ -212,7 +212,8 @@ def undated(batch: list[tuple[str, Document, Extraction]]) -> int:
 def _paired(
     pipeline: Pipeline, documents: Iterable[Document], published: str | None = None
 ) -> Iterator[tuple[Document, Extraction | Failure]]:
-    """The pipeline's extractions paired with their documents, as ExtractionPool.extract gives them."""
+    """The pipeline's extractions (or failures: a document over its budget) paired with their
+    documents, as ExtractionPool.extract gives them."""
     in_flight: deque[Document] = deque()
 
     def queued() -> Iterator[Document]:
@@ -220,5 +221,5 @@ def _paired(
             in_flight.append(document)
             yield document
 
-    for extraction in pipeline.extract(queued(), published):
-        yield in_flight.popleft(), extraction
+    for result in pipeline.results(queued(), published):
+        yield in_flight.popleft(), result

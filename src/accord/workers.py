@@ -2,7 +2,8 @@
 once), takes chunks of documents and sends back their extractions; the caller gets them in input order.
 
 At most `window` chunks are in flight, so memory stays bounded however long the input is. A chunk that
-makes the pipeline fail is retried one document at a time, so one bad document costs only itself.
+makes the pipeline fail is retried one document at a time, so one bad document costs only itself; a
+document over its budget (Settings.doc_seconds, doc_mb) comes back as a Failure with its reason.
 The user's knowledge-base files are checked in the caller's process before any worker starts, and a
 worker that still cannot start (a missing model) hands its AccordError back with its first chunk, so
 the user reads the message, not a broken pool and a worker's traceback.
@@ -58,13 +59,14 @@ def _extract_chunk(documents: list[Document]) -> list[Extraction | Failure]:
 
 
 def _extract_in_zone(pipeline: Pipeline, documents: list[Document]) -> list[Extraction | Failure]:
+    """Each document's extraction, or its failure: over its budget, or making the pipeline raise."""
     try:
-        return list(pipeline.extract(documents, _published))
+        return list(pipeline.results(documents, _published))
     except Exception:  # find the document at fault; the others go through
         out: list[Extraction | Failure] = []
         for document in documents:
             try:
-                out.append(pipeline.extract_one(document, _published))
+                out.extend(pipeline.results([document], _published))
             except Exception as exc:
                 out.append(
                     Failure(

@@ -60,7 +60,7 @@ def test_long_text_is_parsed_in_parts_with_exact_offsets(pipeline):
     from accord.config import Settings
     from accord.nlp import Pipeline
 
-    small = Pipeline(Settings(chunk_chars=2000))
+    small = Pipeline(Settings(window_chars=2000))
     text = "\n\n".join(f"Paragraph {n} says the envoys met again. It was calm." for n in range(200))
     ex = small.extract_one(Document(id="long", text=text), "2025-01-01")
     assert ex.text == text

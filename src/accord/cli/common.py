@@ -80,6 +80,18 @@ STATEMENTS = typer.Option(
 MAX_BYTES = typer.Option(
     None, "--max-bytes", help="Refuse files larger than this [env ACCORD_MAX_BYTES; default 20 MiB]."
 )
+DOC_SECONDS = typer.Option(
+    None,
+    "--doc-seconds",
+    help="Per-document time budget: a document still running after this many seconds is recorded as a "
+    "failure and the rest goes on; 0: no limit [env ACCORD_DOC_SECONDS; default 300].",
+)
+DOC_MB = typer.Option(
+    None,
+    "--doc-mb",
+    help="Per-document memory budget: a document adding more than this many MB to its process is "
+    "recorded as a failure; 0: no limit [env ACCORD_DOC_MB; default 1536].",
+)
 
 
 def emit(rows: list[dict], fmt: ListFormat, table=None) -> None:

@@ -15,6 +15,8 @@ from ..store.filters import MAX_INTEGER
 from . import app
 from .common import (
     ACTORS,
+    DOC_MB,
+    DOC_SECONDS,
     EXIT_OK,
     EXIT_SOME_FAILED,
     MAX_BYTES,
@@ -43,6 +45,8 @@ def extract(
     max_bytes: int | None = MAX_BYTES,
     actors: list[str] | None = ACTORS,
     statements: bool = STATEMENTS,
+    doc_seconds: float | None = DOC_SECONDS,
+    doc_mb: int | None = DOC_MB,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
     from ..model import Document, Failure
@@ -51,7 +55,9 @@ def extract(
 
     with user_errors():
         anchor = published_date(published)
-        settings = Settings.for_cli(max_bytes=max_bytes, actors=actors, statements=statements)
+        settings = Settings.for_cli(
+            max_bytes=max_bytes, actors=actors, statements=statements, doc_seconds=doc_seconds, doc_mb=doc_mb
+        )
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
 
@@ -66,7 +72,11 @@ def extract(
         first = True
         if fmt is ExtractFormat.json:
             sys.stdout.write("[")
-        for ex in pipeline.extract(documents(), anchor):
+        for ex in pipeline.results(documents(), anchor):
+            if isinstance(ex, Failure):  # over its budget: reported, the rest goes on
+                failures.append(ex)
+                _report_failure(ex)
+                continue
             obj = ex.to_dict()
             if fmt is ExtractFormat.jsonl:
                 sys.stdout.write(json_line(obj) + "\n")
@@ -100,6 +110,8 @@ def ingest(
         "--workers",
         help="Worker processes for reading NLP and extraction [env ACCORD_WORKERS; default: the number of cores].",
     ),
+    doc_seconds: float | None = DOC_SECONDS,
+    doc_mb: int | None = DOC_MB,
 ) -> None:
     """Read, extract and store PATHS; content already stored is left unchanged."""
     from ..ingestion import ingest as run_ingest
@@ -110,7 +122,13 @@ def ingest(
     with user_errors():
         anchor = published_date(published)
         settings = Settings.for_cli(
-            db=ctx.obj["db"], max_bytes=max_bytes, actors=actors, statements=statements, workers=workers
+            db=ctx.obj["db"],
+            max_bytes=max_bytes,
+            actors=actors,
+            statements=statements,
+            workers=workers,
+            doc_seconds=doc_seconds,
+            doc_mb=doc_mb,
         )
         store = Store.open(settings.db_url)
         with IngestProgress(err, count_files(paths)) as progress:

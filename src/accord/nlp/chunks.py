@@ -1,10 +1,11 @@
-"""Splits very long texts at paragraph (else line, else space) boundaries so the parser's memory
-stays bounded; concatenating the parts gives back the text exactly."""
+"""Splits a long text into windows at paragraph (else line, else sentence, else space) boundaries so the
+parser's memory stays bounded; concatenating the windows gives back the text exactly."""
 
 from __future__ import annotations
 
 
 def split_for_parsing(text: str, limit: int) -> list[str]:
+    """`text` in windows of at most `limit` characters, each cut at the last boundary in its second half."""
     if len(text) <= limit:
         return [text]
     parts: list[str] = []

@@ -65,9 +65,17 @@ def build_extractors(settings: Settings, nlp: Language) -> list[tuple[str, Extra
     return [(slot, factory(settings, nlp)) for slot, factory in EXTRACTORS]
 
 
-def run_extractors(extractors: list[tuple[str, Extractor]], ex: Extraction, doc: Doc) -> None:
-    """Run the stages on one document; a stage that fails leaves its slot empty and a warning."""
+def run_extractors(
+    extractors: list[tuple[str, Extractor]],
+    ex: Extraction,
+    doc: Doc,
+    check: Callable[[str], None] | None = None,
+) -> None:
+    """Run the stages on one document; a stage that fails leaves its slot empty and a warning. `check`
+    is called before each stage with its name (the document's budget: it may raise OverBudget)."""
     for slot, extractor in extractors:
+        if check is not None:
+            check(f"the {slot} stage")
         try:
             extractor(ex, doc)
         except Exception as exc:  # one extractor's bug must not cost the document

@@ -4,10 +4,13 @@ profiling the extractors, where the two were the largest costs."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "accord_sentence_bounds"
 _TEXT = "accord_text"
+_CHUNKS = "accord_noun_chunks"
 
 
 def text_of(doc: Doc) -> str:
@@ -16,6 +19,21 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def first_noun_chunk(doc: Doc, start: int, end: int) -> Span | None:
+    """The first of `doc.noun_chunks` lying within characters [start, end), found by bisection over the
+    chunks listed once (the iterator walks the whole document on each use; chunks never overlap, so
+    they are in order of both start and end)."""
+    chunks = doc.user_data.get(_CHUNKS)
+    if chunks is None:
+        found = list(doc.noun_chunks)
+        chunks = doc.user_data[_CHUNKS] = ([c.start_char for c in found], found)
+    starts, spans = chunks
+    k = bisect_left(starts, start)
+    if k < len(spans) and spans[k].end_char <= end:
+        return spans[k]
+    return None
 
 
 def sentence_of(item: Token | Span) -> Span:

@@ -1,17 +1,21 @@
 """Documents to Extractions: the document's language (accord.nlp.language), one batched spaCy pass
-(`nlp.pipe`), then sentences, the extractors and the document's GDELT-style tone. A document in a
-language accord does not extract from is not parsed: it keeps its language, a warning and empty lists."""
+(`nlp.pipe`; a long text window by window), then sentences, the extractors and the document's GDELT-style
+tone, within a per-document budget. A document in a language accord does not extract from is not parsed:
+it keeps its language, a warning and empty lists."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.tokens import Doc
 
 from ..config import Settings
-from ..model import Document, Extraction, SentenceRef
+from ..errors import OverBudget
+from ..model import Document, Extraction, Failure, SentenceRef
 from ..version import __version__
 from .anchor import choose_anchor
+from .budget import Budget
 from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
 from .language import Verdict, check_languages, judge
@@ -31,57 +35,108 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.nlp = load_model(self.settings.model)
-        self.nlp.max_length = max(self.nlp.max_length, self.settings.chunk_chars * 2)
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.window_chars * 2)
         self.version = f"accord-{__version__}+{model_label(self.nlp)}"
         self.extractors = build_extractors(self.settings, self.nlp)
         check_languages(self.settings.languages)
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
-        """One Extraction per document, in input order; `published` anchors documents that carry no date."""
-        # nlp.pipe keeps input order, so a document's parsed parts arrive one after another
-        pending: dict[int, tuple[Document, int, list[Doc]]] = {}
+        """One Extraction per document, in input order; `published` anchors documents that carry no date.
+        A document over its budget (Settings.doc_seconds, doc_mb) raises OverBudget."""
+        for result in self.results(documents, published):
+            if isinstance(result, Failure):
+                raise OverBudget(f"{result.origin}: {result.reason}")
+            yield result
+
+    def results(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction | Failure]:
+        """One Extraction per document, in input order, or a Failure for a document that went over its
+        budget (the others go on). A text longer than `window_chars` is parsed window by window on its
+        own, so the batch's memory stays bounded, and its windows are joined into one Doc for the
+        extractors: actors named in one window and referred to in another, quotations running over a
+        window's end and times are found as in a short text, at offsets into the whole text."""
+        # nlp.pipe keeps input order: a short document is parsed in the stream; a long one is parsed
+        # here, in its place, and sent through the stream as an empty placeholder
+        pending: dict[int, tuple[Document, Doc | Failure | None, Budget | None]] = {}
         verdicts: dict[int, Verdict] = {}
 
-        def chunks() -> Iterator[tuple[str, int]]:
+        def texts() -> Iterator[tuple[str, int]]:
             for n, document in enumerate(documents):
                 verdicts[n] = judge(document, self.settings.languages)
-                # a language accord does not extract from is not parsed: one empty part keeps the order
-                parts = split_for_parsing(document.text, self.settings.chunk_chars) if verdicts[n].supported else [""]
-                pending[n] = (document, len(parts), [])
-                for part in parts:
-                    yield part, n
+                if not verdicts[n].supported:
+                    # a language accord does not extract from is not parsed: an empty text keeps the order
+                    pending[n] = (document, None, None)
+                    yield "", n
+                    continue
+                if len(document.text) <= self.settings.window_chars:
+                    pending[n] = (document, None, None)
+                    yield document.text, n
+                    continue
+                budget = self._budget()
+                try:
+                    pending[n] = (document, self._parse_windows(document.text, budget), budget)
+                except OverBudget as exc:
+                    pending[n] = (document, _failure(document, exc), None)
+                yield "", n
 
         stream = self.nlp.pipe(
-            chunks(), as_tuples=True, batch_size=self.settings.nlp_batch_size, n_process=self.settings.n_process
+            texts(), as_tuples=True, batch_size=self.settings.nlp_batch_size, n_process=self.settings.n_process
         )
         for spacy_doc, n in stream:
-            document, count, parsed = pending[n]
-            parsed.append(spacy_doc)
-            if len(parsed) == count:
-                del pending[n]
-                yield self._finish(document, parsed, published, verdicts.pop(n))
+            document, parsed, budget = pending.pop(n)
+            verdict = verdicts.pop(n)
+            if isinstance(parsed, Failure):
+                yield parsed
+                continue
+            try:
+                yield self._finish(
+                    document, spacy_doc if parsed is None else parsed, published, budget or self._budget(), verdict
+                )
+            except OverBudget as exc:
+                yield _failure(document, exc)
 
     def extract_one(self, document: Document, published: str | None = None) -> Extraction:
         """The Extraction of one document."""
         return next(self.extract([document], published))
 
-    def _finish(self, document: Document, parts: list[Doc], published: str | None, verdict: Verdict) -> Extraction:
+    def _budget(self) -> Budget:
+        return Budget(self.settings.doc_seconds, self.settings.doc_mb)
+
+    def _parse_windows(self, text: str, budget: Budget) -> Doc:
+        """A long text parsed one window at a time and joined; each window's tensor is dropped (no
+        extractor reads it, and it is most of a parse's memory)."""
+        windows = split_for_parsing(text, self.settings.window_chars)
+        parsed: list[Doc] = []
+        for k, doc in enumerate(self.nlp.pipe(windows, batch_size=1), start=1):
+            doc.tensor = numpy.zeros((0,), dtype="float32")
+            parsed.append(doc)
+            budget.check(f"parsing window {k} of {len(windows)}")
+        joined = Doc.from_docs(parsed, ensure_whitespace=False)
+        joined.user_data["accord_windows"] = len(windows)
+        return joined
+
+    def _finish(
+        self, document: Document, doc: Doc, published: str | None, budget: Budget, verdict: Verdict
+    ) -> Extraction:
         ex = Extraction.from_document(document)
         ex.language, ex.language_confidence = verdict.language, verdict.confidence
         ex.warnings.extend(verdict.warnings)
         if not verdict.supported:
             choose_anchor(ex, published)
             return ex
-        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        if len(parts) > 1:
+        windows = doc.user_data.pop("accord_windows", 1)
+        if windows > 1:
             ex.warnings.append(
-                f"long text parsed in {len(parts)} parts of at most {self.settings.chunk_chars:,} characters"
+                f"long text parsed in {windows} windows of at most {self.settings.window_chars:,} characters"
             )
         ex.sentences = sentence_spans(doc)
         choose_anchor(ex, published)
-        run_extractors(self.extractors, ex, doc)
+        run_extractors(self.extractors, ex, doc, budget.check)
         ex.tone = document_tone(ex.text)
         return ex
+
+
+def _failure(document: Document, exc: OverBudget) -> Failure:
+    return Failure(origin=document.origin, reason=str(exc), reader=document.reader)
 
 
 def sentence_spans(doc: Doc) -> list[SentenceRef]:

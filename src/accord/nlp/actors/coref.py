@@ -4,6 +4,7 @@ collective phrases ("both nations", "the two leaders") to the two actors they st
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -16,10 +17,13 @@ def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, reso
     """Add pronouns and collective phrases as mentions of the actors in `drafts` they stand for."""
     persons = [d for d in drafts.values() if d.kind == "person"]
     sentence_starts = [s.start_char for s in doc.sents] if cues.pronouns else []
+    named = _PersonMentions(doc, persons)
     for pronoun in cues.pronouns:
-        antecedent = _antecedent(doc, persons, pronoun.idx, sentence_starts)
+        antecedent = named.antecedent(pronoun.idx, _window_start(sentence_starts, pronoun.idx))
         if antecedent is not None:
-            antecedent.mentions.append((pronoun.idx, pronoun.idx + len(pronoun)))
+            mention = (pronoun.idx, pronoun.idx + len(pronoun))
+            persons[antecedent].mentions.append(mention)
+            named.add(mention, antecedent)
     _reported_pronouns(doc, [d for d in drafts.values() if d.kind != "person"])
     for phrase in cues.collectives:
         kind = resolver.kb.phrases["collective"].get(phrase.text.lower())
@@ -33,23 +37,52 @@ def add_coreferences(doc: Doc, drafts: dict[tuple, ActorDraft], cues: Cues, reso
                 member.mentions.append((start, end))
 
 
-def _antecedent(doc: Doc, persons: list[ActorDraft], offset: int, sentence_starts: list[int]) -> ActorDraft | None:
-    """The person last named as a subject in this or the previous two sentences, else the last named."""
-    earlier_starts = [s for s in sentence_starts if s <= offset]
-    window = earlier_starts[-3] if len(earlier_starts) >= 3 else 0
-    best_subject, best_any = None, None
-    for person in persons:
-        for start, end in person.mentions:
-            if start >= offset:
-                continue
-            if best_any is None or start > best_any[0]:
-                best_any = (start, person)
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and start >= window and span.root.dep_ in SUBJECT_DEPS:
-                if best_subject is None or start > best_subject[0]:
-                    best_subject = (start, person)
-    chosen = best_subject or best_any
-    return chosen[1] if chosen else None
+def _window_start(sentence_starts: list[int], offset: int) -> int:
+    """Where the sentence two before the one at `offset` starts (0 near the beginning)."""
+    earlier = bisect_right(sentence_starts, offset)
+    return sentence_starts[earlier - 3] if earlier >= 3 else 0
+
+
+class _PersonMentions:
+    """The persons' mentions ordered by (start, person), so that the antecedent of a pronoun is found
+    near it by bisection instead of by reading every mention of the document for every pronoun."""
+
+    def __init__(self, doc: Doc, persons: list[ActorDraft]):
+        self.doc = doc
+        self.keys = sorted((start, n, end) for n, p in enumerate(persons) for start, end in p.mentions)
+        self._subject: dict[tuple[int, int], bool] = {}
+
+    def add(self, mention: tuple[int, int], person: int) -> None:
+        """A mention found for person number `person` (a pronoun resolved to them)."""
+        insort(self.keys, (mention[0], person, mention[1]))
+
+    def antecedent(self, offset: int, window: int) -> int | None:
+        """The person (by number) last named as a subject from `window` up to `offset`, else the last
+        named before it; of two named at the same place, the first person."""
+        keys = self.keys
+        below = bisect_left(keys, (offset,))
+        if below == 0:
+            return None
+        last_start = keys[below - 1][0]
+        any_person = keys[bisect_left(keys, (last_start,))][1]
+        k = below - 1
+        while k >= 0 and keys[k][0] >= window:
+            start, person, end = keys[k]
+            group = k
+            while group > 0 and keys[group - 1][0] == start:
+                group -= 1
+            for g in range(group, k + 1):  # the same start: the first person in order who is a subject
+                if self._is_subject(keys[g][0], keys[g][2]):
+                    return keys[g][1]
+            k = group - 1
+        return any_person
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        found = self._subject.get((start, end))
+        if found is None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            found = self._subject[(start, end)] = span is not None and span.root.dep_ in SUBJECT_DEPS
+        return found
 
 
 def _two_leaders(persons: list[ActorDraft], offset: int, leader_roles: set[str]) -> list[ActorDraft]:

@@ -11,6 +11,8 @@ itself a quotation it is not reported twice.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -74,7 +76,7 @@ class QuoteExtractor:
         drafts = self._join_forward(doc, drafts)
         # A quotation nobody in the text is said to have said is not reported.
         drafts = [d for d in drafts if d.attribution.speaker is not None]
-        direct = [(d.start, d.end) for d in drafts]
+        direct = Stretches((d.start, d.end) for d in drafts)
         indirect = list(self._indirect(doc, direct))
         fragment_clauses = list(self._clauses_around_fragments(doc, drafts, indirect))
         drafts += [
@@ -155,7 +157,7 @@ class QuoteExtractor:
 
     # --- indirect ----------------------------------------------------------------------------
 
-    def _indirect(self, doc: Doc, direct: list[tuple[int, int]]):
+    def _indirect(self, doc: Doc, direct: Stretches):
         for token in doc:
             if not self.attributor.is_cue(token) or token.pos_ == "NOUN":
                 continue
@@ -251,9 +253,9 @@ class QuoteExtractor:
         return start, end, Attribution(doc[according.i : according.i + 2], self.attributor.noun_phrase(source[0]))
 
     @staticmethod
-    def _mostly_quoted(start: int, end: int, direct: list[tuple[int, int]], text: str = "") -> bool:
+    def _mostly_quoted(start: int, end: int, direct: Stretches, text: str = "") -> bool:
         """Is the clause nothing but a quotation (fewer than three words outside it)?"""
-        for s, e in direct:
+        for s, e in direct.starting_within(end - 2, start + 12):
             if s <= start + 12 and e >= end - 2:
                 outside = (text[start : max(start, s)] + " " + text[min(end, e) : end]).split() if text else []
                 if len(outside) < 3:
@@ -266,6 +268,7 @@ class QuoteExtractor:
         quotes: list[Quote] = []
         seen: set[tuple[int, int]] = set()
         text = ex.text
+        mentions = MentionIndex(ex)
         for start, end, kind, attribution in drafts:
             if kind == "partial":
                 start, end = _quoted_words(text, start, end)
@@ -277,7 +280,7 @@ class QuoteExtractor:
             speaker = None
             if attribution.speaker is not None:
                 s, e = attribution.speaker.start_char, attribution.speaker.end_char
-                speaker = Speaker(actor=_actor_at(ex, s, e), start=s, end=e, text=text[s:e])
+                speaker = Speaker(actor=mentions.actor_at(s, e), start=s, end=e, text=text[s:e])
             cue = None
             if attribution.cue is not None:
                 s, e = attribution.cue.start_char, attribution.cue.end_char
@@ -316,12 +319,43 @@ def _quoted_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _actor_at(ex: Extraction, start: int, end: int) -> str | None:
-    """The actor with the mention that best covers the speaker's words."""
-    best, best_overlap = None, 0
-    for actor in ex.actors:
-        for m in actor.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
+class Stretches:
+    """Stretches of text (start, end) ordered by start, with those starting in a range found by bisection."""
+
+    def __init__(self, stretches: Iterable[tuple[int, int]]):
+        self._items = sorted(stretches)
+        self._starts = [s for s, _ in self._items]
+        self._longest = max((e - s for s, e in self._items), default=0)
+
+    def starting_within(self, reach: int, last_start: int) -> list[tuple[int, int]]:
+        """The stretches starting at or before `last_start` that may end at or after `reach`."""
+        lo = bisect_left(self._starts, reach - self._longest)
+        return self._items[lo : bisect_right(self._starts, last_start)]
+
+
+class MentionIndex:
+    """Every actor mention of an Extraction ordered by start, so that the mentions overlapping a stretch
+    of text are found by bisection rather than by reading them all (a long document has thousands)."""
+
+    def __init__(self, ex: Extraction):
+        found = [
+            (m.start, m.end, order, actor)
+            for order, (actor, m) in enumerate((a, m) for a in ex.actors for m in a.mentions)
+        ]
+        found.sort(key=lambda item: (item[0], item[2]))
+        self._starts = [item[0] for item in found]
+        self._found = found
+        self._longest = max((e - s for s, e, _, _ in found), default=0)
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor with the mention that best covers [start, end): the largest overlap, a person
+        winning a tie, else the first in the actors' order."""
+        hi = bisect_left(self._starts, end)
+        lo = bisect_left(self._starts, start - self._longest)
+        overlapping = sorted((item for item in self._found[lo:hi] if item[1] > start), key=lambda item: item[2])
+        best, best_overlap = None, 0
+        for m_start, m_end, _, actor in overlapping:
+            overlap = min(end, m_end) - max(start, m_start)
             if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and actor.kind == "person"):
                 best, best_overlap = actor.id, overlap
-    return best
+        return best

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lookups import sentence_of, text_of
+from ..lookups import first_noun_chunk, sentence_of, text_of
 
 SUBJECTS = ("nsubj", "nsubjpass")
 NP_LEFT = frozenset(
@@ -251,8 +251,7 @@ class Attributor:
         if speaker is not None and "\n" in text_of(cue.doc)[speaker.end_char : cue.idx]:
             # "2:40 p.m.\n\nDonald Trump’s campaign manager says": the parse reached across a line
             line_start = text_of(cue.doc).rfind("\n", 0, cue.idx) + 1
-            chunks = [c for c in cue.doc.noun_chunks if line_start <= c.start_char and c.end_char <= cue.idx]
-            return chunks[0] if chunks else None
+            return first_noun_chunk(cue.doc, line_start, cue.idx)
         return speaker
 
     def _subject_of(self, cue: Token) -> Span | None:
