@@ -11,8 +11,8 @@ from sqlalchemy.engine import Engine
 
 from ..model import Document, Extraction, Failure
 from . import tables
-from .database import make_engine, migrate
-from .rows import child_rows, document_row, inserted_pk
+from .database import make_engine, migrate, take_write_lock
+from .rows import child_rows, document_row, insert_if_absent, inserted_pk
 
 
 def _now() -> datetime:
@@ -91,21 +91,13 @@ class Store:
 
     def write_batch(self, run_pk: int, pipeline_version: str, items: Sequence[tuple[str, Document, Extraction]]) -> int:
         """Insert a batch of documents with their extraction rows in one transaction; returns how many
-        were new (a key that appeared meanwhile is skipped, so concurrent ingests do not duplicate)."""
+        were new. A key another writer stored meanwhile is skipped (insert-if-absent, under the store's
+        write lock), so two ingests of the same content both finish and store it once."""
         written = 0
         with self.engine.begin() as conn:
-            present = set(
-                conn.execute(
-                    select(tables.documents.c.doc_key).where(
-                        tables.documents.c.doc_key.in_([key for key, _, _ in items])
-                    )
-                ).scalars()
-            )
+            take_write_lock(conn)
             children: dict[Any, list[dict[str, Any]]] = {t: [] for t in tables.DOCUMENT_CHILDREN}
             for key, document, extraction in items:
-                if key in present:
-                    continue
-                present.add(key)
                 contract = extraction.to_dict()
                 row = document_row(contract) | {
                     "doc_key": key,
@@ -115,7 +107,9 @@ class Store:
                     "pipeline_version": pipeline_version,
                     "run_pk": run_pk,
                 }
-                doc_pk = inserted_pk(conn.execute(insert(tables.documents).values(**row)))
+                doc_pk = insert_if_absent(conn, tables.documents, row, "doc_key")
+                if doc_pk is None:  # stored already, by another run or earlier in this batch
+                    continue
                 for table, rows in child_rows(doc_pk, contract).items():
                     children[table].extend(rows)
                 written += 1
