@@ -8,6 +8,7 @@ write lock, so two ingests linking at once take turns instead of linking a docum
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
@@ -32,12 +33,13 @@ class LinkSummary:
     new_events: int = 0
 
 
-def link(store: Store, batch: int = BATCH) -> LinkSummary:
-    """Link every stored document not yet linked, `batch` at a time, each batch one transaction."""
+def link(store: Store, batch: int = BATCH, stop: threading.Event | None = None) -> LinkSummary:
+    """Link every stored document not yet linked, `batch` at a time, each batch one transaction; when
+    `stop` is set, after the batch in hand (the next pass links the rest)."""
     summary = LinkSummary()
     window = StoryWindow()
     expected: int | None = None  # documents linked when this pass last committed
-    while True:
+    while not (stop is not None and stop.is_set()):
         with store.engine.begin() as conn:
             take_write_lock(conn)  # another ingest linking at the same time waits for this batch
             linked = sql.linked_count(conn)
@@ -53,6 +55,7 @@ def link(store: Store, batch: int = BATCH) -> LinkSummary:
                 stories[doc["pk"]] = _place_in_story(conn, window.index, doc, summary)
             _merge_events(conn, docs, stories, summary)
             summary.documents += len(docs)
+    return summary
 
 
 class StoryWindow:

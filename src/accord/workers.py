@@ -3,11 +3,13 @@ once), takes chunks of documents and sends back their extractions; the caller ge
 
 At most `window` chunks are in flight, so memory stays bounded however long the input is. A chunk that
 makes the pipeline fail is retried one document at a time, so one bad document costs only itself.
+Workers end with the process that started them, however it ends (accord.orphans).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from .config import Settings
 from .errors import AccordError
 from .model import Document, Extraction, Failure
+from .orphans import die_with_parent
 
 if TYPE_CHECKING:
     from .nlp import Pipeline
@@ -30,9 +33,11 @@ _pipeline: Pipeline | None = None  # the worker process's own Pipeline
 _published: str | None = None
 
 
-def _start_worker(settings: Settings, published: str | None) -> None:
+def _start_worker(settings: Settings, published: str | None, parent_pid: int) -> None:
     global _pipeline, _published
     from .nlp import Pipeline
+
+    die_with_parent(parent_pid)  # a killed ingest leaves no worker behind
 
     _pipeline = Pipeline(replace(settings, n_process=1))
     _published = published
@@ -74,7 +79,10 @@ class ExtractionPool:
         self.window = self.workers * 3
         context = multiprocessing.get_context("spawn")  # no inherited locks, engines or threads
         self._executor = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(settings, published)
+            self.workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(settings, published, os.getpid()),
         )
 
     def __enter__(self) -> ExtractionPool:

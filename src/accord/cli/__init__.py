@@ -1,5 +1,5 @@
 """The `accord` command: a thin Typer layer over the library. Exit codes: 0 all inputs went in,
-1 some inputs failed (each named with its reason), 2 usage error, 130 interrupted."""
+1 some inputs failed (each named with its reason), 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)."""
 
 from __future__ import annotations
 

@@ -25,6 +25,8 @@ from .common import (
     err,
     out,
     published_date,
+    stop_on_sigterm,
+    terminated,
     user_errors,
 )
 
@@ -111,8 +113,10 @@ def ingest(
             db=ctx.obj["db"], max_bytes=max_bytes, actors=actors, statements=statements, workers=workers
         )
         store = Store.open(settings.db_url)
-        with IngestProgress(err, count_files(paths)) as progress:
-            summary = run_ingest(paths, store, settings, None, anchor, progress)
+        with stop_on_sigterm() as stop, IngestProgress(err, count_files(paths)) as progress:
+            summary = run_ingest(paths, store, settings, None, anchor, progress, stop)
+        for run in summary.stale_runs:
+            err.print(f"note: run {run} was left running by a process that is gone; marked interrupted")
         for failure in summary.failures:
             _report_failure(failure)
         err.print(
@@ -130,6 +134,8 @@ def ingest(
                 highlight=False,
             )
         store.close()
+    if summary.stopped or stop.is_set():
+        raise terminated()
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from ..model import Document, Extraction, Failure
 from . import tables
 from .database import make_engine, migrate, take_write_lock
+from .owner import alive, this_process
 from .rows import child_rows, document_row, insert_if_absent, inserted_pk
 
 
@@ -43,10 +44,14 @@ class Store:
     # --- writes -------------------------------------------------------------------------------
 
     def start_run(self, pipeline_version: str, inputs: Sequence[str]) -> int:
+        """Record a run `running`, owned by this process (pid and host); returns its number."""
+        pid, host = this_process()
         with self.engine.begin() as conn:
             return inserted_pk(
                 conn.execute(
                     insert(tables.runs).values(
+                        pid=pid,
+                        host=host,
                         started_at=_now(),
                         pipeline_version=pipeline_version,
                         inputs=list(inputs),
@@ -58,6 +63,26 @@ class Store:
                     )
                 )
             )
+
+    def mark_stale_runs(self) -> list[int]:
+        """Mark `interrupted` the runs left `running` by a process that is gone (killed, or the machine
+        restarted): those of this host whose process no longer exists, and those recorded before runs had
+        an owner. Runs of other hosts are left alone (their processes cannot be seen from here). Returns
+        the numbers of the runs marked."""
+        r = tables.runs
+        _, host = this_process()
+        with self.engine.begin() as conn:
+            running = conn.execute(
+                select(r.c.pk, r.c.pid, r.c.started_at).where(
+                    r.c.status == "running", or_(r.c.pid.is_(None), r.c.host == host)
+                )
+            ).all()
+            stale = [pk for pk, pid, started in running if pid is None or not alive(pid, started)]
+            if stale:
+                conn.execute(
+                    update(tables.runs).where(r.c.pk.in_(stale), r.c.status == "running").values(status="interrupted")
+                )
+        return stale
 
     def finish_run(self, run_pk: int, counts: dict[str, int], status: str = "finished") -> None:
         with self.engine.begin() as conn:
