@@ -137,9 +137,10 @@ def day(value: str | None, option: str) -> str | None:
     return filters.iso_day(value, option)
 
 
-def open_database(ctx: typer.Context) -> Database:
-    """The database the --db option (or ACCORD_DB) names, opened for questions."""
+def open_database(ctx: typer.Context, read_only: bool = True) -> Database:
+    """The database the --db option (or ACCORD_DB) names, opened for questions: read-only unless asked,
+    so a store in a folder the user may not write to can still be read."""
     from ..api import Database
     from ..store import Store
 
-    return Database(Store.open(ctx.obj["db"]))
+    return Database(Store.open(ctx.obj["db"], read_only=read_only))

@@ -161,7 +161,7 @@ def docs(
     from ..store import Store
 
     with user_errors():
-        store = Store.open(ctx.obj["db"])
+        store = Store.open(ctx.obj["db"], read_only=True)
         rows = store.list_documents(limit, offset)
         total = store.count("documents")
         store.close()
@@ -187,7 +187,7 @@ def show(
     from ..store import Store
 
     with user_errors():
-        store = Store.open(ctx.obj["db"])
+        store = Store.open(ctx.obj["db"], read_only=True)
         found = store.find_documents(ident)
         store.close()
         if not found:

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from ..model import Document, Extraction, Failure
 from . import tables
-from .database import make_engine, migrate, take_write_lock
+from .database import make_engine, migrate, open_read_only, take_write_lock
 from .owner import alive, this_process
 from .rows import child_rows, document_row, insert_if_absent, inserted_pk
 
@@ -27,7 +27,11 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, read_only: bool = False) -> Store:
+        """The store at `url`, migrated to the current schema; with `read_only`, opened so that it cannot
+        write (accord.store.database.open_read_only), as the reading commands open it."""
+        if read_only:
+            return cls(open_read_only(url))
         engine = make_engine(url)
         migrate(engine)
         return cls(engine)
