@@ -7,6 +7,7 @@ are grouped into stories and their events merged (accord.linking).
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     run: int | None = None
     linked: LinkSummary | None = None
+    stopped: bool = False  # asked to stop (SIGTERM): the documents in hand were written, the run is interrupted
+    stale_runs: list[int] = field(default_factory=list)  # runs left `running` by a dead process, marked interrupted
 
     @property
     def not_extracted(self) -> dict[str, int]:
@@ -86,12 +89,13 @@ def ingest(
     pipeline: Pipeline | None = None,
     published: str | None = None,
     progress: Progress | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestSummary:
-    """Read `paths` (files, folders, globs, "-") and store what is new."""
+    """Read `paths` (files, folders, globs, "-") and store what is new; see `ingest_items`."""
     settings = settings or Settings()
     paths = list(paths)
     return ingest_items(
-        read_inputs(paths, settings.max_bytes), store, settings, pipeline, published, progress, inputs=paths
+        read_inputs(paths, settings.max_bytes), store, settings, pipeline, published, progress, paths, stop
     )
 
 
@@ -103,6 +107,7 @@ def ingest_items(
     published: str | None = None,
     progress: Progress | None = None,
     inputs: list[str] | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestSummary:
     """Store Documents already read (and record Failures).
 
@@ -110,6 +115,10 @@ def ingest_items(
     `settings.workers` worker processes (each with its own pipeline), or in this process when a
     `pipeline` is given or one worker is asked for; this process is the one writer, storing
     extractions in batches of `settings.store_batch_size`, each batch one transaction.
+
+    When `stop` is set (the CLI sets it on SIGTERM), the documents already extracted are written, the run
+    is marked `interrupted`, linking is left to the next run, and the summary says `stopped`. Runs left
+    `running` by a process that is gone are marked `interrupted` first (`stale_runs`).
     """
     settings = settings or Settings()
     pool = None
@@ -122,7 +131,7 @@ def ingest_items(
         local = pipeline or Pipeline(settings)
         version = local.version
         extract = partial(_paired, local, published=published)
-    summary = IngestSummary()
+    summary = IngestSummary(stale_runs=store.mark_stale_runs())
     run = summary.run = store.start_run(version, inputs or [])
     seen = RecentKeys()
 
@@ -187,19 +196,23 @@ def ingest_items(
         for key, document, result in extracted():
             if isinstance(result, Failure):  # read, but the pipeline could not process it
                 fail(result)
-                continue
-            batch.append((key, document, result))
+            else:
+                batch.append((key, document, result))
             if len(batch) >= settings.store_batch_size:
                 write(batch)
                 batch = []
+            if stop is not None and stop.is_set():
+                summary.stopped = True
+                break
         if batch:
             write(batch)
-        status = "finished"
+        status = "interrupted" if summary.stopped else "finished"
     finally:
         store.finish_run(run, summary.counts(), status)
         if pool is not None:
             pool.close()
-    summary.linked = link(store)  # stories and merged events for what this run (or an interrupted one) stored
+    if not summary.stopped:  # stories and merged events for what this run (or an interrupted one) stored
+        summary.linked = link(store, stop=stop)
     return summary
 
 

@@ -2,11 +2,13 @@
 one real-world event into one event with its counts (GDELT's NumMentions, NumSources, NumArticles).
 
 Linking works on whatever is not linked yet, one batch per transaction, so it can run after every
-ingest, resume after an interruption, and never count a report twice.
+ingest, resume after an interruption, and never count a report twice; each batch holds the store's
+write lock, so two ingests linking at once take turns instead of linking a document twice.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
@@ -16,6 +18,7 @@ from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_e
 from .model import is_mutual
 from .store import Store
 from .store import links as sql
+from .store.database import take_write_lock
 
 BATCH = 200
 
@@ -30,21 +33,29 @@ class LinkSummary:
     new_events: int = 0
 
 
-def link(store: Store, batch: int = BATCH) -> LinkSummary:
-    """Link every stored document not yet linked, `batch` at a time, each batch one transaction."""
+def link(store: Store, batch: int = BATCH, stop: threading.Event | None = None) -> LinkSummary:
+    """Link every stored document not yet linked, `batch` at a time, each batch one transaction; when
+    `stop` is set, after the batch in hand (the next pass links the rest)."""
     summary = LinkSummary()
     window = StoryWindow()
-    while True:
+    expected: int | None = None  # documents linked when this pass last committed
+    while not (stop is not None and stop.is_set()):
         with store.engine.begin() as conn:
+            take_write_lock(conn)  # another ingest linking at the same time waits for this batch
+            linked = sql.linked_count(conn)
+            if expected is not None and linked != expected:  # another process linked documents meanwhile
+                window = StoryWindow()
             docs = sql.unlinked_documents(conn, batch)
             if not docs:
                 return summary
+            expected = linked + len(docs)
             stories = {}
             for doc in docs:
                 window.move_to(conn, doc["day"])
                 stories[doc["pk"]] = _place_in_story(conn, window.index, doc, summary)
             _merge_events(conn, docs, stories, summary)
             summary.documents += len(docs)
+    return summary
 
 
 class StoryWindow:

@@ -7,11 +7,13 @@ document over its budget (Settings.doc_seconds, doc_mb) comes back as a Failure 
 The user's knowledge-base files are checked in the caller's process before any worker starts, and a
 worker that still cannot start (a missing model) hands its AccordError back with its first chunk, so
 the user reads the message, not a broken pool and a worker's traceback.
+Workers end with the process that started them, however it ends (accord.orphans).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +25,7 @@ from .config import Settings
 from .errors import AccordError
 from .kb import check_user_files
 from .model import Document, Extraction, Failure
+from .orphans import die_with_parent
 
 if TYPE_CHECKING:
     from .nlp import Pipeline
@@ -36,10 +39,11 @@ _published: str | None = None
 _startup_error: AccordError | None = None  # why the worker could not make its Pipeline
 
 
-def _start_worker(settings: Settings, published: str | None) -> None:
+def _start_worker(settings: Settings, published: str | None, parent_pid: int) -> None:
     global _pipeline, _published, _startup_error
     from .nlp import Pipeline
 
+    die_with_parent(parent_pid)  # a killed ingest leaves no worker behind
     try:
         _pipeline = Pipeline(replace(settings, n_process=1))
     except AccordError as exc:  # an exception here would break the pool; report it with the first chunk
@@ -87,7 +91,10 @@ class ExtractionPool:
         self.window = self.workers * 3
         context = multiprocessing.get_context("spawn")  # no inherited locks, engines or threads
         self._executor = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(settings, published)
+            self.workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(settings, published, os.getpid()),
         )
 
     def __enter__(self) -> ExtractionPool:

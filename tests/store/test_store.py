@@ -128,5 +128,5 @@ def test_bad_database_url_is_a_clear_error():
 
     with pytest.raises(StoreError, match="cannot use database URL"):
         Store.open("nosuchdialect://x")
-    with pytest.raises(StoreError, match="cannot open the database"):
+    with pytest.raises(StoreError, match="database /nonexistent-dir/x/y.db cannot be opened"):
         Store.open("sqlite:////nonexistent-dir/x/y.db")

@@ -1,5 +1,6 @@
 """The `accord` command: a thin Typer layer over the library. Exit codes: 0 all inputs went in,
-1 some inputs failed (each named with its reason), 2 usage error, 130 interrupted.
+1 some inputs failed (each named with its reason), 2 usage error, 130 interrupted (Ctrl-C), 143
+terminated (SIGTERM).
 
 The global options (--db, --version) are declared once, in `_global_options`, and taken both before the
 command's name (`accord --db x.db ingest …`) and after it (`accord ingest --db x.db …`), where each

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -24,6 +27,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl-C; SIGTERM (128 + the signal's number, as shells report it)
 
 
 class ExtractFormat(str, Enum):
@@ -56,7 +60,28 @@ def user_errors():
             "[yellow]accord: interrupted.[/] Whole batches already written are kept; "
             "run the same command again to continue."
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[threading.Event]:
+    """An event set when the process receives SIGTERM, instead of dying at once: a long command checks it
+    and stops cleanly (ingest writes the documents in hand and marks its run interrupted)."""
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def terminated() -> typer.Exit:
+    """The message and exit code of a command stopped by SIGTERM."""
+    err.print(
+        "[yellow]accord: terminated.[/] The documents in hand were written and the run marked interrupted; "
+        "run the same command again to continue."
+    )
+    return typer.Exit(EXIT_TERMINATED)
 
 
 def published_date(value: str | None) -> str | None:
@@ -128,9 +153,10 @@ def day(value: str | None, option: str) -> str | None:
     return filters.iso_day(value, option)
 
 
-def open_database(ctx: typer.Context) -> Database:
-    """The database the --db option (or ACCORD_DB) names, opened for questions."""
+def open_database(ctx: typer.Context, read_only: bool = True) -> Database:
+    """The database the --db option (or ACCORD_DB) names, opened for questions: read-only unless asked,
+    so a store in a folder the user may not write to can still be read."""
     from ..api import Database
     from ..store import Store
 
-    return Database(Store.open(ctx.obj["db"]))
+    return Database(Store.open(ctx.obj["db"], read_only=read_only))

@@ -29,6 +29,8 @@ from .common import (
     err,
     out,
     published_date,
+    stop_on_sigterm,
+    terminated,
     user_errors,
 )
 
@@ -131,8 +133,10 @@ def ingest(
             doc_mb=doc_mb,
         )
         store = Store.open(settings.db_url)
-        with IngestProgress(err, count_files(paths)) as progress:
-            summary = run_ingest(paths, store, settings, None, anchor, progress)
+        with stop_on_sigterm() as stop, IngestProgress(err, count_files(paths)) as progress:
+            summary = run_ingest(paths, store, settings, None, anchor, progress, stop)
+        for run in summary.stale_runs:
+            err.print(f"note: run {run} was left running by a process that is gone; marked interrupted")
         for failure in summary.failures:
             _report_failure(failure)
         err.print(
@@ -152,6 +156,8 @@ def ingest(
                 highlight=False,
             )
         store.close()
+    if summary.stopped or stop.is_set():
+        raise terminated()
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 
@@ -190,7 +196,7 @@ def docs(
     from ..store import Store
 
     with user_errors():
-        store = Store.open(ctx.obj["db"])
+        store = Store.open(ctx.obj["db"], read_only=True)
         rows = store.list_documents(limit, offset)
         total = store.count("documents")
         store.close()
@@ -216,7 +222,7 @@ def show(
     from ..store import Store
 
     with user_errors():
-        store = Store.open(ctx.obj["db"])
+        store = Store.open(ctx.obj["db"], read_only=True)
         found = store.find_documents(ident)
         store.close()
         if not found:

@@ -262,7 +262,7 @@ def network(
 def link(ctx: typer.Context) -> None:
     """Group documents not yet linked into stories and merge their events (ingest does this itself)."""
     with user_errors():
-        with open_database(ctx) as db:
+        with open_database(ctx, read_only=False) as db:
             summary = db.link()
     err.print(
         f"linked {summary.documents} documents: {summary.new_stories} new stories, "

@@ -41,6 +41,12 @@ def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
     return [by_pk[pk] for pk in chosen]
 
 
+def linked_count(conn: Connection) -> int:
+    """How many documents are linked (have a signature): a linker that finds more than it linked itself
+    knows another process linked some meanwhile."""
+    return conn.execute(select(func.count()).select_from(t.signatures)).scalar_one()
+
+
 def _day():
     d = t.documents
     return func.substr(func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date), 1, 10)

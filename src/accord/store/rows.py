@@ -6,7 +6,9 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy.engine import CursorResult
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, CursorResult
 
 from ..model import Document
 from . import tables
@@ -187,3 +189,20 @@ def inserted_pk(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None, "not the result of a one-row INSERT"
     return key[0]
+
+
+def insert_if_absent(conn: Connection, table: Table, row: dict[str, Any], key: str) -> int | None:
+    """Insert `row` unless a row with the same unique `key` column exists (committed by another writer
+    meanwhile, say); returns the new row's primary key, or None when it was already there. One statement
+    (INSERT ... ON CONFLICT DO NOTHING) on SQLite and PostgreSQL alike, so two writers never collide."""
+    dialects = {"sqlite": sqlite, "postgresql": postgresql}
+    if conn.dialect.name not in dialects:  # no ON CONFLICT: writers rely on take_write_lock alone
+        return inserted_pk(conn.execute(table.insert().values(**row)))
+    statement = (
+        dialects[conn.dialect.name]
+        .insert(table)
+        .values(**row)
+        .on_conflict_do_nothing(index_elements=[key])
+        .returning(*table.primary_key)
+    )
+    return conn.execute(statement).scalar_one_or_none()

@@ -11,9 +11,10 @@ from sqlalchemy.engine import Engine
 
 from ..model import Document, Extraction, Failure
 from . import tables
-from .database import make_engine, migrate
+from .database import make_engine, migrate, open_read_only, take_write_lock
 from .filters import store_number
-from .rows import child_rows, document_row, inserted_pk
+from .owner import alive, this_process
+from .rows import child_rows, document_row, insert_if_absent, inserted_pk
 
 
 def _now() -> datetime:
@@ -27,7 +28,11 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, read_only: bool = False) -> Store:
+        """The store at `url`, migrated to the current schema; with `read_only`, opened so that it cannot
+        write (accord.store.database.open_read_only), as the reading commands open it."""
+        if read_only:
+            return cls(open_read_only(url))
         engine = make_engine(url)
         migrate(engine)
         return cls(engine)
@@ -44,10 +49,14 @@ class Store:
     # --- writes -------------------------------------------------------------------------------
 
     def start_run(self, pipeline_version: str, inputs: Sequence[str]) -> int:
+        """Record a run `running`, owned by this process (pid and host); returns its number."""
+        pid, host = this_process()
         with self.engine.begin() as conn:
             return inserted_pk(
                 conn.execute(
                     insert(tables.runs).values(
+                        pid=pid,
+                        host=host,
                         started_at=_now(),
                         pipeline_version=pipeline_version,
                         inputs=list(inputs),
@@ -59,6 +68,26 @@ class Store:
                     )
                 )
             )
+
+    def mark_stale_runs(self) -> list[int]:
+        """Mark `interrupted` the runs left `running` by a process that is gone (killed, or the machine
+        restarted): those of this host whose process no longer exists, and those recorded before runs had
+        an owner. Runs of other hosts are left alone (their processes cannot be seen from here). Returns
+        the numbers of the runs marked."""
+        r = tables.runs
+        _, host = this_process()
+        with self.engine.begin() as conn:
+            running = conn.execute(
+                select(r.c.pk, r.c.pid, r.c.started_at).where(
+                    r.c.status == "running", or_(r.c.pid.is_(None), r.c.host == host)
+                )
+            ).all()
+            stale = [pk for pk, pid, started in running if pid is None or not alive(pid, started)]
+            if stale:
+                conn.execute(
+                    update(tables.runs).where(r.c.pk.in_(stale), r.c.status == "running").values(status="interrupted")
+                )
+        return stale
 
     def finish_run(self, run_pk: int, counts: dict[str, int], status: str = "finished") -> None:
         with self.engine.begin() as conn:
@@ -92,21 +121,13 @@ class Store:
 
     def write_batch(self, run_pk: int, pipeline_version: str, items: Sequence[tuple[str, Document, Extraction]]) -> int:
         """Insert a batch of documents with their extraction rows in one transaction; returns how many
-        were new (a key that appeared meanwhile is skipped, so concurrent ingests do not duplicate)."""
+        were new. A key another writer stored meanwhile is skipped (insert-if-absent, under the store's
+        write lock), so two ingests of the same content both finish and store it once."""
         written = 0
         with self.engine.begin() as conn:
-            present = set(
-                conn.execute(
-                    select(tables.documents.c.doc_key).where(
-                        tables.documents.c.doc_key.in_([key for key, _, _ in items])
-                    )
-                ).scalars()
-            )
+            take_write_lock(conn)
             children: dict[Any, list[dict[str, Any]]] = {t: [] for t in tables.DOCUMENT_CHILDREN}
             for key, document, extraction in items:
-                if key in present:
-                    continue
-                present.add(key)
                 contract = extraction.to_dict()
                 row = document_row(contract) | {
                     "doc_key": key,
@@ -116,7 +137,9 @@ class Store:
                     "pipeline_version": pipeline_version,
                     "run_pk": run_pk,
                 }
-                doc_pk = inserted_pk(conn.execute(insert(tables.documents).values(**row)))
+                doc_pk = insert_if_absent(conn, tables.documents, row, "doc_key")
+                if doc_pk is None:  # stored already, by another run or earlier in this batch
+                    continue
                 for table, rows in child_rows(doc_pk, contract).items():
                     children[table].extend(rows)
                 written += 1

@@ -41,6 +41,9 @@ runs = Table(
     Column("unchanged", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
     Column("status", String(20), nullable=False),  # running | finished | interrupted
+    # the process running it (accord.store.owner): a `running` run whose process is gone was killed
+    Column("pid", Integer),
+    Column("host", String(255)),
 )
 
 documents = Table(

@@ -71,7 +71,9 @@ def create_app(
     settings = settings or Settings()
     tokens = Tokens.from_settings(settings, token, protect_reads)  # a bad setting fails before the store is opened
     hosts = allowed_hosts_of(configured=settings.allowed_hosts if allowed_hosts is None else allowed_hosts)
-    state = WebState(Database(Store.open(db_url)), settings, tokens, pipeline)
+    # without a token nothing can be uploaded, so the store is only read: opened read-only, it can be served
+    # from a folder this process may not write to
+    state = WebState(Database(Store.open(db_url, read_only=not tokens.token)), settings, tokens, pipeline)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):

@@ -1,7 +1,7 @@
 """language confidence: how sure the language detector is of each document's language
 
 Revision ID: 0007_language_confidence
-Revises: 0005_document_tone
+Revises: 0006_run_owner
 Create Date: 2026-12-07
 
 accord now detects a document's language from its text (accord.nlp.language) and extracts only from
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0007_language_confidence'
-down_revision = '0005_document_tone'
+down_revision = '0006_run_owner'
 branch_labels = None
 depends_on = None
 
