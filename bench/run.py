@@ -173,7 +173,7 @@ def run_long(args) -> None:
     results = []
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(
-        f"{'texts':<8} {'MB':>5} {'phase':<9} {'docs':>5} {'seconds':>8} {'docs/s':>8} {'MB/s':>7} {'peak MB':>8}  note"
+        f"{'texts':<8} {'MB':>5} {'phase':<9} {'docs':>5} {'seconds':>8} {'docs/s':>8} {'s/MB':>7} {'peak MB':>8}  note"
     )
     for kind, size in runs:
         for phase in ("long-bare", "long-pipeline"):
