@@ -13,11 +13,12 @@ from .candidates import Candidate, Participants
 from .index import DocIndex
 from .knowledge import EventKnowledge
 from .participants import clause_subjects, participants, subject_actors
-from .status import event_status
+from .status import event_status, infinitive_complement
 
 NOT_AN_EVENT = "-"  # a lexicon row for a use of the word that is no event ("released a statement")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass")
 INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+DECLINE_COMMENT = "011"  # CAMEO 011 "decline comment": a refusal to comment, not a refusal of an act
 
 
 def find_candidates(know: EventKnowledge, index: DocIndex) -> list[Candidate]:
@@ -62,6 +63,8 @@ def _natural_cause(know: EventKnowledge, token: Token) -> bool:
 
 
 def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
+    if row.cameo.startswith(DECLINE_COMMENT) and not _refuses_comment(know, token):
+        return False
     if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in token.children):
         return False
     if row.objects and not (_object_lemmas(know, token) & row.objects):
@@ -73,6 +76,13 @@ def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
             for c in token.children
         )
     return True
+
+
+def _refuses_comment(know: EventKnowledge, token: Token) -> bool:
+    """Is a "decline comment" trigger a refusal to comment? "declined to [comment]" and a bare "declined" are;
+    "declined to [resign]" refuses an act of the subject's own (kb/phrases.tsv, comment-verb)."""
+    acts = [c for c in token.children if c.pos_ in ("VERB", "AUX") and infinitive_complement(c)]
+    return not acts or any(c.lemma_.lower() in know.comment_verbs for c in acts)
 
 
 def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
