@@ -31,7 +31,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
     if token.i in index.actors_at:
         return None  # a word inside an actor's name ("Amnesty International") is not an event
     trigger = _trigger(know, token)
-    if trigger is None or _natural_cause(know, token):
+    if trigger is None or _natural_cause(know, token) or _claimed_topic(know, token):
         return None
     trigger = _instrument(know, token, trigger)
     trigger = _joint(know, token, trigger)
@@ -52,6 +52,24 @@ def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
         return None
     best = max(fitting, key=lambda row: row.specificity)
     return None if best.cameo == NOT_AN_EVENT else best
+
+
+def _claimed_topic(know: EventKnowledge, token: Token) -> bool:
+    """Is the event noun what an accusation or a claim is about ("blamed Hamas for [the attack]", "claimed
+    responsibility for the Farah and Ghazni [attacks]"; kb/phrases.tsv, claim-topic)? It is coded by the
+    accusation or claim, and is no event of its own whose doer would be the speaker."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = token
+    for _ in range(4):  # "the Farah and the Ghazni [attacks]": up to the first conjunct
+        if noun.dep_ != "conj" or noun.head is noun:
+            break
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head is prep:
+        return False
+    holder = prep.head
+    return know.claim_topics.get(holder.lemma_.lower()) == prep.lower_
 
 
 def _natural_cause(know: EventKnowledge, token: Token) -> bool:

@@ -40,6 +40,7 @@ class EventKnowledge:
     planned_modifiers: frozenset[str]
     refusing_verbs: frozenset[str]
     comment_verbs: frozenset[str]
+    claim_topics: dict[str, str]  # "blamed X [for] the attack": word -> the preposition of its topic
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
     crowd_words: frozenset[str]  # "protesters", "rioters": a crowd in the street
@@ -126,6 +127,7 @@ class EventKnowledge:
             planned_modifiers=listed("planned-modifier"),
             refusing_verbs=listed("refusing-verb"),
             comment_verbs=listed("comment-verb"),
+            claim_topics=dict(words.get("claim-topic", {})),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
             crowd_words=listed("crowd"),
