@@ -60,6 +60,12 @@ class _Taken:
     def overlaps(self, span: Span) -> bool:
         return bool(self.consumed.intersection(range(span.start, span.end)))
 
+    def absorb(self, ref: Reference, first_tok: int, last_tok: int) -> None:
+        """Take a reference that grew over earlier ones ("Libyan" over the body "National Army" after it):
+        the references wholly inside it are the same actor, named in part, and go."""
+        self.refs = [r for r in self.refs if not (ref.start <= r.start and r.end <= ref.end)]
+        self.take(ref, first_tok, last_tok)
+
 
 class Recognizer:
     """Built once per process from the knowledge base and its word lists; each call reads one document
@@ -184,7 +190,7 @@ class Recognizer:
             if ref is not None:
                 span = found.doc.char_span(ref.start, ref.end, alignment_mode="expand")
                 assert span is not None  # "expand" always finds the tokens of a reference's own offsets
-                taken.take(ref, m.start, span.end)
+                taken.absorb(ref, m.start, span.end)
 
     # --- pieces -----------------------------------------------------------------------------
 
