@@ -467,3 +467,25 @@ def test_seed_actors(pipeline, seed_path):
     assert "APEC" in [m.text for m in by_name["Asia-Pacific Economic Cooperation"].mentions]
     for place in ("South Korea", "Seoul", "Malaysia"):
         assert not any(m.text == place for a in ex.actors for m in a.mentions), place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Libyan National Army attacked Tripoli.", "The Sudanese Armed Forces shelled the market."],
+)
+def test_a_name_grown_over_a_body_is_one_actor(pipeline, text):
+    """A nationality that grows over the body after it ("Libyan" + "National Army") names one actor: the
+    body inside it is no second actor."""
+    ex = _actors(pipeline, text, "2024-04-01")
+    spans = [(m.start, m.end) for a in ex.actors for m in a.mentions]
+    nested = [(s, o) for s in spans for o in spans if s != o and s[0] <= o[0] and o[1] <= s[1]]
+    assert not nested, [(a.name, [m.text for m in a.mentions]) for a in ex.actors]
+
+
+def test_an_acronym_in_parentheses_after_a_name_is_the_same_actor(pipeline):
+    """ "the Libyan National Army (LNA)": the acronym, there and later, is a mention of the army, not an
+    organisation of its own; initials that do not fit ("New York (CNN)") stay apart."""
+    ex = _actors(pipeline, "The Libyan National Army (LNA) agreed to lift the blockade.", "2024-04-01")
+    assert [(a.country, [m.text for m in a.mentions]) for a in ex.actors] == [("LBY", ["Libyan National Army", "LNA"])]
+    ex = _actors(pipeline, "New York (CNN) Macron rejected the plan.", "2024-04-01")
+    assert "CNN" in {a.name for a in ex.actors}

@@ -23,6 +23,14 @@ CASES = [
     ("wang-monday-ties", "Wang said on Monday that ties were stable.", []),
     ("russia-expressed-pessimism", "Russia expressed pessimism about the peace plan.", [("01", RU, None, "occurred")]),
     ("india-declined-comment", "India declined to comment on the report.", [("01", "India", None, None)]),
+    ("peru-declined-to-say", "Peru declined to say when the border would reopen.", [("011", "Peru", None, None)]),
+    ("chad-blamed-boko-haram", "Chad blamed Boko Haram for the bombing.", [("112", "Chad", "Boko Haram", None)]),
+    (
+        "shabaab-claimed-raid",
+        "Al-Shabaab claimed responsibility for the raid on the airport.",
+        [("015", "al-Shabab", None, None)],
+    ),
+    ("iran-declined-to-sign", "Iran declined to sign the accord.", [("057", "Iran", None, "negated")]),
     (
         "japan-expressed-concern",
         "Japan expressed concern over the missile launch.",

@@ -9,7 +9,7 @@ organisations, then countries on their own (where "in/at PLACE" after a meeting 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +60,12 @@ class _Taken:
     def overlaps(self, span: Span) -> bool:
         return bool(self.consumed.intersection(range(span.start, span.end)))
 
+    def absorb(self, ref: Reference, first_tok: int, last_tok: int) -> None:
+        """Take a reference that grew over earlier ones ("Libyan" over the body "National Army" after it):
+        the references wholly inside it are the same actor, named in part, and go."""
+        self.refs = [r for r in self.refs if not (ref.start <= r.start and r.end <= ref.end)]
+        self.take(ref, first_tok, last_tok)
+
 
 class Recognizer:
     """Built once per process from the knowledge base and its word lists; each call reads one document
@@ -85,6 +91,7 @@ class Recognizer:
         self._titled(found, taken)
         self._organisations(found, taken)
         self._standalones(found, taken)
+        _spell_out_acronyms(doc, taken)
         cues = Cues(
             collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
             pronouns=[t for t in doc if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS | {"nsubj"}],
@@ -184,7 +191,7 @@ class Recognizer:
             if ref is not None:
                 span = found.doc.char_span(ref.start, ref.end, alignment_mode="expand")
                 assert span is not None  # "expand" always finds the tokens of a reference's own offsets
-                taken.take(ref, m.start, span.end)
+                taken.absorb(ref, m.start, span.end)
 
     # --- pieces -----------------------------------------------------------------------------
 
@@ -368,3 +375,37 @@ def _appositive_word(tok: Token) -> bool:
 
 def _modifier(token: Token) -> bool:
     return token.dep_ in ("amod", "compound") and token.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
+def _spell_out_acronyms(doc: Doc, taken: _Taken) -> None:
+    """An unknown organisation that is the acronym in parentheses after a name ("the Libyan National Army
+    [(LNA)]"), and the same acronym later in the document, is the actor that name is: not one of its own."""
+    spelled: dict[str, Reference] = {}
+    refs = sorted(taken.refs, key=lambda r: r.start)
+    for n, ref in enumerate(refs):
+        if ref.kind != RefKind.UNKNOWN_ORG:
+            continue
+        named = spelled.get(ref.head.text) or _acronym_of(doc, ref.head, taken.refs)
+        if named is not None:
+            spelled[ref.head.text] = named
+            refs[n] = replace(named, start=ref.start, end=ref.end)
+    taken.refs = refs
+
+
+def _acronym_of(doc: Doc, ent: Span, refs: list[Reference]) -> Reference | None:
+    """The reference an acronym in parentheses right after it abbreviates ("the Libyan National Army
+    [(LNA)]"): the acronym's letters are initials of the reference's words, in order, the first the first."""
+    text = ent.text
+    if len(ent) != 1 or not text.isalpha() or not text.isupper() or len(text) < 2:
+        return None
+    if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+        return None
+    before = doc[ent.start - 2]
+    named = next((r for r in refs if r.end == before.idx + len(before.text)), None)
+    if named is None:
+        return None
+    initials = [w[0].upper() for w in doc.text[named.start : named.end].split() if w[:1].isalpha()]
+    if not initials or initials[0] != text[0]:
+        return None
+    rest = iter(initials[1:])
+    return named if all(letter in rest for letter in text[1:]) else None

@@ -13,11 +13,12 @@ from .candidates import Candidate, Participants
 from .index import DocIndex
 from .knowledge import EventKnowledge
 from .participants import clause_subjects, participants, subject_actors
-from .status import event_status
+from .status import event_status, infinitive_complement
 
 NOT_AN_EVENT = "-"  # a lexicon row for a use of the word that is no event ("released a statement")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass")
 INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+DECLINE_COMMENT = "011"  # CAMEO 011 "decline comment": a refusal to comment, not a refusal of an act
 
 
 def find_candidates(know: EventKnowledge, index: DocIndex) -> list[Candidate]:
@@ -30,7 +31,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
     if token.i in index.actors_at:
         return None  # a word inside an actor's name ("Amnesty International") is not an event
     trigger = _trigger(know, token)
-    if trigger is None or _natural_cause(know, token):
+    if trigger is None or _natural_cause(know, token) or _claimed_topic(know, token):
         return None
     trigger = _instrument(know, token, trigger)
     trigger = _joint(know, token, trigger)
@@ -53,6 +54,24 @@ def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
     return None if best.cameo == NOT_AN_EVENT else best
 
 
+def _claimed_topic(know: EventKnowledge, token: Token) -> bool:
+    """Is the event noun what an accusation or a claim is about ("blamed Hamas for [the attack]", "claimed
+    responsibility for the Farah and Ghazni [attacks]"; kb/phrases.tsv, claim-topic)? It is coded by the
+    accusation or claim, and is no event of its own whose doer would be the speaker."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = token
+    for _ in range(4):  # "the Farah and the Ghazni [attacks]": up to the first conjunct
+        if noun.dep_ != "conj" or noun.head is noun:
+            break
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head is prep:
+        return False
+    holder = prep.head
+    return know.claim_topics.get(holder.lemma_.lower()) == prep.lower_
+
+
 def _natural_cause(know: EventKnowledge, token: Token) -> bool:
     """Is the trigger's doer a natural force, a disaster or a disease ("a tsunami killed 43 people",
     "was struck by an earthquake"; kb/phrases.tsv kind natural-cause)? Then it is no political event."""
@@ -62,6 +81,8 @@ def _natural_cause(know: EventKnowledge, token: Token) -> bool:
 
 
 def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
+    if row.cameo.startswith(DECLINE_COMMENT) and not _refuses_comment(know, token):
+        return False
     if row.particle and not any(c.dep_ == "prt" and c.lower_ == row.particle for c in token.children):
         return False
     if row.objects and not (_object_lemmas(know, token) & row.objects):
@@ -73,6 +94,13 @@ def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
             for c in token.children
         )
     return True
+
+
+def _refuses_comment(know: EventKnowledge, token: Token) -> bool:
+    """Is a "decline comment" trigger a refusal to comment? "declined to [comment]" and a bare "declined" are;
+    "declined to [resign]" refuses an act of the subject's own (kb/phrases.tsv, comment-verb)."""
+    acts = [c for c in token.children if c.pos_ in ("VERB", "AUX") and infinitive_complement(c)]
+    return not acts or any(c.lemma_.lower() in know.comment_verbs for c in acts)
 
 
 def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:

@@ -39,6 +39,8 @@ class EventKnowledge:
     ready_adjectives: frozenset[str]
     planned_modifiers: frozenset[str]
     refusing_verbs: frozenset[str]
+    comment_verbs: frozenset[str]
+    claim_topics: dict[str, str]  # "blamed X [for] the attack": word -> the preposition of its topic
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
     crowd_words: frozenset[str]  # "protesters", "rioters": a crowd in the street
@@ -124,6 +126,8 @@ class EventKnowledge:
             ready_adjectives=listed("ready-adjective"),
             planned_modifiers=listed("planned-modifier"),
             refusing_verbs=listed("refusing-verb"),
+            comment_verbs=listed("comment-verb"),
+            claim_topics=dict(words.get("claim-topic", {})),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
             crowd_words=listed("crowd"),
