@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from ..errors import BadFilter
+from ..store.filters import UNREALISED_STATUSES
 from .records import EventRecord, Records, SeriesPoint
 
 
@@ -46,9 +47,6 @@ def period_of(day: date, by: str) -> tuple[str, date]:
     raise BadFilter("by", f"must be one of {', '.join(PERIODS)}, not {by!r}")
 
 
-UNREALISED = frozenset({"negated", "hypothetical"})
-
-
 class Series(Records[SeriesPoint]):
     """A dyad's periods, with how many of its events were left out of them: undated ones, and negated or
     hypothetical ones."""
@@ -67,7 +65,7 @@ def dyad_series(
     starts: dict[str, date] = {}
     undated = unrealised = 0
     for event in events:
-        if event.status in UNREALISED:
+        if event.status in UNREALISED_STATUSES:
             unrealised += 1
             continue
         if not event.date:

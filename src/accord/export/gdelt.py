@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
+from ..store.filters import UNREALISED_STATUSES
 from . import ActorInfo, FirstReport, PlaceInfo, first_reports
 from .cameo_actors import cameo_actor
 from .fips import adm1_code, division, place_country
@@ -140,7 +141,7 @@ _NO_GEO = ["0", "", "", "", "", "", "", ""]
 
 
 # Statuses a GDELT row cannot tell from an event that happened: left out unless all are asked for.
-LEFT_OUT_STATUSES = frozenset({"negated", "hypothetical"})
+LEFT_OUT_STATUSES = UNREALISED_STATUSES
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ class Status(str, Enum):
 
 
 STATUSES = tuple(status.value for status in Status)
+# Events that did not happen ("had not consulted", "could impose sanctions"): series and the GDELT file,
+# which cannot tell them from events that did, leave them out.
+UNREALISED_STATUSES = frozenset({Status.negated.value, Status.hypothetical.value})
 SINCE_HELP, UNTIL_HELP = "From this date on (YYYY-MM-DD).", "Up to this date (YYYY-MM-DD)."
 STATUS_HELP = "occurred, planned, negated, hypothetical or historical (this one lists the historical events)."
 HISTORICAL_HELP = "Also list historical events (history the text tells as background), left out by default."
