@@ -3,11 +3,11 @@
 
 from datetime import UTC, datetime
 
-from alembic import command
 from sqlalchemy import MetaData, inspect, select
 
 from accord.store import Store
-from accord.store.database import alembic_config, make_engine
+
+from .revisions import store_at
 
 # date, date_end, date_basis -> the precision the upgrade fills in
 ROWS = [
@@ -27,11 +27,7 @@ ROWS = [
 
 def _store_at_0002(url: str) -> None:
     """A store at revision 0002 holding one document, its events and one merged event per event."""
-    engine = make_engine(url)
-    cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "0002")
+    engine = store_at(url, "0002")
     meta = MetaData()
     meta.reflect(engine)
     assert "date_precision" not in meta.tables["events"].c

@@ -6,19 +6,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from alembic import command
 
 from accord.model import Extraction
 from accord.store import Store
-from accord.store.database import alembic_config, make_engine
+
+from .revisions import store_at
 
 
 def _store_at_0005(url: str) -> None:
-    engine = make_engine(url)
-    cfg = alembic_config()
+    engine = store_at(url, "0005_document_tone")
     with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0005_document_tone")
         now = datetime.now(UTC)
         conn.execute(
             sa.text(

@@ -3,19 +3,15 @@
 
 from datetime import UTC, datetime
 
-from alembic import command
 from sqlalchemy import MetaData, inspect, select
 
 from accord.store import Store, tables
-from accord.store.database import alembic_config, make_engine
+
+from .revisions import store_at
 
 
 def _store_at_0005(url: str) -> None:
-    engine = make_engine(url)
-    cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "0005_document_tone")
+    engine = store_at(url, "0005_document_tone")
     meta = MetaData()
     meta.reflect(engine)
     assert "pid" not in meta.tables["runs"].c

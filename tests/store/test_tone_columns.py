@@ -8,7 +8,6 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from alembic import command
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
@@ -17,7 +16,9 @@ from accord.ingestion import ingest
 from accord.model import Extraction
 from accord.nlp.tone import document_tone
 from accord.store import Store
-from accord.store.database import alembic_config, make_engine
+from accord.store.database import alembic_config
+
+from .revisions import store_at
 
 TONE_COLUMNS = ("tone", "tone_positive", "tone_negative", "tone_polarity", "tone_self_group", "word_count")
 TEXTS = {
@@ -56,11 +57,8 @@ def test_ingested_documents_store_their_tone(store_url, tmp_path, pipeline):
 
 def _store_at_0002(url: str) -> None:
     """A store as accord made it before the tone columns, holding two documents without tone."""
-    engine = make_engine(url)
-    cfg = alembic_config()
+    engine = store_at(url, "0002")
     with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002")
         now = datetime.now(UTC)
         conn.execute(
             sa.text(
