@@ -10,7 +10,9 @@ wrong and what to do, wherever the error surfaces (accord.store.damage)."""
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -20,12 +22,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from ..errors import StoreError
 from .damage import translate_errors
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# How long one statement waits for another process's lock on a SQLite file before SQLite gives up.
+BUSY_TIMEOUT_SECONDS = 30.0
+# How long opening a store keeps trying while other processes hold it (one may be migrating a large store).
+OPEN_WAIT_SECONDS = 300.0
 
 
 def alembic_config() -> Config:
@@ -34,14 +40,15 @@ def alembic_config() -> Config:
     return cfg
 
 
-def make_engine(url: str, read_only: bool = False) -> Engine:
-    """An engine for `url`; with `read_only`, one whose connections cannot write."""
+def make_engine(url: str, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
+    """An engine for `url`; with `read_only`, one whose connections cannot write. On SQLite a statement
+    meeting another process's lock waits up to `busy_timeout` seconds."""
     try:
         path = sqlite_path(url)
         if path is not None and read_only:
             engine = create_engine(url, creator=lambda: _read_only_sqlite(path))
         elif url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30})
+            engine = create_engine(url, connect_args={"timeout": busy_timeout})
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(url, pool_pre_ping=True)
@@ -150,23 +157,50 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, wait: float = OPEN_WAIT_SECONDS) -> None:
     """Apply any migrations the database lacks (a no-op when it is current). Two processes opening a new
-    store at once take turns: the second finds it current."""
-    cfg = alembic_config()
-    try:
-        if current_revision(engine) == head_revision():  # the usual case, without taking the write lock
+    store at once take turns: the second finds it current. While another process holds a SQLite file
+    locked (SQLite answers "database is locked" after its busy timeout, or at once when waiting could
+    deadlock), opening tries again with growing pauses for up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        try:
+            _migrate_once(engine)
             return
-        with engine.begin() as connection:
-            take_write_lock(connection)
-            if MigrationContext.configure(connection).get_current_revision() == head_revision():
-                return
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
-    except DBAPIError as exc:
-        raise StoreError(
-            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: {exc.orig}"
-        ) from None
+        except OperationalError as exc:
+            remaining = deadline - time.monotonic()
+            if not _locked(exc) or remaining <= 0:
+                raise StoreError(_cannot_open(engine, exc, waited=wait if _locked(exc) else None)) from None
+            time.sleep(min(remaining, pause * random.uniform(0.5, 1.5)))
+            pause = min(pause * 2, 2.0)
+        except DBAPIError as exc:
+            raise StoreError(_cannot_open(engine, exc)) from None
+
+
+def _migrate_once(engine: Engine) -> None:
+    if current_revision(engine) == head_revision():  # the usual case, without taking the write lock
+        return
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        take_write_lock(connection)
+        if MigrationContext.configure(connection).get_current_revision() == head_revision():
+            return
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def _locked(exc: DBAPIError) -> bool:
+    """Whether SQLite refused because another connection holds the file (SQLITE_BUSY or SQLITE_LOCKED)."""
+    name = getattr(exc.orig, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc.orig)
+
+
+def _cannot_open(engine: Engine, exc: DBAPIError, waited: float | None = None) -> str:
+    message = f"cannot open the database {engine.url.render_as_string(hide_password=True)}: {exc.orig}"
+    if waited is not None:
+        message += f" (another process held it for {waited:g} s; try again when it has finished)"
+    return message
 
 
 def open_read_only(url: str) -> Engine:
@@ -180,9 +214,7 @@ def open_read_only(url: str) -> Engine:
         revision = None if missing else current_revision(engine)
     except DBAPIError as exc:
         engine.dispose()
-        raise StoreError(
-            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: {exc.orig}"
-        ) from None
+        raise StoreError(_cannot_open(engine, exc)) from None
     if revision == head_revision():
         return engine
     engine.dispose()
