@@ -1,5 +1,20 @@
-"""NLP stage: one spaCy pass per document, then the extractors that fill the contract."""
+"""NLP stage: one spaCy pass per document, then the extractors that fill the contract.
 
-from .pipeline import Pipeline, pipeline_version
+The pipeline (and with it spaCy) is imported on first use, so that code needing only a pure-text part
+of this stage, such as the store's migration that computes tone, does not load spaCy."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline, pipeline_version
 
 __all__ = ["Pipeline", "pipeline_version"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return getattr(import_module(".pipeline", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
