@@ -27,6 +27,7 @@ def add_event(store: Store, **fields: Any) -> int:
     by one new document; `fields` are event_groups columns to change. Returns its number."""
     n = next(_numbers)
     sentence = fields.pop("sentence", f"China attacked the United States in report {n}.")
+    title = fields.pop("title", f"Report {n}")
     text = f"{sentence} Officials said more on report {n}."
     group = {
         "source_key": "country:CHN",
@@ -52,7 +53,7 @@ def add_event(store: Store, **fields: Any) -> int:
         doc = {
             "doc_key": f"key-{n}",
             "id": f"report-{n}",
-            "title": f"Report {n}",
+            "title": title,
             "url": f"https://news.example/{n}",
             "publisher": "Example Wire",
             "sources": [],

@@ -51,8 +51,12 @@ class Alert:
         jsonl: str | None = None,
         prefix: str = "--",
     ) -> Alert:
-        """An alert from typed-in values, each checked; a message names the option (`prefix` + name)."""
-        name = (prefix + "{}").format
+        """An alert from typed-in values, each checked; a message names the option: `prefix` + its name
+        ("--min-goldstein"), or with no prefix the field as JSON spells it ("min_goldstein")."""
+
+        def name(option: str) -> str:
+            return prefix + option if prefix else option.replace("-", "_")
+
         low, high = _goldstein(min_goldstein, name("min-goldstein")), _goldstein(max_goldstein, name("max-goldstein"))
         if low is not None and high is not None and low > high:
             raise BadFilter(name("min-goldstein"), f"{low} is above {name('max-goldstein')} {high}")
