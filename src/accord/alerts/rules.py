@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
@@ -96,7 +97,7 @@ class Alert:
             webhook=row["webhook"],
             jsonl=row["jsonl"],
             id=row["pk"],
-            created_at=created.isoformat(timespec="seconds") if created else None,
+            created_at=_iso(created),
             raised=row.get("raised") or 0,
         )
 
@@ -143,6 +144,13 @@ class Alert:
         if self.statuses != DEFAULT_STATUSES:
             parts.append("status " + " or ".join(self.statuses))
         return ", ".join(parts) or ANY
+
+
+def _iso(value: datetime | None) -> str | None:
+    """A stored time in ISO form with its zone (SQLite gives it back without: it was UTC)."""
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat(timespec="seconds")
 
 
 def _typed(value: str | int | float | None) -> str | None:

@@ -168,7 +168,9 @@ def _alerts_table(rows: list[dict[str, Any]]) -> Table:
     t.add_column("added", no_wrap=True)
     for r in rows:
         sends = "\n".join(x for x in (r["jsonl"] or "the notifications file", r["webhook"]) if x)
-        t.add_row(str(r["id"]), r["description"], sends, str(r["raised"]), (r["created_at"] or "")[:16])
+        t.add_row(
+            str(r["id"]), r["description"], sends, str(r["raised"]), (r["created_at"] or "")[:16].replace("T", " ")
+        )
     return t
 
 
