@@ -22,6 +22,7 @@ from .delivery import Webhooks, append_line
 from .rules import Alert
 
 Echo = Callable[["Notification"], None]
+MAX_HOLD = timedelta(hours=1)  # the longest a process holds the notifications it raised before delivering
 
 
 @dataclass
@@ -135,9 +136,10 @@ def _raise(store: Store, settings: Settings, lease: timedelta) -> list[Notificat
                         "attempts": 0,
                     }
                 )
-        # held for delivery by this process: long enough for each of them to take a whole round
+        # held for delivery by this process, each renewed as its turn comes: long enough for all of them
+        # to take a whole round, within MAX_HOLD (past it, another process may deliver the rest)
         for row in rows:
-            row["lease_until"] = now + lease * (len(rows) + 1)
+            row["lease_until"] = now + min(lease * (len(rows) + 1), MAX_HOLD)
         pks = sql.insert_notifications(conn, rows)
     return [Notification.from_row(row | {"pk": pk, "sent_at": None, "last_error": None}) for row, pk in zip(rows, pks)]
 
@@ -154,7 +156,8 @@ def deliver(store: Store, settings: Settings, mine: Collection[int] = ()) -> int
         for row in rows:
             with store.engine.begin() as conn:
                 now = _now()
-                if not sql.take_lease(conn, row["pk"], now, now + lease, held=row["pk"] in mine):
+                held = row["lease_until"] if row["pk"] in mine else None
+                if not sql.take_lease(conn, row["pk"], now, now + lease, held):
                     continue  # another process took it meanwhile
             values = _round(row, webhooks, settings)
             with store.engine.begin() as conn:

@@ -100,12 +100,14 @@ def deliverable(conn: Connection, now: datetime, max_attempts: int, mine: Collec
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def take_lease(conn: Connection, pk: int, now: datetime, until: datetime, held: bool = False) -> bool:
-    """Hold a notification for delivery until `until` (renewing the caller's lease when `held`); False
-    when another process holds it or it was delivered meanwhile."""
+def take_lease(conn: Connection, pk: int, now: datetime, until: datetime, held_until: datetime | None = None) -> bool:
+    """Hold a notification for delivery until `until`: one free, or (`held_until`) one the caller holds
+    with that lease, renewed. False when another process holds it or it was delivered meanwhile."""
     n = t.notifications
     conditions = [n.c.pk == pk, n.c.status.in_(UNDELIVERED)]
-    if not held:
+    if held_until is not None:
+        conditions.append(n.c.lease_until == held_until)
+    else:
         conditions.append(or_(n.c.lease_until.is_(None), n.c.lease_until < now))
     taken = conn.execute(update(n).where(*conditions).values(lease_until=until)).rowcount
     return taken == 1
