@@ -208,3 +208,32 @@ def test_two_processes_firing_at_once_send_each_notification_once(store, tmp_pat
         assert sorted(m["event"]["id"] for m in hook.delivered()) == events
         assert len(hook.received) == 30
     assert sorted(m["event"]["id"] for m in lines(out)) == events
+
+
+def test_a_notification_held_by_a_process_that_died_is_delivered_once_its_lease_runs_out(store, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from accord.store import alerts as sql
+
+    out = tmp_path / "a.jsonl"
+    alert, _ = add_alert(store, Alert.parse(dyad="CHN-USA", jsonl=str(out)))
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "alert_pk": alert.id,
+            "group_pk": add_event(store),
+            "created_at": now,
+            "status": "pending",
+            "payload": {"schema": "accord-alert/1", "note": note},
+            "jsonl_path": str(out),
+            "jsonl_status": "pending",
+            "attempts": 0,
+            "lease_until": now + held,
+        }
+        for note, held in (("expired", timedelta(minutes=-1)), ("held", timedelta(minutes=10)))
+    ]
+    with store.engine.begin() as conn:
+        expired, held = sql.insert_notifications(conn, rows)
+    assert deliver(store, FAST) == 1
+    assert [(m["id"], m["note"]) for m in lines(out)] == [(expired, "expired")]
+    assert {n.id: n.status for n in recent(store)} == {expired: "sent", held: "pending"}
