@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	@rm -f demo.db demo.db-wal demo.db-shm
+	@rm -f demo.db demo.db-wal demo.db-shm demo.alerts.jsonl
+	$(VENV)/bin/accord --db demo.db alerts add --dyad CHN-USA
 	$(VENV)/bin/accord --db demo.db ingest demo/corpus
+	@echo "--- alerts raised by the ingest (all of them in demo.alerts.jsonl)"
+	$(VENV)/bin/accord --db demo.db alerts recent --limit 5
 	$(VENV)/bin/accord --db demo.db docs --limit 10
 	@echo "--- China-US: timeline of events, each with its evidence"
 	$(VENV)/bin/accord --db demo.db events --dyad CHN-USA
@@ -41,7 +44,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.alerts.jsonl .pytest_cache
 
 eval: $(STAMP)
 	$(PY) eval/run.py

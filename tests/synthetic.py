@@ -89,3 +89,56 @@ def write_status_corpus(folder: Path) -> Path:
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+# Two rounds of news for the alert tests: first one agency's report of China's sanctions on the United
+# States, a negated China-US event and a France-Germany event; then a second agency's report of the same
+# sanctions, which makes that event one of two articles.
+ALERT_ROUNDS = (
+    (
+        {
+            "id": "sanctions-wire-a",
+            "title": "China sanctions US firms",
+            "url": "https://wire-a.example/sanctions",
+            "publisher": "Wire A",
+            "published": "2025-05-05",
+            "text": "China imposed sanctions on the United States on Monday, the commerce ministry said.",
+        },
+        {
+            "id": "not-consulted",
+            "title": "No consultation",
+            "publisher": "Wire A",
+            "published": "2025-05-06",
+            "text": "China did not consult the United States before the vote, diplomats said on Tuesday.",
+        },
+        {
+            "id": "france-germany",
+            "title": "France and Germany",
+            "publisher": "Wire C",
+            "published": "2025-05-06",
+            "text": "France accused Germany of breaking the agreement on Tuesday.",
+        },
+    ),
+    (
+        {
+            "id": "sanctions-wire-b",
+            "title": "Beijing hits back with sanctions",
+            "url": "https://wire-b.example/beijing-sanctions",
+            "publisher": "Wire B",
+            "published": "2025-05-05",
+            "text": "Beijing responded on Monday. China imposed sanctions on the United States, officials in both "
+            "capitals confirmed.",
+        },
+    ),
+)
+
+
+def write_alert_rounds(folder: Path) -> list[Path]:
+    """ALERT_ROUNDS as one JSON Lines file per round in `folder`; returns the files in order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, articles in enumerate(ALERT_ROUNDS, 1):
+        path = folder / f"round-{n}.jsonl"
+        path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+        paths.append(path)
+    return paths

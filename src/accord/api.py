@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .alerts import Alert, Notification, count_recent, list_alerts, recent
 from .analytics.framing import framing as frame_quotes
 from .analytics.network import network as build_network
 from .analytics.records import (
@@ -243,6 +244,20 @@ class Database:
     def sizes(self) -> dict[str, int]:
         """How many documents, merged events, quotations and stories are stored."""
         return self._read(overview.count_all)
+
+    # --- alerts ---------------------------------------------------------------------------------------------
+
+    def alerts(self) -> list[Alert]:
+        """The store's alerts, oldest first, with how many notifications each raised."""
+        return list_alerts(self.store)
+
+    def notifications(self, limit: int | None = 20, offset: int = 0, alert: int | None = None) -> list[Notification]:
+        """Notifications raised, newest first (of one alert when given), with how delivery went."""
+        return recent(self.store, limit, offset, alert)
+
+    def count_notifications(self, alert: int | None = None) -> int:
+        """How many notifications `notifications` can list."""
+        return count_recent(self.store, alert)
 
     # --- provenance, for the exports and the brief -----------------------------------------------------
 

@@ -41,6 +41,11 @@ DEFAULT_LANGUAGES = (
 DEFAULT_WINDOW_CHARS = 50_000
 DEFAULT_DOC_SECONDS = 300
 DEFAULT_DOC_MB = 1536
+# Where an alert's notification links to its event: the web server `accord serve` starts by default.
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+DEFAULT_WEBHOOK_TIMEOUT = 10.0
+DEFAULT_WEBHOOK_RETRIES = 2
+DEFAULT_ALERT_ATTEMPTS = 5
 
 
 def _text_env(name: str) -> str | None:
@@ -130,12 +135,32 @@ class Settings:
     # many MB to its process, is recorded as a failure and the batch goes on (0: no limit).
     doc_seconds: float = field(default_factory=lambda: _number_env("ACCORD_DOC_SECONDS", DEFAULT_DOC_SECONDS))
     doc_mb: int = field(default_factory=lambda: _int_env("ACCORD_DOC_MB", DEFAULT_DOC_MB))
+    # Alerts (accord.alerts): the JSON Lines file notifications are appended to when the alert names none
+    # (None: beside a SQLite store, `<name>.alerts.jsonl`; else accord-alerts.jsonl in the working folder),
+    # the web address an event's link starts with, and how a webhook is tried: seconds to connect and to
+    # answer, retries within one round (waiting `webhook_backoff` seconds, doubled each time) and rounds
+    # (one per ingest or watch batch) before a notification is given up.
+    alerts_file: str | None = field(default_factory=lambda: _text_env("ACCORD_ALERTS_FILE"))
+    base_url: str = field(default_factory=lambda: _text_env("ACCORD_BASE_URL") or DEFAULT_BASE_URL)
+    webhook_timeout: float = field(
+        default_factory=lambda: _number_env("ACCORD_WEBHOOK_TIMEOUT", DEFAULT_WEBHOOK_TIMEOUT)
+    )
+    webhook_retries: int = field(default_factory=lambda: _int_env("ACCORD_WEBHOOK_RETRIES", DEFAULT_WEBHOOK_RETRIES))
+    webhook_backoff: float = 1.0
+    alert_attempts: int = field(default_factory=lambda: _int_env("ACCORD_ALERT_ATTEMPTS", DEFAULT_ALERT_ATTEMPTS))
 
     def __post_init__(self) -> None:
         if self.window_chars < 1_000:
             raise UsageError(f"ACCORD_WINDOW_CHARS must be at least 1000, got {self.window_chars}")
         if self.doc_seconds < 0 or self.doc_mb < 0:
             raise UsageError("ACCORD_DOC_SECONDS and ACCORD_DOC_MB must be 0 (no limit) or positive")
+        if self.webhook_timeout <= 0 or self.webhook_retries < 0 or self.alert_attempts < 1:
+            raise UsageError(
+                "ACCORD_WEBHOOK_TIMEOUT must be positive, ACCORD_WEBHOOK_RETRIES 0 or more and "
+                "ACCORD_ALERT_ATTEMPTS at least 1"
+            )
+        if not self.base_url.startswith(("http://", "https://")):
+            raise UsageError(f"ACCORD_BASE_URL must start with http:// or https://, got {self.base_url!r}")
 
     @classmethod
     def for_cli(

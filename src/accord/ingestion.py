@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
+from .alerts import Notification, fire
+from .alerts.notify import Echo
 from .config import Settings
 from .linking import LinkSummary, link
 from .model import Document, Extraction, Failure
@@ -43,6 +45,7 @@ class IngestSummary:
     linked: LinkSummary | None = None
     stopped: bool = False  # asked to stop (SIGTERM): the documents in hand were written, the run is interrupted
     stale_runs: list[int] = field(default_factory=list)  # runs left `running` by a dead process, marked interrupted
+    notifications: list[Notification] = field(default_factory=list)  # alerts raised after linking (accord.alerts)
 
     @property
     def not_extracted(self) -> dict[str, int]:
@@ -90,12 +93,13 @@ def ingest(
     published: str | None = None,
     progress: Progress | None = None,
     stop: threading.Event | None = None,
+    echo: Echo | None = None,
 ) -> IngestSummary:
     """Read `paths` (files, folders, globs, "-") and store what is new; see `ingest_items`."""
     settings = settings or Settings()
     paths = list(paths)
     return ingest_items(
-        read_inputs(paths, settings.max_bytes), store, settings, pipeline, published, progress, paths, stop
+        read_inputs(paths, settings.max_bytes), store, settings, pipeline, published, progress, paths, stop, echo
     )
 
 
@@ -108,6 +112,7 @@ def ingest_items(
     progress: Progress | None = None,
     inputs: list[str] | None = None,
     stop: threading.Event | None = None,
+    echo: Echo | None = None,
 ) -> IngestSummary:
     """Store Documents already read (and record Failures).
 
@@ -119,6 +124,9 @@ def ingest_items(
     When `stop` is set (the CLI sets it on SIGTERM), the documents already extracted are written, the run
     is marked `interrupted`, linking is left to the next run, and the summary says `stopped`. Runs left
     `running` by a process that is gone are marked `interrupted` first (`stale_runs`).
+
+    After linking, the store's alerts are fired (accord.alerts.fire): the notifications raised are in
+    `notifications`, and `echo` is called with each as it is raised.
     """
     settings = settings or Settings()
     pool = None
@@ -213,6 +221,7 @@ def ingest_items(
             pool.close()
     if not summary.stopped:  # stories and merged events for what this run (or an interrupted one) stored
         summary.linked = link(store, stop=stop)
+        summary.notifications = fire(store, settings, echo=echo)
     return summary
 
 

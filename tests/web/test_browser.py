@@ -235,3 +235,46 @@ def test_a_side_named_with_html_is_the_charts_title_as_plain_text(browser, hosti
         tab.check()
     finally:
         tab.context.close()
+
+
+@pytest.fixture(scope="module")
+def alerts_server(demo_sqlite, pipeline, tmp_path_factory) -> Iterator[str]:
+    """A copy of the demo store with an alert on China and the US told of the stored events, served."""
+    import sqlite3
+    from dataclasses import replace
+
+    from accord.alerts import Alert, add_alert, fire
+    from accord.config import Settings
+    from accord.store import Store
+
+    folder = tmp_path_factory.mktemp("alerts")
+    source, copy = sqlite3.connect(demo_sqlite.removeprefix("sqlite:///")), sqlite3.connect(folder / "demo.db")
+    source.backup(copy)
+    source.close()
+    copy.close()
+    url = f"sqlite:///{folder / 'demo.db'}"
+    with Store.open(url) as store:
+        add_alert(store, Alert.parse(dyad="CHN-USA", quad="1"), include_existing=True)
+        assert fire(store, replace(Settings(), alerts_file=str(folder / "alerts.jsonl")))
+    with serving(url, pipeline) as base:
+        yield base
+
+
+def test_the_alerts_page_lists_notifications_and_opens_their_events(browser, alerts_server):
+    tab = Visit(browser, alerts_server)
+    page = tab.page
+    tab.go("/")
+    with page.expect_navigation():
+        page.click("nav a[href='/alerts']")
+    assert page.locator("table.alerts tbody tr").count() == 1
+    rows = page.locator("table.notifications tbody tr")
+    assert rows.count() > 0
+    assert page.locator("table.notifications td.delivery").first.inner_text().startswith("sent")
+    evidence = " ".join(rows.first.locator("td.evidence").inner_text().split())
+    tab.shot("alerts")
+    with page.expect_navigation():
+        rows.first.locator("a[href^='/events/']").click()
+    assert "/events/" in page.url
+    assert evidence in " ".join(page.locator("#reports p.sentence").first.inner_text().split())
+    tab.check()
+    tab.context.close()

@@ -56,6 +56,7 @@ PAGES = [
     "/stories",
     "/stories/{story}",
     "/docs",
+    "/alerts",
 ]
 
 
@@ -89,6 +90,7 @@ def test_every_page_has_a_json_twin(api, demo_ids, path):
         ("/actors/CHN", "/api/actors/CHN"),
         ("/stories", "/api/stories"),
         ("/stories/{story}", "/api/stories/{story}"),
+        ("/alerts", "/api/alerts"),
     ],
 )
 def test_json_twins_agree_with_the_api(api, demo_ids, page, endpoint):

@@ -39,7 +39,9 @@ def _mutual():
     )
 
 
-def _event_conditions(f: EventFilter) -> list:
+def event_conditions(f: EventFilter) -> list:
+    """The WHERE conditions on merged events (event_groups) that `f` sets: the one reading of a filter,
+    shared by the listings and the alerts (accord.store.alerts)."""
     g = t.event_groups
     conditions = []
     if f.dyad:
@@ -109,13 +111,13 @@ def merged_events(conn: Connection, f: EventFilter, page: Page = Page()) -> list
     """The merged events `f` selects, newest first (by date, then the later merged event first; undated
     last), each with its first report's evidence."""
     g = t.event_groups
-    query = _with_evidence().where(*_event_conditions(f)).order_by(g.c.date.is_(None), g.c.date.desc(), g.c.pk.desc())
+    query = _with_evidence().where(*event_conditions(f)).order_by(g.c.date.is_(None), g.c.date.desc(), g.c.pk.desc())
     return [dict(r._mapping) for r in conn.execute(_page(query, page))]
 
 
 def count_merged_events(conn: Connection, f: EventFilter) -> int:
     """How many merged events `merged_events` gives for the same filter, without paging."""
-    return conn.execute(select(func.count()).select_from(t.event_groups).where(*_event_conditions(f))).scalar_one()
+    return conn.execute(select(func.count()).select_from(t.event_groups).where(*event_conditions(f))).scalar_one()
 
 
 def merged_event(conn: Connection, pk: int) -> dict[str, Any] | None:

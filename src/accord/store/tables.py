@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -284,4 +285,46 @@ event_members = Table(
     Column("event_id", String(20), nullable=False),
     Column("source", String(200)),  # the publisher or source the report came from, for NumSources
     Index("ix_event_members_doc", "doc_pk", "event_id", unique=True),
+)
+
+# --- alerts: standing questions asked of every new merged event, and the notifications they raised -------
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("dyad_a", String(200)),  # two sides (ISO-3 code or actor name), either direction; NULL: any
+    Column("dyad_b", String(200)),
+    Column("quads", JSON, nullable=False),  # QuadClasses 1-4 (empty: any)
+    Column("code", String(4)),  # a CAMEO code or prefix
+    Column("actor", String(200)),  # on either side
+    Column("min_goldstein", Float),
+    Column("max_goldstein", Float),
+    Column("min_articles", Integer, nullable=False),
+    Column("statuses", JSON, nullable=False),  # the event statuses that alert (accord.alerts.rules)
+    Column("webhook", Text),  # a URL notifications are POSTed to; NULL: none
+    Column("jsonl", Text),  # the JSON Lines file of this alert; NULL: the notifications file setting
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("alert_pk", Integer, ForeignKey("alerts.pk", ondelete="CASCADE"), nullable=False),
+    Column("group_pk", Integer, ForeignKey("event_groups.pk", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    # existing (matched when the alert was added: never sent) | pending | sent | error (retried) | failed
+    Column("status", String(10), nullable=False, index=True),
+    Column("payload", JSON),  # what is sent (NULL for an existing match)
+    Column("jsonl_path", Text),
+    Column("jsonl_status", String(10)),  # pending | sent | error | failed; NULL: not sent anywhere
+    Column("webhook_url", Text),
+    Column("webhook_status", String(10)),  # pending | sent | error | failed; NULL: no webhook
+    Column("attempts", Integer, nullable=False),  # delivery rounds tried
+    Column("last_error", Text),
+    Column("sent_at", DateTime(timezone=True)),  # every channel delivered
+    Column("lease_until", DateTime(timezone=True)),  # a process delivering it holds it until then
+    # never the same alert twice for one event, whichever process links it
+    UniqueConstraint("alert_pk", "group_pk", name="uq_notifications_alert_event"),
 )

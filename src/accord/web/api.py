@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from ..api import Database
 from ..errors import BadFilter
 from ..store.filters import MAX_ID, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
-from . import params, uploads, views
+from . import alerts_in, params, uploads, views
 from .params import SeriesQuery
 from .security import require_read, require_write
 
@@ -113,6 +113,37 @@ def get_dyad(
     cooperation) and `mean_tone`, the mean GDELT-style tone of the documents reporting the period's
     events. A side is an ISO-3 code or an actor name."""
     return views.dyad_series(db, a, b, s)
+
+
+@router.get("/alerts", dependencies=reads, summary="Alerts and the notifications they raised, newest first")
+def list_alerts(
+    alert: str | None = Query(None, description="Only this alert's notifications."),
+    page: Page = Depends(params.page),
+    db: Database = Depends(database),
+) -> dict[str, Any]:
+    """`alerts`: every alert with its conditions; `items`: notifications, each with its delivery (status,
+    per channel, attempts, last error) and `message`, exactly what was sent."""
+    return views.alerts(db, page, whole(alert, "alert", 1, MAX_ID))
+
+
+@router.post(
+    "/alerts",
+    status_code=201,
+    dependencies=[Depends(require_write)],
+    summary="Add an alert",
+    responses={401: {"description": "Missing or wrong token"}, 403: {"description": "ACCORD_API_TOKEN unset"}},
+)
+def post_alert(body: alerts_in.AlertIn, db: Database = Depends(database)) -> dict[str, Any]:
+    """Needs `Authorization: Bearer <ACCORD_API_TOKEN>`. Fields as `accord alerts add` takes them; its
+    notifications go to the server's notifications file and, if given, the webhook. Stored events it
+    matches already are not sent (`existing` says how many)."""
+    return alerts_in.add(db, body)
+
+
+@router.delete("/alerts/{alert_id}", dependencies=[Depends(require_write)], summary="Remove an alert")
+def delete_alert(alert_id: params.Number, db: Database = Depends(database)) -> dict[str, Any]:
+    """Needs the API token; removes the alert and its notifications."""
+    return alerts_in.remove(db, alert_id)
 
 
 @router.get("/network", dependencies=reads, summary="Who interacted with whom")

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader
 
 from ..api import Database
-from ..store.filters import STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text
+from ..store.filters import MAX_ID, STATUSES, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, text, whole
 from ..version import __version__
 from . import params, views
 from .marking import Mark, document_marks, mark_text
@@ -179,6 +179,19 @@ def stories(request: Request, page: Page = Depends(params.page), db: Database = 
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: params.Number, db: Database = Depends(database)) -> Response:
     return respond(request, "story.html", views.story(db, story_id))
+
+
+@router.get("/alerts")
+def alerts(
+    request: Request,
+    alert: str | None = Query(None),
+    page: Page = Depends(params.page),
+    db: Database = Depends(database),
+) -> Response:
+    """The alerts and the notifications they raised, newest first."""
+    chosen = whole(alert, "alert", 1, MAX_ID)
+    data = views.alerts(db, page, chosen)
+    return respond(request, "alerts.html", data, pager=pager(request, data, {"alert": str(chosen)} if chosen else {}))
 
 
 @router.get("/docs")

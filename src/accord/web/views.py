@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from ..alerts import Notification
 from ..analytics.records import EventRecord
 from ..api import Database
 from ..kb import load_kb
@@ -279,3 +280,23 @@ def story(db: Database, story_id: int) -> dict[str, Any]:
         "events": [_event(e) for e in db.events(story=story_id)],
         "framing": {side: [quote.to_dict() for quote in said] for side, said in sides_said.items()},
     }
+
+
+# --- alerts ------------------------------------------------------------------------------------------------
+
+
+def notification(n: Notification) -> dict[str, Any]:
+    """A notification as the API and the alerts page show it: how its delivery went, and `message`,
+    exactly what was sent (the event, its evidence, its articles, its page)."""
+    return n.to_dict()
+
+
+def alerts(db: Database, page: Page, alert: int | None = None) -> dict[str, Any]:
+    """The alerts, and the notifications they raised, newest first."""
+    if alert is not None and alert not in {a.id for a in db.alerts()}:
+        raise not_found(f"no alert number {alert}; /api/alerts lists them")
+    found = db.notifications(page.limit, page.offset, alert)
+    return {
+        "alerts": [a.to_dict() for a in db.alerts()],
+        "alert": alert,
+    } | listing([notification(n) for n in found], db.count_notifications(alert), page)
