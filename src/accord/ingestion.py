@@ -108,6 +108,7 @@ def ingest_items(
     progress: Progress | None = None,
     inputs: list[str] | None = None,
     stop: threading.Event | None = None,
+    pool: ExtractionPool | None = None,
 ) -> IngestSummary:
     """Store Documents already read (and record Failures).
 
@@ -119,14 +120,20 @@ def ingest_items(
     When `stop` is set (the CLI sets it on SIGTERM), the documents already extracted are written, the run
     is marked `interrupted`, linking is left to the next run, and the summary says `stopped`. Runs left
     `running` by a process that is gone are marked `interrupted` first (`stale_runs`).
+
+    A `pool` already started (`accord watch` keeps one for all its rounds) is used instead of starting
+    one, and left open.
     """
     settings = settings or Settings()
-    pool = None
+    own_pool = None
     extract: Extract
-    if pipeline is None and settings.workers > 1:
-        pool = ExtractionPool(settings, settings.workers, published)
+    if pipeline is None and pool is not None:
         version = pipeline_version(settings)
         extract = pool.extract
+    elif pipeline is None and settings.workers > 1:
+        own_pool = ExtractionPool(settings, settings.workers, published)
+        version = pipeline_version(settings)
+        extract = own_pool.extract
     else:
         local = pipeline or Pipeline(settings)
         version = local.version
@@ -209,8 +216,8 @@ def ingest_items(
         status = "interrupted" if summary.stopped else "finished"
     finally:
         store.finish_run(run, summary.counts(), status)
-        if pool is not None:
-            pool.close()
+        if own_pool is not None:
+            own_pool.close()
     if not summary.stopped:  # stories and merged events for what this run (or an interrupted one) stored
         summary.linked = link(store, stop=stop)
     return summary
