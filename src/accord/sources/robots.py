@@ -4,6 +4,7 @@ everything until it is read again; a file's Crawl-delay lengthens the pause betw
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,9 +30,11 @@ class _Rules:
 
 @dataclass
 class RobotsCache:
-    """Each host's robots.txt rules, shared by the rounds of one watcher."""
+    """Each host's robots.txt rules, shared by the rounds of one watcher; requests to a host waiting for
+    its file share one fetch of it."""
 
     _hosts: dict[str, _Rules] = field(default_factory=dict)
+    _reading: dict[str, asyncio.Task[_Rules]] = field(default_factory=dict)
 
     async def check(self, fetcher: Fetcher, url: str) -> None:
         """RobotsDisallowed unless the host's robots.txt lets accord fetch `url`."""
@@ -40,15 +43,27 @@ class RobotsCache:
         host = host_of(url)
         rules = self._hosts.get(host)
         if rules is None or time.monotonic() - rules.read_at > (RETRY_SECONDS if rules.unreachable else KEEP_SECONDS):
-            rules = self._hosts[host] = await _read(fetcher, host)
-            if rules.parser is not None:
-                delay = rules.parser.crawl_delay(AGENT)
-                if delay:
-                    fetcher.set_crawl_delay(url, float(delay))
+            rules = await self._fresh(fetcher, host, url)
         if rules.unreachable:
             raise RobotsDisallowed(f"{host}/robots.txt could not be read ({rules.unreachable}): not fetching {url}")
         if rules.parser is not None and not rules.parser.can_fetch(AGENT, url):
             raise RobotsDisallowed(f"{host}/robots.txt disallows {url}")
+
+    async def _fresh(self, fetcher: Fetcher, host: str, url: str) -> _Rules:
+        reading = self._reading.get(host)
+        if reading is not None:
+            return await reading
+        task = asyncio.ensure_future(_read(fetcher, host))
+        self._reading[host] = task
+        try:
+            rules = self._hosts[host] = await task
+        finally:
+            del self._reading[host]
+        if rules.parser is not None:
+            delay = rules.parser.crawl_delay(AGENT)
+            if delay:
+                fetcher.set_crawl_delay(url, float(delay))
+        return rules
 
 
 async def _read(fetcher: Fetcher, host: str) -> _Rules:
