@@ -14,8 +14,8 @@ from accord.store.sources import (
     find_source,
     list_sources,
     pause_source,
-    record_seen,
     recent_items,
+    record_seen,
     remove_source,
     resume_source,
     seen,
@@ -66,6 +66,9 @@ def test_items_taken_are_known_by_url_guid_and_content_key_and_counted(store):
     assert (found.urls, found.guids, found.keys) == ({"http://127.0.0.1:9/a"}, {"g-a"}, {"k" * 64})
     assert find_source(store, "1").items == 2
     recent = recent_items(store, source.pk)
-    assert [(r["title"], r["outcome"], r["error"]) for r in recent] == [("B", "failed", "HTTP 404"), ("A", "ingested", None)]
+    assert [(r["title"], r["outcome"], r["error"]) for r in recent] == [
+        ("B", "failed", "HTTP 404"),
+        ("A", "ingested", None),
+    ]
     remove_source(store, source.pk)
     assert list_sources(store) == [] and seen(store, ["http://127.0.0.1:9/a"], []).urls == set()

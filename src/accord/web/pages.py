@@ -181,6 +181,12 @@ def story(request: Request, story_id: params.Number, db: Database = Depends(data
     return respond(request, "story.html", views.story(db, story_id))
 
 
+@router.get("/sources")
+def sources(request: Request, page: Page = Depends(params.page), db: Database = Depends(database)) -> Response:
+    data = views.sources(db, page)
+    return respond(request, "sources.html", data, pager=pager(request, data, {}))
+
+
 @router.get("/docs")
 def api_docs(request: Request) -> Response:
     """The API reference, drawn from the OpenAPI document (Swagger UI would load scripts from a CDN)."""
