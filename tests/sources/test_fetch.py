@@ -56,7 +56,8 @@ def test_robots_txt_missing_allows_everything_and_a_server_error_disallows():
         server.routes["/robots.txt"] = Route(b"down", status=503)
         server.routes["/page"] = Route(b"ok")
         (refused,) = fetch(FAST, server.url("/page"))
-        assert isinstance(refused, RobotsDisallowed) and "HTTP 503" in str(refused)
+        assert isinstance(refused, SourceError) and not isinstance(refused, RobotsDisallowed)
+        assert "robots.txt could not be read (HTTP 503)" in str(refused)
         assert not server.hits("/page")
 
 

@@ -229,3 +229,24 @@ def test_a_page_source_takes_the_articles_it_links_to(store, settings, pipeline)
         summary = run_round(store, settings, pipeline=pipeline)
         assert summary.ingest.new == 2
         assert {url for url, _ in documents(store)} == {server.url(f"/news/story-{n}") for n in range(2)}
+
+
+def test_a_site_whose_robots_txt_fails_is_backed_off_not_paused(store, settings, pipeline):
+    with serving() as server:
+        server.routes["/robots.txt"] = Route(b"down", status=503)
+        server.routes["/feed"] = Route(feeds.rss(feeds.items(server.base, range(1))))
+        source = follow(store, server.url("/feed"))
+        (report,) = run_round(store, settings, pipeline=pipeline).sources
+        assert report.outcome == "failed" and "robots.txt could not be read (HTTP 503)" in report.error
+        assert reload(store, source).status == "failing" and not server.hits("/feed")
+
+
+def test_an_item_with_neither_content_nor_link_is_reported(store, settings, pipeline):
+    with serving() as server:
+        body = b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "lonely", "title": "Nothing"}]}'
+        server.routes["/feed"] = Route(body, headers={"Content-Type": "application/feed+json"})
+        follow(store, server.url("/feed"))
+        summary = run_round(store, settings, pipeline=pipeline)
+        (failure,) = summary.ingest.failures
+        assert failure.origin == server.url("/feed") + "#lonely" and "neither content nor a link" in failure.reason
+        assert seen_rows(store) == [(None, "failed", "feed item has neither content nor a link")]

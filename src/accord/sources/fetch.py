@@ -45,6 +45,7 @@ class Response:
 
     @property
     def content_type(self) -> str:
+        """The Content-Type header, lower-cased ("" when absent)."""
         return self.headers.get("content-type", "").lower()
 
 

@@ -1,6 +1,8 @@
 """robots.txt, read once per host (urllib.robotparser) and kept for a day, as RFC 9309 says: a file that
 is missing (any 4xx) allows everything; a server error or a site that cannot be reached disallows
-everything until it is read again; a file's Crawl-delay lengthens the pause between requests to the host."""
+everything until it is read again (a SourceError, which the watcher backs off from, whereas a path the file
+disallows is RobotsDisallowed, a refusal); a file's Crawl-delay lengthens the pause between requests to
+the host."""
 
 from __future__ import annotations
 
@@ -44,8 +46,8 @@ class RobotsCache:
         rules = self._hosts.get(host)
         if rules is None or time.monotonic() - rules.read_at > (RETRY_SECONDS if rules.unreachable else KEEP_SECONDS):
             rules = await self._fresh(fetcher, host, url)
-        if rules.unreachable:
-            raise RobotsDisallowed(f"{host}/robots.txt could not be read ({rules.unreachable}): not fetching {url}")
+        if rules.unreachable:  # an error of the site, not a refusal: the caller backs off and tries again
+            raise SourceError(f"{host}/robots.txt could not be read ({rules.unreachable}): not fetching {url}")
         if rules.parser is not None and not rules.parser.can_fetch(AGENT, url):
             raise RobotsDisallowed(f"{host}/robots.txt disallows {url}")
 

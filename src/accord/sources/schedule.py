@@ -1,8 +1,9 @@
 """When to check a source again, as good pollers decide it.
 
 After a fetch that worked, the next check is the latest of: the source's adaptive interval (half the
-median gap between its latest item dates, or, when its items carry no dates, the previous interval grown
-by half when nothing was new and halved when something was; always within the configured bounds), the
+median gap between its latest item dates, or, when its items carry no dates or the server said 304, the
+previous interval grown by half when nothing was new and halved when something was; always within the
+configured bounds), the
 feed's TTL, `Cache-Control: max-age`, `Expires` and `Retry-After` (the cache hints are capped at the
 longest interval; Retry-After is honoured as given). After an error, it is the later of an exponential
 backoff with jitter (the shortest interval doubled for each failure in a row, up to the longest backoff,

@@ -249,6 +249,9 @@ class _FetchThread:
         for item in fresh:
             if item.content:
                 await self._emit(source, item, from_content(item, source, publisher), permanent=True)
+            elif not item.url:
+                failure = Failure(origin_of(item, source), "feed item has neither content nor a link", READER)
+                await self._emit(source, item, failure, permanent=True)
             else:
                 pages.append(self._page(fetcher, source, item, publisher))
         await asyncio.gather(*pages)
