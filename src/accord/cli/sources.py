@@ -164,6 +164,7 @@ def watch(
     round fetches the sources due, ingests their new items and links them as `accord ingest` does.
     Politeness and scheduling settings are the ACCORD_WATCH_* variables (see the README)."""
     from ..store import Store
+    from ..store.sources import list_sources
     from ..watch import watch as run_watch
 
     failed = False
@@ -181,6 +182,8 @@ def watch(
                 highlight=False,
             )
         with Store.open(settings.db_url) as store, stop_on_sigterm() as stop:
+            if not list_sources(store):
+                err.print("note: no sources yet: add one with `accord sources add URL`", highlight=False)
             previous = signal.signal(signal.SIGINT, lambda *_: _stopping(stop))
             try:
                 rounds = run_watch(store, settings, once=once, stop=stop, report=report)
