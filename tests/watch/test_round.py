@@ -133,7 +133,14 @@ def test_a_malformed_feed_fails_with_its_reason_and_the_others_go_on(store, sett
 
 def test_a_feed_of_5000_items_is_taken_a_round_s_share_at_a_time(store, settings, pipeline):
     with serving() as server:
-        server.routes["/feed"] = Route(feeds.rss(feeds.items(server.base, range(5000))))
+        body = feeds.rss(feeds.items(server.base, range(5000)))
+
+        def respond(headers):  # a conditional feed: the backlog must not be lost to a 304
+            if headers.get("if-none-match") == '"big"':
+                return 304, {}, b""
+            return 200, {"ETag": '"big"'}, body
+
+        server.routes["/feed"] = Route(respond=respond)
         source = follow(store, server.url("/feed"))
         capped = with_watch(settings, items_per_source=8)
         first = run_round(store, capped, pipeline=pipeline)
@@ -143,6 +150,7 @@ def test_a_feed_of_5000_items_is_taken_a_round_s_share_at_a_time(store, settings
         assert second.ingest.new == 8
         titles = [title for _, title in documents(store)]
         assert len(set(titles)) == 16 and reload(store, source).items == 16
+        assert "if-none-match" not in server.hits("/feed")[1].headers  # validators dropped while a backlog remains
 
 
 def test_an_article_page_that_is_not_an_article_is_reported_and_not_fetched_again(store, settings, pipeline):

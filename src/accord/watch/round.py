@@ -181,6 +181,9 @@ class _FetchThread:
         self.urls: set[str] = set()  # taken this round, from any source
         self.guids: set[str] = set()
         self.keys: set[str] = set()
+        # sources with items left for a later round (a backlog, a stop, a page to try again): their feed's
+        # validators are not kept, so the next check reads the whole feed instead of hearing 304
+        self.unfinished: set[int] = set()
 
     def run(self) -> None:
         try:
@@ -264,6 +267,8 @@ class _FetchThread:
             new_items=len(fresh),
             ttl_seconds=listing.ttl_seconds,
         )
+        if backlog:
+            self.unfinished.add(source.pk)
         if backlog and plan.reason != "Retry-After":  # more new items than one round takes: come back soon
             soon = datetime.now(UTC) + timedelta(seconds=self.watch.min_interval)
             plan = Schedule(min(plan.next_check_at, soon), plan.interval_seconds, "backlog")
@@ -297,7 +302,7 @@ class _FetchThread:
     async def _page(self, fetcher: Fetcher, source: Source, item: Item, publisher: str | None) -> None:
         """Fetch an item's article page and hand over its Document, or its Failure."""
         if self.stop.is_set() or self.closed.is_set():
-            self._forget(item)  # not fetched: the next round takes it
+            self._forget(source, item)  # not fetched: the next round takes it
             return
         assert item.url is not None
         origin = origin_of(item, source)
@@ -307,20 +312,21 @@ class _FetchThread:
             await self._emit(source, item, Failure(origin, str(exc), READER), permanent=True)
             return
         except SourceError as exc:  # a timeout or a network error: tried again when next listed
-            self._forget(item)
+            self._forget(source, item)
             await self._emit(source, item, Failure(origin, str(exc), READER), permanent=False)
             return
         if response.status != 200:
             transient = response.status == 429 or response.status >= 500
             if transient:
-                self._forget(item)
+                self._forget(source, item)
             await self._emit(source, item, Failure(origin, f"HTTP {response.status}", READER), permanent=not transient)
             return
         note = cut_note(response, self.watch.max_bytes) if response.truncated else None
         found = await asyncio.to_thread(from_page, item, source, publisher, response.body, note)
         await self._emit(source, item, found, permanent=True)
 
-    def _forget(self, item: Item) -> None:
+    def _forget(self, source: Source, item: Item) -> None:
+        self.unfinished.add(source.pk)
         self.urls.discard(item.url or "")
         self.guids.discard(item.guid or "")
 
@@ -361,8 +367,9 @@ class _FetchThread:
             "last_error": problem,
         }
         if response.status == 200:
-            values["etag"] = response.headers.get("etag")
-            values["last_modified"] = response.headers.get("last-modified")
+            whole = source.pk not in self.unfinished
+            values["etag"] = response.headers.get("etag") if whole else None
+            values["last_modified"] = response.headers.get("last-modified") if whole else None
         if new_items:
             values["last_new_at"] = now
         if not source.name and listing is not None and listing.title:
