@@ -29,6 +29,12 @@ demo: $(STAMP)
 	@echo "--- framing: how each side characterised the Busan meeting"
 	$(VENV)/bin/accord --db demo.db framing --document 02_busan_trump_xi_meeting
 	$(VENV)/bin/accord --db demo.db report --dyad CHN-USA --out demo-brief.html
+	@echo "--- watching: the demo corpus served as a feed by a temporary server on 127.0.0.1, watched once into demo-watch.db"
+	@rm -f demo-watch.db demo-watch.db-wal demo-watch.db-shm
+	ACCORD_WATCH_HOST_DELAY=0.1 ACCORD_WATCH_CONTACT=demo@example.org $(PY) demo/serve_feed.py \
+	  --then "$(VENV)/bin/accord --db demo-watch.db sources add {feed} --name 'Demo Site' --category Demo" \
+	  --then "$(VENV)/bin/accord --db demo-watch.db watch --once" \
+	  --then "$(VENV)/bin/accord --db demo-watch.db sources list"
 
 # Lint (ruff) and types (mypy, settings in pyproject.toml) first: a habit, checked on every test run.
 lint: $(STAMP)
@@ -44,7 +50,7 @@ bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo.alerts.jsonl .pytest_cache
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm demo-watch.db demo-watch.db-wal demo-watch.db-shm demo.alerts.jsonl .pytest_cache
 
 eval: $(STAMP)
 	$(PY) eval/run.py

@@ -233,6 +233,15 @@ class Database:
         """The story a stored document belongs to, if it is linked."""
         return self._read(q.story_of_document, doc_pk)
 
+    # --- sources that `accord watch` follows -------------------------------------------------------------
+
+    def sources(self, recent: int = 5) -> list[dict[str, Any]]:
+        """Every followed source with its state (status, last fetch, next check, items, last error) and the
+        `recent` items last taken from it (title, outcome, error, stored document number)."""
+        from .store.sources import list_sources, recent_items
+
+        return [s.to_dict() | {"recent": recent_items(self.store, s.pk, recent)} for s in list_sources(self.store)]
+
     def sides(self) -> dict[str, list[dict[str, Any]]]:
         """Countries and actor names taking part in merged events, most events first."""
         return self._read(overview.sides)

@@ -100,6 +100,41 @@ def _yes_env(name: str) -> bool:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    """How `accord watch` fetches and schedules (accord.watch, accord.sources): politeness, limits and the
+    bounds of each source's next check. Times are in seconds, sizes in bytes."""
+
+    # who is asking: sent as the User-Agent with the contact, so a site's operator can reach the user
+    contact: str | None = field(default_factory=lambda: _text_env("ACCORD_WATCH_CONTACT"))
+    user_agent: str | None = field(default_factory=lambda: _text_env("ACCORD_WATCH_USER_AGENT"))
+    per_host: int = field(default_factory=lambda: _int_env("ACCORD_WATCH_PER_HOST", 1))
+    host_delay: float = field(default_factory=lambda: _number_env("ACCORD_WATCH_HOST_DELAY", 1.0))
+    connections: int = field(default_factory=lambda: _int_env("ACCORD_WATCH_CONNECTIONS", 16))
+    connect_timeout: float = field(default_factory=lambda: _number_env("ACCORD_WATCH_CONNECT_TIMEOUT", 10.0))
+    read_timeout: float = field(default_factory=lambda: _number_env("ACCORD_WATCH_READ_TIMEOUT", 30.0))
+    max_bytes: int = field(default_factory=lambda: _int_env("ACCORD_WATCH_MAX_BYTES", 10 * 1024 * 1024))
+    max_redirects: int = field(default_factory=lambda: _int_env("ACCORD_WATCH_MAX_REDIRECTS", 5))
+    min_interval: float = field(default_factory=lambda: _number_env("ACCORD_WATCH_MIN_INTERVAL", 300.0))
+    max_interval: float = field(default_factory=lambda: _number_env("ACCORD_WATCH_MAX_INTERVAL", 86_400.0))
+    max_backoff: float = field(default_factory=lambda: _number_env("ACCORD_WATCH_MAX_BACKOFF", 86_400.0))
+    max_failures: int = field(default_factory=lambda: _int_env("ACCORD_WATCH_MAX_FAILURES", 10))
+    items_per_source: int = field(default_factory=lambda: _int_env("ACCORD_WATCH_ITEMS_PER_SOURCE", 500))
+
+    def __post_init__(self) -> None:
+        if self.per_host < 1 or self.connections < 1 or self.max_failures < 1 or self.items_per_source < 1:
+            raise UsageError(
+                "ACCORD_WATCH_PER_HOST, ACCORD_WATCH_CONNECTIONS, ACCORD_WATCH_MAX_FAILURES and "
+                "ACCORD_WATCH_ITEMS_PER_SOURCE must be at least 1"
+            )
+        if min(self.host_delay, self.connect_timeout, self.read_timeout) < 0 or self.max_bytes < 1:
+            raise UsageError("the ACCORD_WATCH_ delay, timeouts and size cap must be positive")
+        if not 0 < self.min_interval <= self.max_interval:
+            raise UsageError("ACCORD_WATCH_MIN_INTERVAL must be positive and at most ACCORD_WATCH_MAX_INTERVAL")
+        if self.max_redirects < 0:
+            raise UsageError("ACCORD_WATCH_MAX_REDIRECTS must be 0 or more")
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a run needs to know beyond its inputs."""
 
@@ -148,6 +183,8 @@ class Settings:
     webhook_retries: int = field(default_factory=lambda: _int_env("ACCORD_WEBHOOK_RETRIES", DEFAULT_WEBHOOK_RETRIES))
     webhook_backoff: float = 1.0
     alert_attempts: int = field(default_factory=lambda: _int_env("ACCORD_ALERT_ATTEMPTS", DEFAULT_ALERT_ATTEMPTS))
+    # `accord watch`: politeness, limits and scheduling (ACCORD_WATCH_*)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     def __post_init__(self) -> None:
         if self.window_chars < 1_000:

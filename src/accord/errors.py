@@ -5,7 +5,9 @@
     │   ├── BinaryInput      the bytes are not text
     │   ├── NoArticleText    an HTML page with no article text
     │   ├── BadDate          a metadata date that is not a real calendar date
-    │   └── OverBudget       a document that needs more time or memory than its budget allows
+    │   ├── OverBudget       a document that needs more time or memory than its budget allows
+    │   └── SourceError      a watched source's feed or page that cannot be fetched or read
+    │       └── RobotsDisallowed the site's robots.txt does not let accord fetch the URL
     ├── UsageError           exit 2: the command was called wrongly
     │   ├── BadFilter        a listing's filter value that cannot be used (also a ValueError)
     │   └── TableError       a malformed knowledge-base or data file (also a ValueError)
@@ -46,6 +48,15 @@ class BadDate(InputError):
 class OverBudget(InputError):
     """A document still running past its per-document budget of seconds or memory (ACCORD_DOC_SECONDS,
     ACCORD_DOC_MB): the pipeline records it as a failure with this reason and goes on with the batch."""
+
+
+class SourceError(InputError):
+    """A watched source (accord.sources) whose feed or page cannot be fetched or read as a list of items:
+    `accord watch` records the reason on the source, backs off and goes on with the others."""
+
+
+class RobotsDisallowed(SourceError):
+    """The site's robots.txt does not allow accord's user agent to fetch the URL: not fetched."""
 
 
 # --- Settings, installation and the store ----------------------------------------------------------------

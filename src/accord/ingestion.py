@@ -113,6 +113,7 @@ def ingest_items(
     inputs: list[str] | None = None,
     stop: threading.Event | None = None,
     echo: Echo | None = None,
+    pool: ExtractionPool | None = None,
 ) -> IngestSummary:
     """Store Documents already read (and record Failures).
 
@@ -127,14 +128,19 @@ def ingest_items(
 
     After linking, the store's alerts are fired (accord.alerts.fire): the notifications raised are in
     `notifications`, and `echo` is called with each as it is raised.
+    A `pool` already started (`accord watch` keeps one for all its rounds) is used instead of starting
+    one, and left open.
     """
     settings = settings or Settings()
-    pool = None
+    own_pool = None
     extract: Extract
-    if pipeline is None and settings.workers > 1:
-        pool = ExtractionPool(settings, settings.workers, published)
+    if pipeline is None and pool is not None:
         version = pipeline_version(settings)
         extract = pool.extract
+    elif pipeline is None and settings.workers > 1:
+        own_pool = ExtractionPool(settings, settings.workers, published)
+        version = pipeline_version(settings)
+        extract = own_pool.extract
     else:
         local = pipeline or Pipeline(settings)
         version = local.version
@@ -217,8 +223,8 @@ def ingest_items(
         status = "interrupted" if summary.stopped else "finished"
     finally:
         store.finish_run(run, summary.counts(), status)
-        if pool is not None:
-            pool.close()
+        if own_pool is not None:
+            own_pool.close()
     if not summary.stopped:  # stories and merged events for what this run (or an interrupted one) stored
         summary.linked = link(store, stop=stop)
         summary.notifications = fire(store, settings, echo=echo)

@@ -160,3 +160,24 @@ def open_database(ctx: typer.Context, read_only: bool = True) -> Database:
     from ..store import Store
 
     return Database(Store.open(ctx.obj["db"], read_only=read_only))
+
+
+ALERT_LINES = 20  # notifications an ingest names one by one; `accord alerts recent` lists them all
+
+
+def report_alerts(notifications, lines: int = ALERT_LINES) -> None:
+    """The alerts an ingest or a watch round raised, on standard error: how many, the first `lines` of them
+    one a line, and what is not delivered yet."""
+    listed = "" if lines else " (above)"
+    err.print(f"alerts: {len(notifications)} raised{listed}; `accord alerts recent` lists them", highlight=False)
+    for n in notifications[:lines]:
+        err.print(f"  {n.headline()}", highlight=False)
+    if lines and len(notifications) > lines:
+        err.print(f"  … and {len(notifications) - lines} more", highlight=False)
+    failed = [n for n in notifications if n.status != "sent"]
+    if failed:
+        err.print(
+            f"[yellow]warning:[/] {len(failed)} not delivered everywhere yet ({failed[0].last_error}); "
+            "retried at the next ingest, watch round or `accord alerts send`",
+            highlight=False,
+        )

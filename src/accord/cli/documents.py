@@ -29,6 +29,7 @@ from .common import (
     err,
     out,
     published_date,
+    report_alerts,
     stop_on_sigterm,
     terminated,
     user_errors,
@@ -156,30 +157,11 @@ def ingest(
                 highlight=False,
             )
         if summary.notifications:
-            _report_alerts(summary.notifications)
+            report_alerts(summary.notifications)
         store.close()
     if summary.stopped or stop.is_set():
         raise terminated()
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
-
-
-ALERT_LINES = 20  # notifications ingest names one by one; `accord alerts recent` lists them all
-
-
-def _report_alerts(notifications) -> None:
-    """The alerts an ingest raised: how many, each in a line (up to ALERT_LINES), and what failed."""
-    err.print(f"alerts: {len(notifications)} raised (accord alerts recent lists them)", highlight=False)
-    for n in notifications[:ALERT_LINES]:
-        err.print(f"  {n.headline()}", highlight=False)
-    if len(notifications) > ALERT_LINES:
-        err.print(f"  … and {len(notifications) - ALERT_LINES} more", highlight=False)
-    failed = [n for n in notifications if n.status != "sent"]
-    if failed:
-        err.print(
-            f"[yellow]warning:[/] {len(failed)} not delivered everywhere yet ({failed[0].last_error}); "
-            "retried at the next ingest or `accord alerts send`",
-            highlight=False,
-        )
 
 
 def _warn_languages(languages: dict[str, int], not_extracted: dict[str, int]) -> None:

@@ -328,3 +328,45 @@ notifications = Table(
     # never the same alert twice for one event, whichever process links it
     UniqueConstraint("alert_pk", "group_pk", name="uq_notifications_alert_event"),
 )
+
+
+# --- sources that `accord watch` follows, and the items already taken from them ------------------------
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("categories", JSON, nullable=False),  # given to every document taken from the source
+    Column("kind", String(10), nullable=False),  # feed (RSS, Atom, JSON Feed) | page (a page listing articles)
+    Column("status", String(10), nullable=False),  # active | failing | paused
+    Column("pause_reason", Text),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    # conditional GET: what the server last sent, sent back as If-None-Match / If-Modified-Since
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_fetch_at", DateTime(timezone=True)),
+    Column("last_http_status", Integer),
+    Column("next_check_at", DateTime(timezone=True), index=True),
+    Column("interval_seconds", Float),  # the adaptive interval (accord.sources.schedule)
+    Column("failures", Integer, nullable=False, default=0),  # in a row; 0 after a success
+    Column("items", Integer, nullable=False, default=0),  # items taken from it (stored, unchanged or failed)
+    Column("last_new_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+
+seen_items = Table(
+    "seen_items",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("source_pk", Integer, ForeignKey("sources.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("url", Text, index=True),
+    Column("guid", Text, index=True),
+    Column("content_key", String(64), index=True),  # SHA-256 of its text (accord.sources.documents.content_key)
+    Column("doc_key", String(64)),  # the document it became (documents.doc_key), when it became one
+    Column("title", Text),
+    Column("outcome", String(10), nullable=False),  # ingested | duplicate | failed
+    Column("error", Text),
+    Column("seen_at", DateTime(timezone=True), nullable=False, index=True),
+)

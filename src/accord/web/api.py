@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from ..api import Database
 from ..errors import BadFilter
 from ..store.filters import MAX_ID, ActorFilter, EventFilter, Page, QuoteFilter, StoryFilter, day, text, whole
-from . import alerts_in, params, uploads, views
+from . import alerts_in, params, sources, uploads, views
 from .params import SeriesQuery
 from .security import require_read, require_write
 
@@ -55,6 +55,32 @@ async def post_documents(request: Request) -> JSONResponse:
     `accord ingest`; answers the run's counts and the stored document numbers."""
     items, origin, anchor = await uploads.read_request(request)
     status, answer = await run_in_threadpool(uploads.ingest, request.app.state.web, items, origin, anchor)
+    return JSONResponse(answer, status_code=status)
+
+
+@router.get("/sources", dependencies=reads, summary="The sources `accord watch` follows")
+def list_sources(page: Page = Depends(params.page), db: Database = Depends(database)) -> dict[str, Any]:
+    """Each source's status (active, failing, paused with `pause_reason`), last fetch and HTTP status, next
+    check, items taken, failures in a row and `last_error`, with `recent`: the items last taken from it."""
+    return views.sources(db, page)
+
+
+@router.post(
+    "/sources",
+    status_code=201,
+    dependencies=[Depends(require_write)],
+    summary="Follow a source",
+    responses={
+        400: {"description": "Not an http(s) address, or not readable as a feed or a page"},
+        401: {"description": "Missing or wrong token"},
+        403: {"description": "Writes disabled (ACCORD_API_TOKEN unset)"},
+        409: {"description": "Followed already"},
+    },
+)
+async def post_source(new: sources.NewSource, request: Request) -> JSONResponse:
+    """Needs `Authorization: Bearer <ACCORD_API_TOKEN>`. Without `kind` the URL is fetched once (politely)
+    to tell a feed from a page, as `accord sources add` does; `accord watch` takes it from its next round."""
+    status, answer = await run_in_threadpool(sources.add, request.app.state.web, new)
     return JSONResponse(answer, status_code=status)
 
 

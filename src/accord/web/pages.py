@@ -194,6 +194,12 @@ def alerts(
     return respond(request, "alerts.html", data, pager=pager(request, data, {"alert": str(chosen)} if chosen else {}))
 
 
+@router.get("/sources")
+def sources(request: Request, page: Page = Depends(params.page), db: Database = Depends(database)) -> Response:
+    data = views.sources(db, page)
+    return respond(request, "sources.html", data, pager=pager(request, data, {}))
+
+
 @router.get("/docs")
 def api_docs(request: Request) -> Response:
     """The API reference, drawn from the OpenAPI document (Swagger UI would load scripts from a CDN)."""

@@ -269,6 +269,12 @@ def stories(db: Database, f: StoryFilter, page: Page) -> dict[str, Any]:
     return listing(items, db.count_stories(f.min_documents), page)
 
 
+def sources(db: Database, page: Page) -> dict[str, Any]:
+    """The sources `accord watch` follows, in the order they were added, each with its last items."""
+    found = db.sources()
+    return listing(found[page.offset :][: page.limit], len(found), page)
+
+
 def story(db: Database, story_id: int) -> dict[str, Any]:
     """A story: its documents, events and each side's framing."""
     found = db.story(story_id)

@@ -1,7 +1,7 @@
 """alerts: standing alerts and the notifications they raised, one per alert and merged event
 
-Revision ID: 0008_alerts
-Revises: 0007_language_confidence
+Revision ID: 0009_alerts
+Revises: 0008_sources
 Create Date: 2026-12-07
 
 `alerts` holds what a user asked to be told about (a dyad, QuadClasses, a CAMEO prefix, an actor,
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0008_alerts'
-down_revision = '0007_language_confidence'
+revision = '0009_alerts'
+down_revision = '0008_sources'
 branch_labels = None
 depends_on = None
 
