@@ -51,7 +51,7 @@ def extract(
     doc_mb: int | None = DOC_MB,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
-    from ..model import Document, Failure
+    from ..model import Document, Failure, Skipped
     from ..nlp import Pipeline
     from ..readers import read_inputs
 
@@ -62,11 +62,14 @@ def extract(
         )
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
+        skipped: dict[str, int] = {}
 
         def documents():
             for item in read_inputs(paths, settings.max_bytes):
                 if isinstance(item, Document):
                     yield item
+                elif isinstance(item, Skipped):
+                    skipped[item.reason] = skipped.get(item.reason, 0) + 1
                 else:
                     failures.append(item)
                     _report_failure(item)
@@ -92,11 +95,19 @@ def extract(
         if fmt is ExtractFormat.json:
             sys.stdout.write("\n]\n" if not first else "]\n")
         sys.stdout.flush()
+        if skipped:
+            _report_skipped(skipped)
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
 
 
 def _report_failure(failure) -> None:
     err.print(f"[red]failed:[/] {failure.origin}: {failure.reason}", highlight=False)
+
+
+def _report_skipped(skipped: dict[str, int]) -> None:
+    """One line: the parts of inputs that are not articles (WARC records), counted by reason."""
+    counts = ", ".join(f"{reason} {n}" for reason, n in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
+    err.print(f"skipped {sum(skipped.values())} WARC records that are not HTML pages: {counts}", highlight=False)
 
 
 @app.command()
@@ -145,6 +156,8 @@ def ingest(
             f"(run {summary.run}, {store.engine.url.render_as_string()})",
             highlight=False,
         )
+        if summary.skipped:
+            _report_skipped(summary.skipped)
         if summary.undated:
             _warn_undated(summary.undated, summary.new)
         if summary.not_extracted:

@@ -1,5 +1,8 @@
 """Turns command-line paths into raw inputs: files, folders (recursively), globs and "-" for stdin.
 
+A WARC file is not read into memory here: its RawInput names the file, which the WARC reader streams
+record by record, and the size limit applies to each record's page rather than to the whole archive.
+
 Every path that cannot be read becomes a Failure naming the path and the reason; nothing is dropped
 silently.
 """
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from ..model import Failure
 from ..sizes import byte_size, sizes_apart
+from .warc import looks_warc
 
 STDIN = "-"
 
@@ -26,6 +30,8 @@ class RawInput:
     origin: str  # the path as the user will recognise it, or "<stdin>"
     stem: str  # file stem, "" for stdin
     data: bytes
+    path: Path | None = None  # a WARC file to stream instead of `data` (which is then empty)
+    max_bytes: int | None = None  # the size limit for one record of that WARC file
 
 
 def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput | Failure]:
@@ -83,6 +89,10 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _read_file(path: Path, max_bytes: int) -> RawInput | Failure:
     try:
         size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(512)
+        if looks_warc(head):
+            return RawInput(str(path), path.stem.removesuffix(".warc"), b"", path, max_bytes)
         if size > max_bytes:
             shown, limit = sizes_apart(size, max_bytes)
             return Failure(
