@@ -79,4 +79,4 @@ def main() -> None:
     app()
 
 
-from . import documents, exports, queries, web  # noqa: E402,F401  (each module registers its commands on `app`)
+from . import documents, exports, queries, spark, web  # noqa: E402,F401  (each module registers its commands on `app`)

@@ -51,7 +51,8 @@ def extract(
     doc_mb: int | None = DOC_MB,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
-    from ..model import Document, Failure, Skipped
+    from ..extraction import extract_items
+    from ..model import Failure, Skipped
     from ..nlp import Pipeline
     from ..readers import read_inputs
 
@@ -63,26 +64,18 @@ def extract(
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
         skipped: dict[str, int] = {}
-
-        def documents():
-            for item in read_inputs(paths, settings.max_bytes):
-                if isinstance(item, Document):
-                    yield item
-                elif isinstance(item, Skipped):
-                    skipped[item.reason] = skipped.get(item.reason, 0) + 1
-                else:
-                    failures.append(item)
-                    _report_failure(item)
-
         first = True
         if fmt is ExtractFormat.json:
             sys.stdout.write("[")
-        for ex in pipeline.results(documents(), anchor):
-            if isinstance(ex, Failure):  # over its budget: reported, the rest goes on
-                failures.append(ex)
-                _report_failure(ex)
+        for outcome in extract_items(pipeline, read_inputs(paths, settings.max_bytes), anchor):
+            if isinstance(outcome, Skipped):
+                skipped[outcome.reason] = skipped.get(outcome.reason, 0) + 1
                 continue
-            obj = ex.to_dict()
+            if isinstance(outcome, Failure):  # unreadable, or over its budget: reported, the rest goes on
+                failures.append(outcome)
+                _report_failure(outcome)
+                continue
+            obj = outcome[1].to_dict()
             if fmt is ExtractFormat.jsonl:
                 sys.stdout.write(json_line(obj) + "\n")
             elif fmt is ExtractFormat.json:

@@ -43,7 +43,7 @@ def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput |
             continue
         p = Path(path)
         if p.is_dir():
-            for child in _walk(p):
+            for child in walk(p):
                 yield _read_file(child, max_bytes)
         elif p.exists():
             yield _read_file(p, max_bytes)
@@ -53,7 +53,7 @@ def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput |
                 yield Failure(path, "no files match this pattern")
             for match in matches:
                 m = Path(match)
-                for child in _walk(m) if m.is_dir() else [m]:
+                for child in walk(m) if m.is_dir() else [m]:
                     yield _read_file(child, max_bytes)
         else:
             yield Failure(path, "no such file or folder")
@@ -67,17 +67,17 @@ def count_files(paths: Iterable[str]) -> int | None:
             return None
         p = Path(path)
         if p.is_dir():
-            total += sum(1 for _ in _walk(p))
+            total += sum(1 for _ in walk(p))
         elif p.exists():
             total += 1
         elif glob.has_magic(path):
             for match in glob.glob(path, recursive=True):
                 m = Path(match)
-                total += sum(1 for _ in _walk(m)) if m.is_dir() else 1
+                total += sum(1 for _ in walk(m)) if m.is_dir() else 1
     return total
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path]:
     """Files under `folder` in a stable order, skipping hidden files and folders (".git", ".DS_Store")."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
