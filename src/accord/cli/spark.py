@@ -1,5 +1,5 @@
-"""Commands for corpora past one machine: `accord spark extract` and `accord spark link` run on Apache
-Spark (accord.spark), and `accord load` stores what they wrote."""
+"""Commands for corpora past one machine: `accord spark extract` runs on Apache Spark (accord.spark),
+and `accord load` stores what it wrote."""
 
 from __future__ import annotations
 
