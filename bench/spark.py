@@ -67,7 +67,9 @@ def _page(title: str, published: str | None, text: str) -> bytes:
 
 def timed(cmd: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ | {"SPARK_LOCAL_IP": "127.0.0.1"})
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, env=os.environ | {"SPARK_LOCAL_IP": "127.0.0.1", "COLUMNS": "300"}
+    )
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
@@ -87,6 +89,14 @@ def bare(shards: Path, processes: int) -> tuple[int, float]:
     for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
         pass
     return len(texts), time.perf_counter() - start
+
+
+def _count(pattern: str, stderr: str) -> int:
+    """A count from a command's summary on standard error."""
+    found = re.search(pattern, " ".join(stderr.split()))
+    if not found:
+        sys.exit(f"no {pattern!r} in the command's output:\n{stderr[-3000:]}")
+    return int(found.group(1))
 
 
 def main() -> None:
@@ -109,8 +119,8 @@ def main() -> None:
             [*accord, "--db", f"{tmp}/bench.db", "ingest", str(shards), "--workers", str(args.processes)]
         )
         docs, bare_s = bare(shards, args.processes)
-    documents = int(re.search(r"documents (\d+) written", spark_err).group(1))  # type: ignore[union-attr]
-    stored = int(re.search(r"new (\d+)", ingest_err).group(1))  # type: ignore[union-attr]
+    documents = _count(r"documents (\d+) written", spark_err)
+    stored = _count(r"new (\d+)", ingest_err)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "args": vars(args),

@@ -6,4 +6,4 @@ import sys
 from accord.cli import app
 
 if __name__ == "__main__":
-    app(["spark", *sys.argv[1:]], prog_name="accord spark")
+    app(["spark", *sys.argv[1:]], prog_name="accord")
