@@ -100,7 +100,7 @@ def _report_failure(failure) -> None:
 def _report_skipped(skipped: dict[str, int]) -> None:
     """One line: the parts of inputs that are not articles (WARC records), counted by reason."""
     counts = ", ".join(f"{reason} {n}" for reason, n in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
-    err.print(f"skipped {sum(skipped.values())} WARC records that are not HTML pages: {counts}", highlight=False)
+    err.print(f"skipped {sum(skipped.values())} WARC records that are not article pages: {counts}", highlight=False)
 
 
 @app.command()

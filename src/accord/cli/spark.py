@@ -9,7 +9,7 @@ import sys
 import typer
 
 from ..config import Settings
-from ..errors import UsageError
+from ..errors import AccordError, UsageError
 from . import app
 from .common import (
     ACTORS,
@@ -51,8 +51,8 @@ def spark_session(app_name: str, master: str | None):
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # started by spark-submit, which set the master
     if master or not submitted:
         builder = builder.master(master or "local[*]")
-    if not submitted and "PYSPARK_PYTHON" not in os.environ:
-        builder = builder.config("spark.pyspark.python", sys.executable)
+    if not submitted:  # the Python workers run this Python, which has accord (PySpark reads this variable)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # no Java, a bad master URL: Spark's message, not its traceback
@@ -88,7 +88,12 @@ def spark_extract(
         from ..spark.job import extract as run_extract
 
         spark = spark_session("accord spark extract", master)
-        summary = run_extract(spark, inputs, out, settings, anchor, overwrite)
+        try:
+            summary = run_extract(spark, inputs, out, settings, anchor, overwrite)
+        except AccordError:
+            raise
+        except Exception as exc:  # the job itself failed (an executor without accord, out of memory): say so
+            raise AccordError(f"the Spark job failed: {_first_line(exc)}") from None
         for missing in summary.missing:
             err.print(f"[red]failed:[/] {missing}", highlight=False)
         rows = ", ".join(f"{table} {n}" for table, n in summary.rows.items())
@@ -96,7 +101,7 @@ def spark_extract(
         if summary.skipped:
             skipped = ", ".join(f"{reason} {n}" for reason, n in sorted(summary.skipped.items(), key=_most))
             err.print(
-                f"skipped {sum(summary.skipped.values())} WARC records that are not HTML pages: {skipped}",
+                f"skipped {sum(summary.skipped.values())} WARC records that are not article pages: {skipped}",
                 highlight=False,
             )
         if summary.failures:
@@ -105,6 +110,13 @@ def spark_extract(
                 f"failed {sum(summary.failures.values())} (each named in {out}/failures): {failed}", highlight=False
             )
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+def _first_line(exc: Exception) -> str:
+    """The gist of a Spark error, whose message runs to a Java and a Python stack trace."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    last = next((line for line in reversed(lines) if "Error:" in line or "Exception:" in line), None)
+    return f"{type(exc).__name__}: {(last or (lines[0] if lines else ''))[:300]}"
 
 
 def _most(item: tuple[str, int]) -> tuple[int, str]:
