@@ -68,6 +68,8 @@ def _read_archive(raw: RawInput) -> Iterator[Document | Failure | Skipped]:
             yield from read_warc(stream, raw.origin, limit)
     except OSError as exc:
         yield Failure(raw.origin, f"cannot read: {exc.strerror or exc}", "warc")
+    except Exception as exc:  # a reader bug must not stop the batch; say what happened
+        yield Failure(raw.origin, f"warc reader failed: {type(exc).__name__}: {exc}", "warc")
 
 
 def _parse(fmt: str, text: str, raw: RawInput) -> Iterator[Document | Failure]:

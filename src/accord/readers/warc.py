@@ -79,7 +79,7 @@ def read_warc(stream: BinaryIO, origin: str, max_bytes: int) -> Iterator[Documen
             offset = resume
             continue
         end = records.offset
-        if end < size and stream.seek(end) == end and stream.read(size - end).strip():
+        if end < size and stream.seek(end) == end and stream.read(4096).strip():
             yield Failure(
                 f"{origin}@{end}", f"truncated WARC record: {size - end} bytes at the end cannot be read", NAME
             )
@@ -125,6 +125,8 @@ def _record(record, where: str, max_bytes: int) -> Document | Failure | Skipped:
         doc = read_html(text, content_id(uri) if uri else content_id(text))
     except NoArticleText as exc:
         return Failure(where, str(exc), NAME)
+    except Exception as exc:  # a reader bug must not stop the archive; say what happened
+        return Failure(where, f"html reader failed: {type(exc).__name__}: {exc}", NAME)
     if warning:
         doc.warnings.insert(0, warning)
     doc.url = real_url(uri) or doc.url
