@@ -57,7 +57,7 @@ def spark_session(app_name: str, master: str | None):
         spark = builder.getOrCreate()
     except Exception as exc:  # no Java, a bad master URL: Spark's message, not its traceback
         raise UsageError(f"cannot start Spark: {' '.join(str(exc).split())[:300]}") from None
-    spark.sparkContext.setLogLevel("ERROR")
+    spark.sparkContext.setLogLevel("FATAL")  # a failed task is summed up in one line (see spark_extract)
     return spark
 
 
