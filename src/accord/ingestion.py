@@ -17,7 +17,7 @@ from .alerts import Notification, fire
 from .alerts.notify import Echo
 from .config import Settings
 from .linking import LinkSummary, link
-from .model import Document, Extraction, Failure
+from .model import Document, Extraction, Failure, Skipped
 from .nlp import Pipeline
 from .nlp.language import SUPPORTED
 from .nlp.pipeline import pipeline_version
@@ -32,7 +32,9 @@ class IngestSummary:
     `undated` counts the new documents that gave no date at all (no dateline, publication or document
     date, and no `published` fallback): their events have no date. `languages` counts the documents
     extracted and stored by their detected language; only those in `supported` were run through the
-    extractors, the others are stored with empty lists and a warning (accord.nlp.language)."""
+    extractors, the others are stored with empty lists and a warning (accord.nlp.language). `skipped`
+    counts by reason the parts of inputs that are not articles (WARC request, metadata and revisit
+    records, responses that are not HTML pages): neither read nor failed."""
 
     read: int = 0
     new: int = 0
@@ -40,6 +42,7 @@ class IngestSummary:
     failed: int = 0
     undated: int = 0
     languages: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     run: int | None = None
     linked: LinkSummary | None = None
@@ -104,7 +107,7 @@ def ingest(
 
 
 def ingest_items(
-    items: Iterable[Document | Failure],
+    items: Iterable[Document | Failure | Skipped],
     store: Store,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
@@ -167,6 +170,9 @@ def ingest_items(
         for item in items:
             if isinstance(item, Failure):
                 fail(item)
+                continue
+            if isinstance(item, Skipped):
+                summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
                 continue
             summary.read += 1
             pending.append((doc_key(item), item))

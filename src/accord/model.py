@@ -32,6 +32,7 @@ class ArticleFields:
     sources: list[str] = field(default_factory=list)
     published: str | None = None  # YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS
     document_date: str | None = None  # YYYY-MM-DDTHH:MM:SS
+    crawled: str | None = None  # YYYY-MM-DDTHH:MM:SS (UTC): when a web archive (WARC) fetched the page
     categories: list[str] = field(default_factory=list)
     language: str | None = "en"
     # how sure the language detector is of `language` (0-1); None when the text was too short to judge
@@ -53,6 +54,17 @@ class Document(ArticleFields):
 @dataclass
 class Failure:
     """An input that could not become a Document, with a reason a user can act on."""
+
+    origin: str
+    reason: str
+    reader: str | None = None
+
+
+@dataclass
+class Skipped:
+    """A part of an input that is not an article and is passed over on purpose, not a failure: a WARC
+    request, metadata or revisit record, or a response that is not an HTML page. `reason` is a short
+    category ("request record", "non-HTML response") that summaries count by."""
 
     origin: str
     reason: str
@@ -225,6 +237,7 @@ CONTRACT_KEYS = (
     "sources",
     "published",
     "document_date",
+    "crawled",
     "categories",
     "language",
     "language_confidence",

@@ -56,6 +56,7 @@ def test_project_sample_headered():
         "sources": ["Test Agency", "Second Agency"],
         "published": "2025-05-12",
         "document_date": "2025-05-13T21:15:00",
+        "crawled": None,  # only a web archive (WARC) gives one
         "categories": ["English", "Economy", "Trade"],
         "language": "en",
         "language_confidence": None,  # the pipeline detects the language, not the reader

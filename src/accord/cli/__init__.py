@@ -79,4 +79,4 @@ def main() -> None:
     app()
 
 
-from . import alerts, documents, exports, queries, sources, web  # noqa: E402,F401  (each module registers its commands on `app`)
+from . import alerts, documents, exports, queries, sources, spark, web  # noqa: E402,F401  (each module registers its commands on `app`)

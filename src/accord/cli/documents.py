@@ -52,7 +52,8 @@ def extract(
     doc_mb: int | None = DOC_MB,
 ) -> None:
     """Run the pipeline on PATHS and print the extraction contract; stores nothing."""
-    from ..model import Document, Failure
+    from ..extraction import extract_items
+    from ..model import Failure, Skipped
     from ..nlp import Pipeline
     from ..readers import read_inputs
 
@@ -63,24 +64,19 @@ def extract(
         )
         pipeline = Pipeline(settings)
         failures: list[Failure] = []
-
-        def documents():
-            for item in read_inputs(paths, settings.max_bytes):
-                if isinstance(item, Document):
-                    yield item
-                else:
-                    failures.append(item)
-                    _report_failure(item)
-
+        skipped: dict[str, int] = {}
         first = True
         if fmt is ExtractFormat.json:
             sys.stdout.write("[")
-        for ex in pipeline.results(documents(), anchor):
-            if isinstance(ex, Failure):  # over its budget: reported, the rest goes on
-                failures.append(ex)
-                _report_failure(ex)
+        for outcome in extract_items(pipeline, read_inputs(paths, settings.max_bytes), anchor):
+            if isinstance(outcome, Skipped):
+                skipped[outcome.reason] = skipped.get(outcome.reason, 0) + 1
                 continue
-            obj = ex.to_dict()
+            if isinstance(outcome, Failure):  # unreadable, or over its budget: reported, the rest goes on
+                failures.append(outcome)
+                _report_failure(outcome)
+                continue
+            obj = outcome[1].to_dict()
             if fmt is ExtractFormat.jsonl:
                 sys.stdout.write(json_line(obj) + "\n")
             elif fmt is ExtractFormat.json:
@@ -93,11 +89,19 @@ def extract(
         if fmt is ExtractFormat.json:
             sys.stdout.write("\n]\n" if not first else "]\n")
         sys.stdout.flush()
+        if skipped:
+            _report_skipped(skipped)
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
 
 
 def _report_failure(failure) -> None:
     err.print(f"[red]failed:[/] {failure.origin}: {failure.reason}", highlight=False)
+
+
+def _report_skipped(skipped: dict[str, int]) -> None:
+    """One line: the parts of inputs that are not articles (WARC records), counted by reason."""
+    counts = ", ".join(f"{reason} {n}" for reason, n in sorted(skipped.items(), key=lambda item: (-item[1], item[0])))
+    err.print(f"skipped {sum(skipped.values())} WARC records that are not article pages: {counts}", highlight=False)
 
 
 @app.command()
@@ -146,6 +150,8 @@ def ingest(
             f"(run {summary.run}, {store.engine.url.render_as_string()})",
             highlight=False,
         )
+        if summary.skipped:
+            _report_skipped(summary.skipped)
         if summary.undated:
             _warn_undated(summary.undated, summary.new)
         if summary.not_extracted:

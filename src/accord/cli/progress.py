@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+_ARCHIVE_RECORD = re.compile(r"@\d+$")  # "crawl.warc.gz@1234": a record of a file, which counts once
 
 
 class IngestProgress:
@@ -46,7 +49,7 @@ class IngestProgress:
 
     def __call__(self, summary, origins: list[str]) -> None:
         self.documents = summary.new + summary.unchanged + summary.failed
-        self._origins.update(origins)
+        self._origins.update(_ARCHIVE_RECORD.sub("", origin) for origin in origins)
         self._bar.update(
             self._task,
             completed=len(self._origins),

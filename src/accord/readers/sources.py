@@ -1,5 +1,8 @@
 """Turns command-line paths into raw inputs: files, folders (recursively), globs and "-" for stdin.
 
+A WARC file is not read into memory here: its RawInput names the file, which the WARC reader streams
+record by record, and the size limit applies to each record's page rather than to the whole archive.
+
 Every path that cannot be read becomes a Failure naming the path and the reason; nothing is dropped
 silently.
 """
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from ..model import Failure
 from ..sizes import byte_size, sizes_apart
+from .warc import looks_warc
 
 STDIN = "-"
 
@@ -26,6 +30,8 @@ class RawInput:
     origin: str  # the path as the user will recognise it, or "<stdin>"
     stem: str  # file stem, "" for stdin
     data: bytes
+    path: Path | None = None  # a WARC file to stream instead of `data` (which is then empty)
+    max_bytes: int | None = None  # the size limit for one record of that WARC file
 
 
 def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput | Failure]:
@@ -37,7 +43,7 @@ def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput |
             continue
         p = Path(path)
         if p.is_dir():
-            for child in _walk(p):
+            for child in walk(p):
                 yield _read_file(child, max_bytes)
         elif p.exists():
             yield _read_file(p, max_bytes)
@@ -47,7 +53,7 @@ def iter_raw_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawInput |
                 yield Failure(path, "no files match this pattern")
             for match in matches:
                 m = Path(match)
-                for child in _walk(m) if m.is_dir() else [m]:
+                for child in walk(m) if m.is_dir() else [m]:
                     yield _read_file(child, max_bytes)
         else:
             yield Failure(path, "no such file or folder")
@@ -61,17 +67,17 @@ def count_files(paths: Iterable[str]) -> int | None:
             return None
         p = Path(path)
         if p.is_dir():
-            total += sum(1 for _ in _walk(p))
+            total += sum(1 for _ in walk(p))
         elif p.exists():
             total += 1
         elif glob.has_magic(path):
             for match in glob.glob(path, recursive=True):
                 m = Path(match)
-                total += sum(1 for _ in _walk(m)) if m.is_dir() else 1
+                total += sum(1 for _ in walk(m)) if m.is_dir() else 1
     return total
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path]:
     """Files under `folder` in a stable order, skipping hidden files and folders (".git", ".DS_Store")."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -83,6 +89,10 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _read_file(path: Path, max_bytes: int) -> RawInput | Failure:
     try:
         size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(512)
+        if looks_warc(head):
+            return RawInput(str(path), path.stem.removesuffix(".warc"), b"", path, max_bytes)
         if size > max_bytes:
             shown, limit = sizes_apart(size, max_bytes)
             return Failure(

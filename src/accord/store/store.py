@@ -123,16 +123,26 @@ class Store:
         """Insert a batch of documents with their extraction rows in one transaction; returns how many
         were new. A key another writer stored meanwhile is skipped (insert-if-absent, under the store's
         write lock), so two ingests of the same content both finish and store it once."""
+        return self.write_contracts(
+            run_pk,
+            pipeline_version,
+            [(key, document.origin, document.reader, extraction.to_dict()) for key, document, extraction in items],
+        )
+
+    def write_contracts(
+        self, run_pk: int, pipeline_version: str, items: Sequence[tuple[str, str, str, dict[str, Any]]]
+    ) -> int:
+        """`write_batch` for contract objects already made (key, origin, reader, contract), as `accord
+        load` has them from Parquet; returns how many were new."""
         written = 0
         with self.engine.begin() as conn:
             take_write_lock(conn)
             children: dict[Any, list[dict[str, Any]]] = {t: [] for t in tables.DOCUMENT_CHILDREN}
-            for key, document, extraction in items:
-                contract = extraction.to_dict()
+            for key, origin, reader, contract in items:
                 row = document_row(contract) | {
                     "doc_key": key,
-                    "origin": document.origin,
-                    "reader": document.reader,
+                    "origin": origin,
+                    "reader": reader,
                     "ingested_at": _now(),
                     "pipeline_version": pipeline_version,
                     "run_pk": run_pk,

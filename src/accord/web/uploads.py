@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 
 from ..ingestion import ingest_items
-from ..model import Document, Failure
+from ..model import Document, Failure, Skipped
 from ..readers import read_bytes
 from ..readers.jsonl import read_jsonl
 from ..readers.sources import RawInput
@@ -66,7 +66,7 @@ OPENAPI_BODY: dict[str, Any] = {
 }
 
 
-async def read_request(request: Request) -> tuple[list[Document | Failure], str, str | None]:
+async def read_request(request: Request) -> tuple[list[Document | Failure | Skipped], str, str | None]:
     """(documents and failures, origin, anchor date) from a JSON body or a multipart upload."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
@@ -102,7 +102,9 @@ async def read_request(request: Request) -> tuple[list[Document | Failure], str,
     )
 
 
-def ingest(state, items: list[Document | Failure], origin: str, anchor: str | None) -> tuple[int, dict[str, Any]]:
+def ingest(
+    state, items: list[Document | Failure | Skipped], origin: str, anchor: str | None
+) -> tuple[int, dict[str, Any]]:
     """Run the pipeline and store; (HTTP status, answer). 400 when nothing readable was sent."""
     readable = [item for item in items if isinstance(item, Document)]
     failures = [{"origin": f.origin, "reason": f.reason} for f in items if isinstance(f, Failure)]
