@@ -90,6 +90,15 @@ def _list_env(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
 
 
+def _cache_env() -> str | None:
+    """ACCORD_CACHE_DIR ("off": no cache folder), else $XDG_CACHE_HOME/accord, else ~/.cache/accord."""
+    raw = _text_env("ACCORD_CACHE_DIR")
+    if raw is not None:
+        return None if raw.strip().lower() == "off" else raw
+    base = _text_env("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "accord")
+
+
 def _yes_env(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
@@ -130,6 +139,9 @@ class Settings:
     # many MB to its process, is recorded as a failure and the batch goes on (0: no limit).
     doc_seconds: float = field(default_factory=lambda: _number_env("ACCORD_DOC_SECONDS", DEFAULT_DOC_SECONDS))
     doc_mb: int = field(default_factory=lambda: _int_env("ACCORD_DOC_MB", DEFAULT_DOC_MB))
+    # Where the knowledge base, gazetteer and lexicons are kept compiled between runs (accord.kb.compiled);
+    # None: built in memory by every process.
+    cache_dir: str | None = field(default_factory=_cache_env)
 
     def __post_init__(self) -> None:
         if self.window_chars < 1_000:
