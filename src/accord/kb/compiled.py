@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import BinaryIO, TypeVar, cast
 
 from ..version import __version__
 
@@ -32,6 +32,7 @@ T = TypeVar("T")
 
 FORMAT = b"accord-compiled-1\n"  # changed when the file layout below changes
 _DIGEST_SIZE = 32
+_PIECE = 1 << 20
 KEEP = 3  # entries of one name kept in the folder (others are from older data, code or user files)
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/accord
 _DATA = Path(__file__).resolve().parent  # src/accord/kb
@@ -97,27 +98,41 @@ def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
 
 def _load(path: Path, digest: str) -> tuple[object] | None:
     """(the value,) stored at `path` for `digest`, or None if the file is missing, of another key,
-    truncated, corrupt or unreadable: anything but a good entry means build again."""
+    truncated, corrupt or unreadable: anything but a good entry means build again. The file is read
+    twice, in pieces (checksum, then unpickling), so it is never held whole in memory."""
+    head = FORMAT + digest.encode() + b"\n"
     try:
-        data = path.read_bytes()
-    except OSError:
+        with open(path, "rb") as f:
+            if f.read(len(head)) != head:
+                return None
+            checksum = f.read(_DIGEST_SIZE)
+            h = hashlib.blake2b(digest_size=_DIGEST_SIZE)
+            while piece := f.read(_PIECE):
+                h.update(piece)
+            if h.digest() != checksum:
+                return None
+            f.seek(len(head) + _DIGEST_SIZE)
+            collecting = gc.isenabled()
+            gc.disable()  # hundreds of thousands of new objects, none of them garbage: collecting halves the speed
+            try:
+                return (pickle.load(f),)
+            finally:
+                if collecting:
+                    gc.enable()
+    except Exception:  # unreadable, or a checksum that matches a pickle that will not load (a class since removed)
         return None
-    head = len(FORMAT) + len(digest) + 1
-    if not data.startswith(FORMAT) or data[len(FORMAT) : head] != digest.encode() + b"\n":
-        return None
-    view = memoryview(data)  # slices without copying tens of MB
-    checksum, payload = view[head : head + _DIGEST_SIZE], view[head + _DIGEST_SIZE :]
-    if hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest() != checksum:
-        return None
-    collecting = gc.isenabled()
-    gc.disable()  # hundreds of thousands of new objects, none of them garbage: collecting halves the speed
-    try:
-        return (pickle.loads(payload),)
-    except Exception:  # a file whose checksum matches but will not load (a class since removed): rebuild
-        return None
-    finally:
-        if collecting:
-            gc.enable()
+
+
+class _Checksummed:
+    """A file being written that keeps the checksum of what goes through it."""
+
+    def __init__(self, out: BinaryIO):
+        self.out = out
+        self.hash = hashlib.blake2b(digest_size=_DIGEST_SIZE)
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return self.out.write(data)
 
 
 def _store(path: Path, digest: str, value: object) -> None:
@@ -125,13 +140,15 @@ def _store(path: Path, digest: str, value: object) -> None:
     it); any failure to write leaves the cache as it was and the run goes on with the value in memory."""
     tmp: str | None = None
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        checksum = hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as out:
-            out.write(FORMAT + digest.encode() + b"\n" + checksum)
-            out.write(payload)
+            head = FORMAT + digest.encode() + b"\n"
+            out.write(head + bytes(_DIGEST_SIZE))  # the checksum, once the payload is written
+            payload = _Checksummed(out)
+            pickle.dump(value, payload, protocol=pickle.HIGHEST_PROTOCOL)
+            out.seek(len(head))
+            out.write(payload.hash.digest())
         os.replace(tmp, path)
         tmp = None
         _prune(path)
