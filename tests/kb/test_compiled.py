@@ -124,6 +124,15 @@ def test_a_damaged_entry_is_built_again(cache_dir, damage):
     assert build.calls == 2
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_an_entry_owned_by_someone_else_is_not_loaded(cache_dir):
+    build = Builder("value")
+    compiled.load_compiled("thing", build)
+    os.chown(_entry(cache_dir, "thing"), 54321, -1)
+    assert compiled.load_compiled("thing", build) == "value"
+    assert build.calls == 2
+
+
 def test_a_folder_that_cannot_be_written_builds_in_memory(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

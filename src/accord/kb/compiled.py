@@ -9,7 +9,8 @@ file, and what the caller adds (the user's knowledge-base files, the spaCy model
 packages whose data it reads). A changed file makes a new key, so the entry is rebuilt; an entry is
 never read by another version of accord. Each file carries a checksum of its contents: a truncated or
 corrupt file is rebuilt, not trusted. A cache folder that cannot be written is no error: the entry is
-built in memory and the run goes on. The folder is Settings.cache_dir (ACCORD_CACHE_DIR, else
+built in memory and the run goes on. An entry is loaded only from a file the user owns, since loading a
+pickle runs what it names. The folder is Settings.cache_dir (ACCORD_CACHE_DIR, else
 $XDG_CACHE_HOME/accord, else ~/.cache/accord; "off" builds everything in memory).
 """
 
@@ -103,6 +104,8 @@ def _load(path: Path, digest: str) -> tuple[object] | None:
     head = FORMAT + digest.encode() + b"\n"
     try:
         with open(path, "rb") as f:
+            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
+                return None  # a pickle is loaded as code would be: only the user's own files are
             if f.read(len(head)) != head:
                 return None
             checksum = f.read(_DIGEST_SIZE)
