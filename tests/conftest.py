@@ -3,8 +3,11 @@ paths to the shared data, which tests skip cleanly without."""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -13,6 +16,11 @@ import pytest
 # One process per ingest unless a test asks for workers: each worker loads the model (seconds), and the
 # worker path has its own tests (tests/test_workers.py).
 os.environ.setdefault("ACCORD_WORKERS", "1")
+# The compiled knowledge base, gazetteer and lexicons (accord.kb.compiled) of this session go to a folder of
+# its own, built once by the first test that needs them, not to the user's cache folder.
+if "ACCORD_CACHE_DIR" not in os.environ:
+    os.environ["ACCORD_CACHE_DIR"] = tempfile.mkdtemp(prefix="accord-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["ACCORD_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

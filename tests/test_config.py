@@ -45,6 +45,25 @@ def test_every_variable_becomes_a_field(monkeypatch):
     assert settings.db_url == db_url_from(None) == "sqlite:///x.db"
 
 
+@pytest.mark.parametrize(
+    "cache, xdg, expected",
+    [
+        ("/srv/accord-cache", "/xdg", "/srv/accord-cache"),
+        (None, "/xdg", "/xdg/accord"),
+        (None, None, "{home}/.cache/accord"),
+        ("off", "/xdg", None),
+    ],
+)
+def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path, cache, xdg, expected):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name, value in (("ACCORD_CACHE_DIR", cache), ("XDG_CACHE_HOME", xdg)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert Settings().cache_dir == (expected.format(home=tmp_path) if expected else None)
+
+
 def test_a_bad_number_is_a_usage_error(monkeypatch):
     monkeypatch.setenv("ACCORD_STORE_BATCH_SIZE", "many")
     with pytest.raises(UsageError, match="ACCORD_STORE_BATCH_SIZE must be a whole number"):

@@ -95,6 +95,15 @@ def _list_env(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in os.environ.get(name, "").split(",") if item.strip())
 
 
+def _cache_env() -> str | None:
+    """ACCORD_CACHE_DIR ("off": no cache folder), else $XDG_CACHE_HOME/accord, else ~/.cache/accord."""
+    raw = _text_env("ACCORD_CACHE_DIR")
+    if raw is not None:
+        return None if raw.strip().lower() == "off" else raw
+    base = _text_env("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "accord")
+
+
 def _yes_env(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
@@ -185,6 +194,9 @@ class Settings:
     alert_attempts: int = field(default_factory=lambda: _int_env("ACCORD_ALERT_ATTEMPTS", DEFAULT_ALERT_ATTEMPTS))
     # `accord watch`: politeness, limits and scheduling (ACCORD_WATCH_*)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    # Where the knowledge base, gazetteer and lexicons are kept compiled between runs (accord.kb.compiled);
+    # None: built in memory by every process.
+    cache_dir: str | None = field(default_factory=_cache_env)
 
     def __post_init__(self) -> None:
         if self.window_chars < 1_000:

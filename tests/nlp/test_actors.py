@@ -489,3 +489,28 @@ def test_an_acronym_in_parentheses_after_a_name_is_the_same_actor(pipeline):
     assert [(a.country, [m.text for m in a.mentions]) for a in ex.actors] == [("LBY", ["Libyan National Army", "LNA"])]
     ex = _actors(pipeline, "New York (CNN) Macron rejected the plan.", "2024-04-01")
     assert "CNN" in {a.name for a in ex.actors}
+
+
+def test_the_compiled_name_patterns_match_as_the_names_do(pipeline):
+    """The lexicon's matchers hold each name as its tokens' hashes (kept compiled between runs); matchers
+    given the same names as Docs, spaCy's documented way, find the same spans in the demo corpus."""
+    from spacy.matcher import PhraseMatcher
+
+    from accord.kb import load_kb
+    from accord.nlp.actors.lexicon import Lexicon, surface_lists
+    from accord.readers import read_inputs
+
+    from ..conftest import DEMO
+
+    nlp = pipeline.nlp
+    lexicon = Lexicon(nlp, load_kb())
+    reference = {"ORTH": PhraseMatcher(nlp.vocab, attr="ORTH"), "LOWER": PhraseMatcher(nlp.vocab, attr="LOWER")}
+    for attr, label, surfaces in surface_lists(lexicon.kb):
+        reference[attr].add(label, [nlp.make_doc(s) for s in surfaces])
+    texts = [d.text for d in read_inputs([str(DEMO)], 20_000_000) if isinstance(d, Document)]
+    found = 0
+    for doc in nlp.pipe(texts):
+        assert sorted(lexicon.exact(doc)) == sorted(reference["ORTH"](doc))
+        assert sorted(lexicon.lower(doc)) == sorted(reference["LOWER"](doc))
+        found += len(lexicon.exact(doc)) + len(lexicon.lower(doc))
+    assert found > 100

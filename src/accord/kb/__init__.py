@@ -2,9 +2,10 @@
 from the TSV files in this folder (written by the project) plus any files the user adds.
 
 A user file is any TSV with one of the headers in `HEADERS`; its kind is recognised from the header, so
-one folder can hold all kinds. Files are read once per process (`load_kb` is cached). This module finds
-the files and loads them; `tables` reads a TSV file, `rows` holds the row types, `knowledge` the
-KnowledgeBase and its indexes, `people` how names are shortened and titles fit offices.
+one folder can hold all kinds. The knowledge base is built once and kept compiled in the user's cache
+folder (`compiled`), rebuilt when any file changes, and loaded once per process (`load_kb` is cached).
+This module finds the files and loads them; `tables` reads a TSV file, `rows` holds the row types,
+`knowledge` the KnowledgeBase and its indexes, `people` how names are shortened and titles fit offices.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import UsageError
+from .compiled import files_digest, load_compiled
 from .knowledge import HEADERS, KnowledgeBase, strip_the
 from .people import ROYAL_ROLES, SURNAME_FIRST, role_words_fit, short_names, title_fits
 from .rows import (
@@ -114,9 +116,14 @@ def check_user_files(extra: tuple[str, ...] = ()) -> None:
 
 @lru_cache(maxsize=8)
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The built-in knowledge base plus the user's files; later files add to or override earlier ones."""
-    kb = KnowledgeBase()
+    """The built-in knowledge base plus the user's files; later files add to or override earlier ones.
+    Compiled once into the cache (accord.kb.compiled), keyed by every file's contents, the user's included."""
     users = user_files(extra)
+    return load_compiled("knowledge-base", lambda: _build_kb(users), [files_digest(users)])
+
+
+def _build_kb(users: list[Path]) -> KnowledgeBase:
+    kb = KnowledgeBase()
     for table in map(builtin_table, builtin_files()):
         if table is not None:
             kb.add_table(table)

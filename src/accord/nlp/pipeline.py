@@ -20,7 +20,7 @@ from .chunks import split_for_parsing
 from .extractors import build_extractors, run_extractors
 from .language import Verdict, check_languages, judge
 from .loader import installed_model_label, load_model, model_label
-from .tone import document_tone
+from .tone import document_tone, tone_words
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
@@ -39,6 +39,7 @@ class Pipeline:
         self.version = f"accord-{__version__}+{model_label(self.nlp)}"
         self.extractors = build_extractors(self.settings, self.nlp)
         check_languages(self.settings.languages)
+        tone_words()  # now, not in the first document's time
 
     def extract(self, documents: Iterable[Document], published: str | None = None) -> Iterator[Extraction]:
         """One Extraction per document, in input order; `published` anchors documents that carry no date.

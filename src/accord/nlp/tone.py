@@ -18,7 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
+from ..kb.compiled import files_digest, load_compiled
 from ..model import Tone
 
 LEXICON_PACKAGE = "vaderSentiment"
@@ -42,9 +44,14 @@ class ToneWords:
 
 @lru_cache(maxsize=1)
 def tone_words() -> ToneWords:
-    """VADER's words past the threshold and the project's pronouns, read once per process from the
-    installed packages (no network)."""
-    text = resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    """VADER's words past the threshold and the project's pronouns, from the installed packages (no
+    network): kept compiled between runs (accord.kb.compiled), loaded once per process."""
+    lexicon = Path(str(resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE)))
+    return load_compiled("tone-words", lambda: _read_tone_words(lexicon), [files_digest([lexicon])])
+
+
+def _read_tone_words(lexicon: Path) -> ToneWords:
+    text = lexicon.read_text(encoding="utf-8")
     positive, negative = set(), set()
     for line in text.splitlines():
         fields = line.split("\t")

