@@ -190,7 +190,8 @@ OFFICIAL = (
 )
 STORY = (
     "President Zorbo Quintain of France met the German chancellor in Berlin on Monday, officials said. "
-    '"We agreed on the budget," Quintain told reporters in Paris.'
+    '"We agreed on the budget," Quintain told reporters in Paris. '
+    "Quintain has taken tentative steps to enhance political freedoms."
 )
 
 
@@ -233,6 +234,7 @@ def test_a_warm_cache_extracts_exactly_what_a_cold_build_does(tmp_path):
     assert warm == cold
     assert _extract(corpus, user_file, "off") == cold  # built in memory, no cache at all
     assert _role(cold, "person:zorbo-quintain") == "President"  # the user's file is read
+    assert "+target:home" in cold  # a convention whose row reads 'any sector' (compared by value, not identity)
 
     user_file.write_text(OFFICIAL.format(position="HOG", role="Prime Minister"), encoding="utf-8")
     changed = _extract(corpus, user_file, str(cache))

@@ -74,7 +74,7 @@ class UnnamedParticipants:
             return None
         if any(a.kind == "country" for a in actors):
             return None  # "Egypt arrested …": a country cannot be its own counterpart
-        if sectors is not ALL_SECTORS and not all(a.sector in sectors for a in actors):
+        if sectors != ALL_SECTORS and not all(a.sector in sectors for a in actors):
             return None
         return countries.pop()
 
