@@ -3,7 +3,7 @@ writes, linking) against bare spaCy `nlp.pipe` with the same model and as many p
 documents, in the same run.
 
     python bench/run.py [--corpus reuters,polnear|demo|PATH] [--limit N] [--processes N] [--rounds N]
-    python bench/run.py --long [--sizes 1,10]
+    python bench/run.py --long [--sizes 1,10] [--processes N]
 
 Corpora: `reuters` (Reuters-21578 stories, about 150 tokens each, from ../shared/corpora/reuters21578),
 `polnear` (the 840 PolNeAR training articles, real-length political news of about 900 tokens, read in
@@ -22,9 +22,11 @@ Peak memory is given per process: for `pipeline` the writer (this process) and t
 
 `--long` measures long documents: Reuters stories concatenated into one article of each size in MB
 (paragraphs kept), against the same stories as normal documents (1 MB of them), each through `accord
-ingest` in one process (the per-document budget of Settings applies) and through bare spaCy (`nlp.pipe`
-over the same text: the long one in the pipeline's windows; up to 1 MB, since its cost per MB does not
-change with size). Reports seconds, peak MB, documents/s and seconds per MB; writes bench/results/long.json.
+ingest` with `--processes` workers (default 1: in one process; with more, a long article's windows are
+parsed by all of them; the per-document budget of Settings applies) and through bare spaCy (`nlp.pipe`
+with as many processes over the same text: the long one in the pipeline's windows). Reports seconds,
+peak MB (the largest process), documents/s and seconds per MB, and the ratio accord/bare of each pair;
+writes bench/results/long.json.
 """
 
 from __future__ import annotations
@@ -217,12 +219,13 @@ def phase_long(args) -> dict:
 
     docs = long_documents(args.kind, args.size)
     chars = sum(len(d.text) for d in docs)
-    settings = Settings(workers=1)
+    settings = Settings(workers=args.processes)
     if args.phase == "long-bare":
         nlp = load_model(settings.model)
         texts = [w for d in docs for w in split_for_parsing(d.text, settings.window_chars)]
+        batch = 1 if args.kind == "long" else args.batch_size
         start = time.perf_counter()
-        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=1 if args.kind == "long" else args.batch_size))
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch, n_process=args.processes))
         return {"docs": len(docs), "chars": chars, "tokens": tokens, "seconds": time.perf_counter() - start}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(f"sqlite:///{tmp}/bench.db")
@@ -240,6 +243,7 @@ def phase_long(args) -> dict:
         "reasons": [f.reason for f in summary.failures],
         "events": events,
         "budget": {"seconds": settings.doc_seconds, "mb": settings.doc_mb, "window_chars": settings.window_chars},
+        "workers": settings.workers,
     }
 
 
@@ -247,13 +251,17 @@ def run_long(args) -> None:
     """Normal texts (1 MB of stories) and a long article of each size, pipeline and bare spaCy."""
     runs = [("normal", 1.0)] + [("long", float(x)) for x in args.sizes.split(",")]
     results = []
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{args.processes} process(es)"
+    )
     print(
         f"{'texts':<8} {'MB':>5} {'phase':<9} {'docs':>5} {'seconds':>8} {'docs/s':>8} {'s/MB':>7} {'peak MB':>8}  note"
     )
     for kind, size in runs:
         for phase in ("long-bare", "long-pipeline"):
             cmd = [sys.executable, __file__, "--phase", phase, "--kind", kind, "--size", str(size)]
+            cmd += ["--processes", str(args.processes), "--batch-size", str(args.batch_size)]
             out = subprocess.run(cmd, capture_output=True, text=True, env=_this_checkout())
             if out.returncode != 0:
                 sys.exit(f"{phase} {kind} {size} MB failed:\n{out.stderr}")
@@ -261,6 +269,9 @@ def run_long(args) -> None:
             r.update(kind=kind, size=size, phase=phase.removeprefix("long-"))
             results.append(r)
             note = "; ".join(r.get("reasons", [])) or (f"{r['events']} events" if "events" in r else "")
+            if phase == "long-pipeline":
+                r["ratio_to_bare"] = r["seconds"] / results[-2]["seconds"]
+                note += f" ({r['ratio_to_bare']:.2f} x bare)"
             print(
                 f"{kind:<8} {r['chars'] / 1e6:>5.1f} {r['phase']:<9} {r['docs']:>5} {r['seconds']:>8.1f} "
                 f"{r['docs'] / r['seconds']:>8.2f} {r['seconds'] / (r['chars'] / 1e6):>7.0f} {r['peak_mb']:>8.0f}  {note}",

@@ -3,7 +3,7 @@
 import pytest
 
 from accord.config import Settings
-from accord.model import Document
+from accord.model import Document, Failure
 from accord.workers import CHUNK, ExtractionPool
 
 from .synthetic import article
@@ -46,3 +46,51 @@ def test_a_worker_that_cannot_start_hands_back_its_message(capfd):
         with pytest.raises(ModelNotInstalled, match="no_such_model_package"):
             list(pool.extract(iter(docs)))
     assert "Traceback" not in capfd.readouterr().err
+
+
+def _long_documents():
+    """A short document, a long one of several 1,000-character windows (a quotation running over a
+    window's end, a person named in full in the first window and by surname in the last), another short."""
+    from .nlp.test_windows import long_text
+
+    return [
+        Document(id="a", text="Biden met Xi in Geneva on Monday.", origin="in/a.txt", reader="test"),
+        Document(id="w", text=long_text(), origin="in/w.txt", reader="test"),
+        Document(id="b", text="Officials met in Paris on Tuesday.", origin="in/b.txt", reader="test"),
+    ]
+
+
+def test_a_long_document_spread_over_the_workers_gives_what_one_process_gives():
+    import json
+
+    from accord.nlp import Pipeline
+
+    settings = Settings(window_chars=1000)
+    docs = _long_documents()
+    serial = [x.to_dict() for x in Pipeline(settings).extract(docs, "2025-03-03")]
+    with ExtractionPool(settings, workers=2, published="2025-03-03") as pool:
+        assert pool._spread_verdict(docs[1]) is not None  # its windows go out as tasks of their own
+        spread = list(pool.extract(iter(docs)))
+    assert [d.id for d, _ in spread] == ["a", "w", "b"]
+    assert any("parsed in 3 windows" in w for w in spread[1][1].warnings)
+    assert json.dumps([x.to_dict() for _, x in spread], sort_keys=True) == json.dumps(serial, sort_keys=True)
+
+
+def test_only_long_documents_in_a_language_accord_reads_are_spread():
+    spanish = Document(id="es", text=("El gobierno anunció nuevas medidas para la economía del país. " * 40))
+    docs = _long_documents()
+    with ExtractionPool(Settings(window_chars=1000), workers=2) as pool:
+        assert [pool._spread_verdict(d) is not None for d in docs] == [False, True, False]
+        assert pool._spread_verdict(spanish) is None  # not parsed at all: it goes whole, as a chunk
+    with ExtractionPool(Settings(window_chars=1000), workers=1) as one:
+        assert one._spread_verdict(docs[1]) is None  # nothing to spread over
+
+
+def test_a_spread_document_over_its_time_budget_is_a_failure_and_the_others_go_on():
+    # a budget of a nanosecond is spent before any worker reads the first window
+    settings = Settings(window_chars=1000, doc_seconds=1e-9, doc_mb=0)
+    with ExtractionPool(settings, workers=2) as pool:
+        out = list(pool.extract(iter(_long_documents()[1:2])))
+    ((document, failure),) = out
+    assert isinstance(failure, Failure) and failure.origin == "in/w.txt" and failure.reader == "test"
+    assert "over the per-document time budget" in failure.reason and "at parsing window 1 of 3" in failure.reason

@@ -1,6 +1,8 @@
 """The per-document budget: how long one document may take and how much memory it may add, checked
 between the parse windows of a long text and between the extractor stages, so that one huge document
-becomes a recorded failure instead of stalling its batch."""
+becomes a recorded failure instead of stalling its batch. When a long text's windows are parsed by
+several worker processes, each piece of its work checks the one clock started for the whole document
+(time.monotonic is the system's, the same in every process) and the memory its own process added."""
 
 from __future__ import annotations
 
@@ -25,13 +27,14 @@ def resident_mb() -> float:
 
 
 class Budget:
-    """One document's allowance, started when its work starts: `seconds` of wall time and `mb` of
-    memory added to the process (0 turns a limit off)."""
+    """One document's allowance, started when its work starts (or at `started`, a time.monotonic() reading
+    taken when the document's work began in another process): `seconds` of wall time and `mb` of memory
+    added to this process from now (0 turns a limit off)."""
 
-    def __init__(self, seconds: float, mb: float):
+    def __init__(self, seconds: float, mb: float, started: float | None = None):
         self.seconds = seconds
         self.mb = mb
-        self.started = time.monotonic()
+        self.started = time.monotonic() if started is None else started
         self.base_mb = resident_mb() if mb else 0.0
 
     def check(self, stage: str) -> None:

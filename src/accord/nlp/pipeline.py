@@ -57,22 +57,19 @@ class Pipeline:
         window's end and times are found as in a short text, at offsets into the whole text."""
         # nlp.pipe keeps input order: a short document is parsed in the stream; a long one is parsed
         # here, in its place, and sent through the stream as an empty placeholder
-        pending: dict[int, tuple[Document, Doc | Failure | None, Budget | None]] = {}
+        pending: dict[int, tuple[Document, list[Doc] | Failure | None, Budget | None]] = {}
         verdicts: dict[int, Verdict] = {}
 
         def texts() -> Iterator[tuple[str, int]]:
             for n, document in enumerate(documents):
                 verdicts[n] = judge(document, self.settings.languages)
-                if not verdicts[n].supported:
-                    # a language accord does not extract from is not parsed: an empty text keeps the order
+                if not verdicts[n].supported or not self.is_long(document):
+                    # a short text is parsed in the stream; one in a language accord does not extract from
+                    # is not parsed at all: an empty text keeps its place
                     pending[n] = (document, None, None)
-                    yield "", n
+                    yield document.text if verdicts[n].supported else "", n
                     continue
-                if len(document.text) <= self.settings.window_chars:
-                    pending[n] = (document, None, None)
-                    yield document.text, n
-                    continue
-                budget = self._budget()
+                budget = self.budget()
                 try:
                     pending[n] = (document, self._parse_windows(document.text, budget), budget)
                 except OverBudget as exc:
@@ -89,9 +86,10 @@ class Pipeline:
                 yield parsed
                 continue
             try:
-                yield self._finish(
-                    document, spacy_doc if parsed is None else parsed, published, budget or self._budget(), verdict
-                )
+                if parsed is None:
+                    yield self._finish(document, spacy_doc, published, budget or self.budget(), verdict)
+                else:
+                    yield self.extract_windows(document, parsed, published, budget or self.budget(), verdict)
             except OverBudget as exc:
                 yield _failure(document, exc)
 
@@ -99,21 +97,41 @@ class Pipeline:
         """The Extraction of one document."""
         return next(self.extract([document], published))
 
-    def _budget(self) -> Budget:
-        return Budget(self.settings.doc_seconds, self.settings.doc_mb)
+    def is_long(self, document: Document) -> bool:
+        """Whether `document` is parsed window by window (its text is longer than one window)."""
+        return len(document.text) > self.settings.window_chars
 
-    def _parse_windows(self, text: str, budget: Budget) -> Doc:
-        """A long text parsed one window at a time and joined; each window's tensor is dropped (no
-        extractor reads it, and it is most of a parse's memory)."""
+    def budget(self, started: float | None = None) -> Budget:
+        """A document's budget under these settings, its clock started now or at `started`."""
+        return Budget(self.settings.doc_seconds, self.settings.doc_mb, started)
+
+    def parse_window(self, text: str) -> Doc:
+        """One window of a long text parsed on its own, its tensor dropped (no extractor reads it, and it
+        is most of a parse's memory). The same in any process: worker processes parse the windows of one
+        long text side by side (accord.workers)."""
+        doc = next(iter(self.nlp.pipe([text], batch_size=1)))
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        return doc
+
+    def _parse_windows(self, text: str, budget: Budget) -> list[Doc]:
+        """A long text parsed one window at a time, in this process."""
         windows = split_for_parsing(text, self.settings.window_chars)
         parsed: list[Doc] = []
-        for k, doc in enumerate(self.nlp.pipe(windows, batch_size=1), start=1):
-            doc.tensor = numpy.zeros((0,), dtype="float32")
-            parsed.append(doc)
+        for k, window in enumerate(windows, start=1):
+            parsed.append(self.parse_window(window))
             budget.check(f"parsing window {k} of {len(windows)}")
-        joined = Doc.from_docs(parsed, ensure_whitespace=False)
+        return parsed
+
+    def extract_windows(
+        self, document: Document, windows: list[Doc], published: str | None, budget: Budget, verdict: Verdict
+    ) -> Extraction:
+        """The Extraction of a long document from its windows' parses, in order (however and wherever they
+        were parsed): joined into one Doc at offsets into the whole text, then read by the extractors.
+        Raises OverBudget past the budget."""
+        joined = Doc.from_docs(windows, ensure_whitespace=False)
         joined.user_data["accord_windows"] = len(windows)
-        return joined
+        windows.clear()  # the joined Doc holds everything now; the windows' memory can go
+        return self._finish(document, joined, published, budget, verdict)
 
     def _finish(
         self, document: Document, doc: Doc, published: str | None, budget: Budget, verdict: Verdict

@@ -9,12 +9,13 @@ organisations, then countries on their own (where "in/at PLACE" after a meeting 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from ...kb import KnowledgeBase, Title
+from ..lookups import text_of
 from .matches import NATIONALITY, DocMatches, index_matches, without_stances
 from .references import SUBJECT_DEPS, Cues, Reference, RefKind
 from .standalone import StandaloneNames
@@ -46,15 +47,24 @@ class _Left(NamedTuple):
     former: bool
 
 
-@dataclass
 class _Taken:
-    """One document's references so far and the tokens they cover: a token belongs to one reference."""
+    """One document's references so far and the tokens they cover: a token belongs to one reference.
+    References are kept in the order they were taken; `at` finds them by their first character, so
+    that a reference growing over earlier ones removes them without reading every reference."""
 
-    refs: list[Reference] = field(default_factory=list)
-    consumed: set[int] = field(default_factory=set)
+    def __init__(self) -> None:
+        self._refs: list[Reference | None] = []  # None: absorbed by a later reference
+        self._at: dict[int, list[int]] = {}  # start character -> positions in _refs
+        self.consumed: set[int] = set()
+
+    @property
+    def refs(self) -> list[Reference]:
+        """The references taken and not absorbed, in the order they were taken."""
+        return [r for r in self._refs if r is not None]
 
     def take(self, ref: Reference, first_tok: int, last_tok: int) -> None:
-        self.refs.append(ref)
+        self._at.setdefault(ref.start, []).append(len(self._refs))
+        self._refs.append(ref)
         self.consumed.update(range(first_tok, last_tok))
 
     def overlaps(self, span: Span) -> bool:
@@ -63,7 +73,11 @@ class _Taken:
     def absorb(self, ref: Reference, first_tok: int, last_tok: int) -> None:
         """Take a reference that grew over earlier ones ("Libyan" over the body "National Army" after it):
         the references wholly inside it are the same actor, named in part, and go."""
-        self.refs = [r for r in self.refs if not (ref.start <= r.start and r.end <= ref.end)]
+        for start in range(ref.start, ref.end + 1):
+            for k in self._at.get(start, ()):
+                inner = self._refs[k]
+                if inner is not None and inner.end <= ref.end:
+                    self._refs[k] = None
         self.take(ref, first_tok, last_tok)
 
 
@@ -91,12 +105,12 @@ class Recognizer:
         self._titled(found, taken)
         self._organisations(found, taken)
         self._standalones(found, taken)
-        _spell_out_acronyms(doc, taken)
+        refs = _spell_out_acronyms(doc, taken.refs)
         cues = Cues(
             collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
             pronouns=[t for t in doc if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS | {"nsubj"}],
         )
-        return Recognition(sorted(taken.refs, key=lambda r: r.start), cues, found)
+        return Recognition(sorted(refs, key=lambda r: r.start), cues, found)
 
     # --- the four passes ----------------------------------------------------------------------
 
@@ -377,22 +391,26 @@ def _modifier(token: Token) -> bool:
     return token.dep_ in ("amod", "compound") and token.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
-def _spell_out_acronyms(doc: Doc, taken: _Taken) -> None:
+def _spell_out_acronyms(doc: Doc, refs: list[Reference]) -> list[Reference]:
     """An unknown organisation that is the acronym in parentheses after a name ("the Libyan National Army
-    [(LNA)]"), and the same acronym later in the document, is the actor that name is: not one of its own."""
+    [(LNA)]"), and the same acronym later in the document, is the actor that name is: not one of its own.
+    Returns the references in text order."""
     spelled: dict[str, Reference] = {}
-    refs = sorted(taken.refs, key=lambda r: r.start)
-    for n, ref in enumerate(refs):
+    ending: dict[int, Reference] = {}  # end character -> the first reference taken that ends there
+    for ref in refs:
+        ending.setdefault(ref.end, ref)
+    out = sorted(refs, key=lambda r: r.start)
+    for n, ref in enumerate(out):
         if ref.kind != RefKind.UNKNOWN_ORG:
             continue
-        named = spelled.get(ref.head.text) or _acronym_of(doc, ref.head, taken.refs)
+        named = spelled.get(ref.head.text) or _acronym_of(doc, ref.head, ending)
         if named is not None:
             spelled[ref.head.text] = named
-            refs[n] = replace(named, start=ref.start, end=ref.end)
-    taken.refs = refs
+            out[n] = replace(named, start=ref.start, end=ref.end)
+    return out
 
 
-def _acronym_of(doc: Doc, ent: Span, refs: list[Reference]) -> Reference | None:
+def _acronym_of(doc: Doc, ent: Span, ending: dict[int, Reference]) -> Reference | None:
     """The reference an acronym in parentheses right after it abbreviates ("the Libyan National Army
     [(LNA)]"): the acronym's letters are initials of the reference's words, in order, the first the first."""
     text = ent.text
@@ -401,10 +419,10 @@ def _acronym_of(doc: Doc, ent: Span, refs: list[Reference]) -> Reference | None:
     if ent.start < 2 or ent.end >= len(doc) or doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
         return None
     before = doc[ent.start - 2]
-    named = next((r for r in refs if r.end == before.idx + len(before.text)), None)
+    named = ending.get(before.idx + len(before.text))
     if named is None:
         return None
-    initials = [w[0].upper() for w in doc.text[named.start : named.end].split() if w[:1].isalpha()]
+    initials = [w[0].upper() for w in text_of(doc)[named.start : named.end].split() if w[:1].isalpha()]
     if not initials or initials[0] != text[0]:
         return None
     rest = iter(initials[1:])

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..lookups import sentence_of
 from .candidates import Candidate, Participants, unique
 from .code import code_candidate
 from .frames import governing_trigger, object_frame
@@ -167,17 +168,16 @@ def subordinate(know: EventKnowledge, candidates: list[Candidate]) -> None:
     ("twelve were killed after bombers struck": the toll, an accident-word, is no news of its own)."""
     live = [c for c in candidates if not c.framed]
     sub = {c.token.i: _subordinate(know, c.token) for c in live}
+    # the sentences with news of their own: a live event in no such clause, and no accident-word
+    news = {
+        sentence_of(o.token).start
+        for o in live
+        if not sub[o.token.i] and o.token.lemma_.lower() not in know.accident_words
+    }
     for c in live:
         if not sub[c.token.i] or c.trigger.cameo[:2] in know.topic_event_roots:
             continue
-        start = c.token.sent.start
-        if any(
-            o is not c
-            and not sub[o.token.i]
-            and o.token.lemma_.lower() not in know.accident_words
-            and o.token.sent.start == start
-            for o in live
-        ):
+        if sentence_of(c.token).start in news:  # never c itself: c is in such a clause
             c.framed = c.background = True
 
 

@@ -8,6 +8,8 @@ named before it (else after it), since that is usually where it lies, else of th
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +43,7 @@ def find_places(doc: Doc, dateline_place: str | None = None) -> list[Place]:
     cands = find_candidates(doc, gaz)
     dateline = resolve_dateline(dateline_place, gaz)
     chosen = choose(doc, cands, dateline)
+    near = _Reach(cands, chosen)
     places: list[Place] = []
     for n, (cand, entry) in enumerate(zip(cands, chosen)):
         if entry is not None and not cand.inner:
@@ -62,7 +65,7 @@ def find_places(doc: Doc, dateline_place: str | None = None) -> list[Place]:
                 )
             )
             continue
-        where = entry or _nearest_located(n, cands, chosen) or dateline
+        where = entry or _nearest_located(n, cands, chosen, near) or dateline
         places.append(
             Place(
                 id="",
@@ -104,22 +107,43 @@ def _county_point(n: int, cands: list[Candidate], chosen: list[Entry | None], co
     return county.lat, county.lon
 
 
-def _nearest_located(n: int, cands: list[Candidate], chosen: list[Entry | None]) -> Entry | None:
+def _nearest_located(n: int, cands: list[Candidate], chosen: list[Entry | None], near: _Reach) -> Entry | None:
     """The closest town, division or named area before candidate n (else after it) within reach, else
-    the closest country."""
+    the closest country (the first named, of two as close). Candidates are in order of their start, so
+    each look stops where nothing further can be within reach."""
     here = cands[n].start
 
     def usable(k: int) -> bool:
         e = chosen[k]
         return e is not None and cands[k].source != "demonym" and e.feature != "country" and e.kind != "continent"
 
-    before = [k for k in range(n - 1, -1, -1) if usable(k) and here - cands[k].end <= NEAREST_PLACE_CHARS]
-    if before:
-        return chosen[before[0]]
-    after = [k for k in range(n + 1, len(cands)) if usable(k) and cands[k].start - here <= NEAREST_PLACE_CHARS]
-    if after:
-        return chosen[after[0]]
-    countries = [k for k, e in enumerate(chosen) if e is not None and e.feature == "country"]
-    if countries:
-        return chosen[min(countries, key=lambda k: abs(cands[k].start - here))]
-    return None
+    for k in range(n - 1, -1, -1):
+        if here - (cands[k].start + near.longest) > NEAREST_PLACE_CHARS:
+            break  # no candidate this early ends within reach
+        if usable(k) and here - cands[k].end <= NEAREST_PLACE_CHARS:
+            return chosen[k]
+    for k in range(n + 1, len(cands)):
+        if cands[k].start - here > NEAREST_PLACE_CHARS:
+            break
+        if usable(k):
+            return chosen[k]
+    return near.closest_country(here)
+
+
+class _Reach:
+    """What `_nearest_located` reads of one document's candidates, worked out once: the longest
+    candidate's length and where the countries are."""
+
+    def __init__(self, cands: list[Candidate], chosen: list[Entry | None]):
+        self.longest = max((c.end - c.start for c in cands), default=0)
+        self.countries = [(cands[k].start, e) for k, e in enumerate(chosen) if e is not None and e.feature == "country"]
+        self.starts = [start for start, _ in self.countries]
+
+    def closest_country(self, here: int) -> Entry | None:
+        """The country named closest to character `here`; of two as close, the first named."""
+        i = bisect_left(self.starts, here)
+        if i == len(self.starts) and i == 0:
+            return None
+        if i == 0 or (i < len(self.starts) and self.starts[i] - here < here - self.starts[i - 1]):
+            return self.countries[i][1]
+        return self.countries[bisect_left(self.starts, self.starts[i - 1])][1]

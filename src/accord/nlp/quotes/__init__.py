@@ -179,10 +179,11 @@ class QuoteExtractor:
     def _clauses_around_fragments(self, doc: Doc, drafts, indirect):
         """ "Trump went after Bush, calling him “a total stiff”": a fragment whose cue takes no
         reported clause still has one -- the words the cue governs around it."""
+        reported = Stretches((s, e) for s, e, _ in indirect)
         for start, end, kind, attribution in list(drafts):
             if kind != "partial" or attribution.cue is None:
                 continue
-            if any(min(end, e) > max(start, s) for s, e, _ in indirect):
+            if any(min(end, e) > max(start, s) for s, e in reported.starting_within(start, end)):
                 continue  # already inside a reported clause
             cue = attribution.cue[-1]
             rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("advmod", "npadvmod", "cc", "conj")]
