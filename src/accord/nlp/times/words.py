@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from spacy.attrs import ENT_TYPE, IDX, ORTH, TAG
 from spacy.tokens import Doc
 
 _PARTS = re.compile(r"[^-]+|-")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One word of the stream (a tuple: the stream has one per token, and a tuple is quick to make)."""
+
     text: str
     lower: str
     start: int  # character offsets into the document text, end exclusive
@@ -41,15 +43,17 @@ def split_phrase(phrase: str) -> tuple[str, ...]:
 
 
 def doc_words(doc: Doc) -> list[Word]:
-    """The words of `doc`, in one pass over its tokens."""
+    """The words of `doc`, read from one array of its tokens' attributes (quicker than a Token object
+    per token)."""
+    strings = doc.vocab.strings
     words: list[Word] = []
-    for token in doc:
-        text, offset, tag, ent = token.text, token.idx, token.tag_, token.ent_type_
+    for i, (orth, offset, tag_id, ent_id) in enumerate(doc.to_array([ORTH, IDX, TAG, ENT_TYPE]).tolist()):
+        text, tag, ent = strings[orth], strings[tag_id], strings[ent_id]
         if "-" not in text or text == "-" or text.startswith("-"):
-            words.append(Word(text, text.lower(), offset, offset + len(text), token.i, tag, ent))
+            words.append(Word(text, text.lower(), offset, offset + len(text), i, tag, ent))
             continue
         for match in _PARTS.finditer(text):
             part = match.group()
             start = offset + match.start()
-            words.append(Word(part, part.lower(), start, start + len(part), token.i, tag, ent))
+            words.append(Word(part, part.lower(), start, start + len(part), i, tag, ent))
     return words
