@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.attrs import ENT_TYPE, IDX, ORTH, TAG
 from spacy.tokens import Doc
 
 _PARTS = re.compile(r"[^-]+|-")
@@ -47,7 +46,7 @@ def doc_words(doc: Doc) -> list[Word]:
     per token)."""
     strings = doc.vocab.strings
     words: list[Word] = []
-    for i, (orth, offset, tag_id, ent_id) in enumerate(doc.to_array([ORTH, IDX, TAG, ENT_TYPE]).tolist()):
+    for i, (orth, offset, tag_id, ent_id) in enumerate(doc.to_array(["ORTH", "IDX", "TAG", "ENT_TYPE"]).tolist()):
         text, tag, ent = strings[orth], strings[tag_id], strings[ent_id]
         if "-" not in text or text == "-" or text.startswith("-"):
             words.append(Word(text, text.lower(), offset, offset + len(text), i, tag, ent))
