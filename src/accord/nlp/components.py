@@ -21,6 +21,13 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+# what a one-word pattern may read for its result to follow from (text, tag, dependency label): the
+# token's text and what the vocabulary derives from the text alone
+_KEYED = frozenset(
+    {"ORTH", "TEXT", "LOWER", "LENGTH", "SHAPE", "PREFIX", "SUFFIX", "TAG", "DEP", "OP"}
+    | {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE"}
+    | {"IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM"}
+)
 _LIMIT = 500_000  # remembered tokens before a memory starts again: a long run's memory stays bounded
 _NONE: tuple[int, ...] = ()
 
@@ -41,9 +48,10 @@ class MemoAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         """Set the attributes the source sets, one merged set per token, in the source's rule order."""
         strings = doc.vocab.strings
-        rules = [
-            self._rules(doc, i, key) for i, key in enumerate(map(tuple, doc.to_array(["ORTH", "TAG", "DEP"]).tolist()))
-        ]
+        keys: list[tuple[int, int, int]] = list(map(tuple, doc.to_array(["ORTH", "TAG", "DEP"]).tolist()))
+        self._learn(doc, keys)
+        memo = self.memo
+        rules = [memo[key] for key in keys]
         for match_id, start, _end in self.multi(doc, allow_missing=True):
             attr_id = int(strings[match_id])
             index = start + self.source.indices[attr_id]
@@ -57,16 +65,39 @@ class MemoAttributeRuler:
                 set_token_attrs(doc[i], merged)
         return doc
 
-    def _rules(self, doc: Doc, i: int, key: tuple[int, int, int]) -> tuple[int, ...]:
-        """The one-word rules matching token i, in rule order; asked of the matcher once per key."""
-        found = self.memo.get(key)
-        if found is None:
-            strings = doc.vocab.strings
-            found = tuple(sorted(int(strings[m]) for m, _s, _e in self.single(doc[i : i + 1], allow_missing=True)))
-            if len(self.memo) >= _LIMIT:
-                self.memo.clear()
-            self.memo[key] = found or _NONE
-        return found
+    def _learn(self, doc: Doc, keys: list[tuple[int, int, int]]) -> None:
+        """Remember the one-word rules matching each key not met before, in rule order: the matcher reads
+        one made-up Doc of those tokens (a one-word pattern sees a token's text, tag and label only)."""
+        unseen = list(dict.fromkeys(key for key in keys if key not in self.memo))
+        if not unseen:
+            return
+        if len(self.memo) + len(unseen) > _LIMIT:
+            self.memo.clear()
+        strings = doc.vocab.strings
+        probe = Doc(
+            doc.vocab,
+            words=[strings[orth] for orth, _tag, _dep in unseen],
+            spaces=[False] * len(unseen),
+            tags=[strings[tag] for _orth, tag, _dep in unseen],
+            deps=[strings[dep] for _orth, _tag, dep in unseen],
+            heads=list(range(len(unseen))),
+        )
+        found: list[list[int]] = [[] for _ in unseen]
+        for match_id, start, _end in self.single(probe, allow_missing=True):
+            found[start].append(int(strings[match_id]))
+        for key, rules in zip(unseen, found, strict=True):
+            self.memo[key] = tuple(sorted(rules)) if rules else _NONE
+
+
+def _keyed(patterns: list[dict]) -> bool:
+    """Do the AttributeRuler's one-word patterns read only what follows from a token's text, tag and label?"""
+    return all(
+        str(attr).upper() in _KEYED
+        for spec in patterns
+        for pattern in spec["patterns"]
+        if len(pattern) == 1
+        for attr in pattern[0]
+    )
 
 
 class MemoLemmatizer:
@@ -121,6 +152,8 @@ def use_memo_components(nlp: Language) -> Language:
         if original not in nlp.pipe_names or factory in nlp.pipe_names:
             continue
         if original == "lemmatizer" and getattr(nlp.get_pipe(original), "mode", None) != "rule":
+            continue
+        if original == "attribute_ruler" and not _keyed(getattr(nlp.get_pipe(original), "patterns", [{"patterns": [[{"?": 0}]]}])):
             continue
         nlp.add_pipe(factory, name=factory, after=original, config={"source": original})
         nlp.disable_pipe(original)
