@@ -39,3 +39,12 @@ def test_the_wrappers_replace_the_originals_once(models):
     assert "accord_memo_attribute_ruler" in names and "accord_memo_lemmatizer" in names
     assert "attribute_ruler" not in names and "lemmatizer" not in names
     assert use_memo_components(memo).pipe_names == names
+
+
+def test_remembered_lemmas_outlive_a_memory_zone(models):
+    plain, memo = models
+    text = "Negotiators reconvened and the blockaders dispersed."  # words the model's vocabulary lacks
+    expected = [t.lemma_ for t in plain(text)]
+    for _ in range(2):  # the second zone finds every lemma remembered, its strings dropped by the first
+        with memo.memory_zone():
+            assert [t.lemma_ for t in memo(text)] == expected

@@ -105,7 +105,7 @@ class MemoLemmatizer:
 
     def __init__(self, source: Any):
         self.source = source
-        self.memo: dict[tuple[int, int, int], int] = {}
+        self.memo: dict[tuple[int, int, int], str] = {}
         # the rules ask "is this form a known word?" of word lists tens of thousands long: the same
         # words as sets answer alike without reading the whole list
         index = source.lookups.get_table("lemma_index", {}) if source.lookups.has_table("lemma_index") else {}
@@ -116,7 +116,7 @@ class MemoLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         """Give each token without a lemma the one the source would give it (a lemma set before stays,
         as the source leaves it unless told to overwrite)."""
-        overwrite = self.source.overwrite
+        overwrite, strings = self.source.overwrite, doc.vocab.strings
         rows: Any = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
         lemmas = rows[:, 3].copy()
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
@@ -125,11 +125,13 @@ class MemoLemmatizer:
             key = (orth, pos, morph)
             found = self.memo.get(key)
             if found is None:
-                found = doc.vocab.strings.add(self.source.lemmatize(doc[i])[0])
+                found = self.source.lemmatize(doc[i])[0]
                 if len(self.memo) >= _LIMIT:
                     self.memo.clear()
                 self.memo[key] = found
-            lemmas[i] = found
+            # the text, not its hash, is remembered and added again: a memory zone (accord.workers) drops
+            # the strings a document brought when it ends
+            lemmas[i] = strings.add(found)
         doc.from_array(["LEMMA"], lemmas.reshape(-1, 1))
         return doc
 
