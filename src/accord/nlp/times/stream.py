@@ -8,7 +8,7 @@ import re
 from .lexicon import Lexicon
 from .meaning import Meaning
 from .numbers import DECADE_WORDS
-from .words import Word
+from .words import Words
 
 Parse = tuple[int, Meaning]  # (end word index, meaning) of a rule that matched
 
@@ -25,12 +25,12 @@ _NO_KINDS: dict[str, str] = {}  # every expression has a signal word within this
 class WordStream:
     """Words of one document (`w` lower case, `text` as written, `tag`, `ent`) and lookups by index."""
 
-    def __init__(self, words: list[Word], lex: Lexicon):
+    def __init__(self, words: Words, lex: Lexicon):
         self.lex = lex
-        self.w = [word.lower for word in words]
-        self.text = [word.text for word in words]
-        self.tag = [word.tag for word in words]
-        self.ent = [word.ent for word in words]
+        self.w = words.lower
+        self.text = words.text
+        self.tag = words.tag
+        self.ent = words.ent
         self.n = len(words)
         # each word's lexicon entry ({kind: value}, empty when it has none), looked up once: the rules
         # ask for kinds at the same positions many times
