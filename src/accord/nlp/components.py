@@ -28,7 +28,7 @@ _KEYED = frozenset(
     | {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE"}
     | {"IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM"}
 )
-_LIMIT = 500_000  # remembered tokens before a memory starts again: a long run's memory stays bounded
+_LIMIT = 100_000  # remembered tokens before a memory starts again (some 30 MB): a long run stays flat
 _NONE: tuple[int, ...] = ()
 
 
@@ -148,15 +148,18 @@ def _make_lemmatizer(nlp: Language, name: str, source: str) -> MemoLemmatizer:
 
 def use_memo_components(nlp: Language) -> Language:
     """`nlp` with its attribute ruler and rule lemmatizer replaced by the remembering wrappers above (the
-    originals disabled beside them); a model without them, or already changed, is left as it is."""
+    originals disabled beside them); a component the wrappers do not fit (patterns reading more than a
+    token's text, tag and label; a lemmatizer not in rule mode), a model without them, or one already
+    changed is left as it is."""
     swaps = [("attribute_ruler", "accord_memo_attribute_ruler"), ("lemmatizer", "accord_memo_lemmatizer")]
     for original, factory in swaps:
-        if original not in nlp.pipe_names or factory in nlp.pipe_names:
-            continue
-        if original == "lemmatizer" and getattr(nlp.get_pipe(original), "mode", None) != "rule":
-            continue
-        if original == "attribute_ruler" and not _keyed(getattr(nlp.get_pipe(original), "patterns", [{"patterns": [[{"?": 0}]]}])):
-            continue
-        nlp.add_pipe(factory, name=factory, after=original, config={"source": original})
-        nlp.disable_pipe(original)
+        if original in nlp.pipe_names and factory not in nlp.pipe_names and _fits(original, nlp.get_pipe(original)):
+            nlp.add_pipe(factory, name=factory, after=original, config={"source": original})
+            nlp.disable_pipe(original)
     return nlp
+
+
+def _fits(name: str, component: Any) -> bool:
+    if name == "lemmatizer":
+        return getattr(component, "mode", None) == "rule"
+    return _keyed(getattr(component, "patterns", None) or [{"patterns": [[{"?": None}]]}])
