@@ -17,6 +17,7 @@ from ..version import __version__
 from .anchor import choose_anchor
 from .budget import Budget
 from .chunks import split_for_parsing
+from .components import use_memo_components
 from .extractors import build_extractors, run_extractors
 from .language import Verdict, check_languages, judge
 from .loader import installed_model_label, load_model, model_label
@@ -34,7 +35,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
-        self.nlp = load_model(self.settings.model)
+        self.nlp = use_memo_components(load_model(self.settings.model))
         self.nlp.max_length = max(self.nlp.max_length, self.settings.window_chars * 2)
         self.version = f"accord-{__version__}+{model_label(self.nlp)}"
         self.extractors = build_extractors(self.settings, self.nlp)

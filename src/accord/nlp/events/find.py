@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...kb import Trigger
 from .candidates import Candidate, Participants
@@ -17,14 +17,28 @@ from .status import event_status, infinitive_complement
 
 NOT_AN_EVENT = "-"  # a lexicon row for a use of the word that is no event ("released a statement")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass")
+_TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}  # as `_trigger` reads them
 INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 DECLINE_COMMENT = "011"  # CAMEO 011 "decline comment": a refusal to comment, not a refusal of an act
 
 
 def find_candidates(know: EventKnowledge, index: DocIndex) -> list[Candidate]:
     """Every trigger in the document with its participants and status, then the reported obligations."""
-    found = [c for c in (_candidate(know, index, t) for t in index.doc) if c is not None]
+    doc = index.doc
+    found = [c for c in (_candidate(know, index, doc[i]) for i in _lexicon_words(know, doc)) if c is not None]
     return found + _obligations(know, index, {c.token.i for c in found})
+
+
+def _lexicon_words(know: EventKnowledge, doc: Doc) -> list[int]:
+    """The tokens whose lemma or word has trigger rows for its part of speech, in text order: only they can
+    be triggers (`_trigger`), found from one array of the tokens' attributes without a Token for each."""
+    strings, triggers = doc.vocab.strings, know.kb.triggers
+    out = []
+    for i, (pos, lemma, lower) in enumerate(doc.to_array(["POS", "LEMMA", "LOWER"]).tolist()):
+        kind = _TRIGGER_POS.get(strings[pos])
+        if kind and ((strings[lemma].lower(), kind) in triggers or (strings[lower], kind) in triggers):
+            out.append(i)
+    return out
 
 
 def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate | None:
@@ -157,10 +171,14 @@ def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list
     """ "The Red Cross said US forces must ensure security": a reported obligation is a demand of the
     speaker on the clause's subject (CAMEO 10), framed like "demanded that US forces ensure"."""
     out = []
-    for token in index.doc:
+    doc = index.doc
+    strings = doc.vocab.strings
+    for i, dep in enumerate(doc.to_array(["DEP"]).tolist()):
+        if strings[dep] != "ccomp":
+            continue
+        token = doc[i]
         if (
-            token.dep_ == "ccomp"
-            and any(c.lower_ == "must" and c.dep_ == "aux" for c in token.children)
+            any(c.lower_ == "must" and c.dep_ == "aux" for c in token.children)
             and token.head.lemma_.lower() in know.kb.cue_verbs
             and token.head.i not in taken
         ):

@@ -31,9 +31,9 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     text = text_of(doc)
     found: list[TimeExpr] = []
     for candidate in candidates:
-        first, last = words[candidate.start], words[candidate.end - 1]
-        span = doc[first.token : last.token + 1]
-        preceding = [word.lower for word in words[max(0, candidate.start - 3) : candidate.start]]
+        first, last = candidate.start, candidate.end - 1
+        span = doc[words.token[first] : words.token[last] + 1]
+        preceding = words.lower[max(0, candidate.start - 3) : candidate.start]
         tense = signal_tense(clause_tense(doc, span.root.i), preceding)
         resolution = resolve(candidate.meaning, anchor, tense, discourse, preceding[-1] if preceding else "")
         if resolution is None:
@@ -42,9 +42,9 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         found.append(
             TimeExpr(
                 id=f"t{len(found) + 1}",
-                start=first.start,
-                end=last.end,
-                text=text[first.start : last.end],
+                start=words.start[first],
+                end=words.end[last],
+                text=text[words.start[first] : words.end[last]],
                 type=resolution.type,
                 value=resolution.value,
                 range=resolution.period.range if resolution.period else None,

@@ -16,7 +16,7 @@ from .deixis import DeixisRules
 from .lexicon import Lexicon
 from .meaning import AtTime, Calendar, Deictic, Duration, Meaning
 from .stream import Parse
-from .words import Word, doc_words
+from .words import Words, doc_words
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Candidate:
 class _Grammar(AmountRules, ClockRules, DeixisRules):
     """All rules together; `scan` keeps the longest match at each position, left to right."""
 
-    def __init__(self, words: list[Word], lex: Lexicon):
+    def __init__(self, words: Words, lex: Lexicon):
         super().__init__(words, lex)
         self.promising = self.promising_positions()
 
@@ -131,7 +131,7 @@ class _Grammar(AmountRules, ClockRules, DeixisRules):
         return best
 
 
-def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Word], list[Candidate]]:
+def find_candidates(doc: Doc, lex: Lexicon) -> tuple[Words, list[Candidate]]:
     """The words of `doc` and the time expressions found among them, in text order."""
     words = doc_words(doc)
     return words, _Grammar(words, lex).scan()

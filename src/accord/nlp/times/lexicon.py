@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...kb import data_path
@@ -54,11 +54,22 @@ class Lexicon:
 
     def match(self, words: list[str], i: int, kind: str) -> tuple[int, str] | None:
         """The longest phrase of `kind` starting at words[i], as (end index, value)."""
-        for size in range(min(self.longest, len(words) - i), 0, -1):
-            found = self.entries.get(tuple(words[i : i + size]))
-            if found and kind in found:
-                return i + size, found[kind]
+        for size in self._sizes.get((words[i], kind), ()):
+            if i + size <= len(words):
+                found = self.entries.get(tuple(words[i : i + size]))
+                if found and kind in found:
+                    return i + size, found[kind]
         return None
+
+    @cached_property
+    def _sizes(self) -> dict[tuple[str, str], tuple[int, ...]]:
+        """(first word, kind) to the lengths of the phrases of that kind starting with that word, longest
+        first: `match` tries only those, and at most words no phrase starts with, none."""
+        sizes: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for phrase, kinds in self.entries.items():
+            for kind in kinds:
+                sizes[phrase[0], kind].add(len(phrase))
+        return {key: tuple(sorted(found, reverse=True)) for key, found in sizes.items()}
 
 
 def lexicon_path() -> Path:

@@ -8,7 +8,7 @@ import re
 from .lexicon import Lexicon
 from .meaning import Meaning
 from .numbers import DECADE_WORDS
-from .words import Word
+from .words import Words
 
 Parse = tuple[int, Meaning]  # (end word index, meaning) of a rule that matched
 
@@ -18,19 +18,24 @@ _NON_DATE_ENTITIES = frozenset(
 # A number that can make a time expression without a month or unit word: a year, a decade, a clock
 # time, a numeric date, a spoken year ("nineteen ninety-six").
 _SIGNAL_NUMBER = re.compile(r"\d{4}s?|\d0'?s|\d+[:/.]\d+.*|\d+(?:st|nd|rd|th)|'\d\d|1[1-9]|nineteen|eighteen|twenty")
-_REACH = 6  # every expression has a signal word within this many words of its start
+_REACH = 6
+_NO_KINDS: dict[str, str] = {}  # every expression has a signal word within this many words of its start
 
 
 class WordStream:
     """Words of one document (`w` lower case, `text` as written, `tag`, `ent`) and lookups by index."""
 
-    def __init__(self, words: list[Word], lex: Lexicon):
+    def __init__(self, words: Words, lex: Lexicon):
         self.lex = lex
-        self.w = [word.lower for word in words]
-        self.text = [word.text for word in words]
-        self.tag = [word.tag for word in words]
-        self.ent = [word.ent for word in words]
+        self.w = words.lower
+        self.text = words.text
+        self.tag = words.tag
+        self.ent = words.ent
         self.n = len(words)
+        # each word's lexicon entry ({kind: value}, empty when it has none), looked up once: the rules
+        # ask for kinds at the same positions many times
+        entries = lex.entries
+        self._kinds = [entries.get((w,), _NO_KINDS) for w in self.w]
 
     def at(self, i: int) -> str:
         return self.w[i] if 0 <= i < self.n else ""
@@ -39,7 +44,7 @@ class WordStream:
         return 0 <= i < self.n and self.text[i][:1].isupper()
 
     def kind(self, i: int, kind: str) -> str | None:
-        return self.lex.kind(self.w[i], kind) if 0 <= i < self.n else None
+        return self._kinds[i].get(kind) if 0 <= i < self.n else None
 
     def phrase(self, i: int, kind: str) -> tuple[int, str] | None:
         return self.lex.match(self.w, i, kind) if 0 <= i < self.n else None

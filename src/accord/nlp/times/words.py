@@ -4,22 +4,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 _PARTS = re.compile(r"[^-]+|-")
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    lower: str
-    start: int  # character offsets into the document text, end exclusive
-    end: int
-    token: int  # index of the spaCy token the word comes from
-    tag: str  # that token's fine-grained part of speech and entity type
-    ent: str
+@dataclass
+class Words:
+    """The word stream as columns, one entry per word (a document has one or more words per token, and
+    lists are quicker to fill than an object per word): the text as written and lower-cased, character
+    offsets into the document text (end exclusive), the index of the spaCy token the word comes from, and
+    that token's fine-grained part of speech and entity type."""
+
+    text: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    token: list[int] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    ent: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def add(self, text: str, start: int, token: int, tag: str, ent: str) -> None:
+        """One more word."""
+        self.text.append(text)
+        self.lower.append(text.lower())
+        self.start.append(start)
+        self.end.append(start + len(text))
+        self.token.append(token)
+        self.tag.append(tag)
+        self.ent.append(ent)
 
 
 def split_word(text: str) -> list[str]:
@@ -40,16 +58,17 @@ def split_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def doc_words(doc: Doc) -> list[Word]:
-    """The words of `doc`, in one pass over its tokens."""
-    words: list[Word] = []
-    for token in doc:
-        text, offset, tag, ent = token.text, token.idx, token.tag_, token.ent_type_
+def doc_words(doc: Doc) -> Words:
+    """The words of `doc`, read from one array of its tokens' attributes (quicker than a Token object
+    per token)."""
+    strings = doc.vocab.strings
+    words = Words()
+    add = words.add
+    for i, (orth, offset, tag_id, ent_id) in enumerate(doc.to_array(["ORTH", "IDX", "TAG", "ENT_TYPE"]).tolist()):
+        text, tag, ent = strings[orth], strings[tag_id], strings[ent_id]
         if "-" not in text or text == "-" or text.startswith("-"):
-            words.append(Word(text, text.lower(), offset, offset + len(text), token.i, tag, ent))
+            add(text, offset, i, tag, ent)
             continue
         for match in _PARTS.finditer(text):
-            part = match.group()
-            start = offset + match.start()
-            words.append(Word(part, part.lower(), start, start + len(part), token.i, tag, ent))
+            add(match.group(), offset + match.start(), i, tag, ent)
     return words
