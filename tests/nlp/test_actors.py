@@ -398,6 +398,8 @@ CASES = [
     ("Ivanov said Moscow would not yield.", "2002-05-01", [("Moscow", None, "RUS", "GOV")], ["Ivanov"]),
     # a month is no office holder's surname
     ("Talks resumed in May.", "2014-03-01", [], ["May"]),
+    # a place after "in" is no office holder's surname (Ricardo Lagos, Chile's president 2000-2006)
+    ("Police in Lagos arrested 20 protesters.", "2003-10-27", [], ["Lagos"]),
     ("Talks in Malaysia ended on Sunday.", "2025-10-27", [], ["Malaysia"]),
     ("The leaders met in South Korea.", "2025-10-27", [], ["South Korea"]),
 ]

@@ -104,7 +104,7 @@ class Recognizer:
     def _people(self, found: DocMatches, taken: _Taken) -> None:
         """1. People: KB names, surnames, and spaCy PERSON entities, with what stands around them."""
         doc = found.doc
-        for head in _person_heads(found):
+        for head in _person_heads(found, self.standalone.locatives):
             if taken.overlaps(head):
                 continue
             first, titles, nats, org, former = self._scan_left(found, head.start, taken.consumed, allow_titles=True)
@@ -330,10 +330,11 @@ class Recognizer:
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _used_as_name(surname: Span) -> bool:
+def _used_as_name(surname: Span, locatives: set[str]) -> bool:
     """Is a surname match used as a person's name here: a noun or part of a PERSON entity, not a
-    calendar word spaCy reads as a date ("in May" is no Theresa May) and not inside a longer place
-    name; "May met" (a modal) and "Struck by …" (a verb) are no names either."""
+    calendar word spaCy reads as a date ("in May" is no Theresa May), not inside a longer place name,
+    and not a place spaCy names after a locative preposition ("police in Lagos" is no Ricardo Lagos);
+    "May met" (a modal) and "Struck by …" (a verb) are no names either."""
     doc = surname.doc
     kinds = {t.ent_type_ for t in surname}
     if "PERSON" in kinds:
@@ -344,10 +345,13 @@ def _used_as_name(surname: Span) -> bool:
     for ent in doc.ents:
         if ent.label_ in _PLACES and ent.start <= surname.start and surname.end <= ent.end and len(ent) > len(surname):
             return False
+    root = surname.root
+    if kinds & _PLACES and root.dep_ == "pobj" and root.head.lower_ in locatives:
+        return False
     return all(t.pos_ in ("PROPN", "NOUN") for t in surname)
 
 
-def _person_heads(found: DocMatches) -> list[Span]:
+def _person_heads(found: DocMatches, locatives: set[str]) -> list[Span]:
     """Every person's name once, in text order: KB names, surnames (unless spaCy found a longer name
     around them), and spaCy's PERSON entities the lexicon did not cover, titles trimmed off."""
     doc, matches = found.doc, found.spans
@@ -371,7 +375,7 @@ def _person_heads(found: DocMatches) -> list[Span]:
             wider = next((e for e in people if e.start <= m.start and m.end <= e.end and len(e) > len(m)), None)
             if wider is not None:
                 heads.append(Span(doc, wider.start, wider.end, label="NER_PERSON"))
-            elif _used_as_name(m):
+            elif _used_as_name(m, locatives):
                 heads.append(m)
     taken = {i for h in heads for i in range(h.start, h.end)}
     heads += [
