@@ -127,27 +127,13 @@ def topic(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     (kb/conventions.tsv, topic-event-roots and endorsing-roots)."""
     if c.token.pos_ not in ("NOUN", "PROPN"):
         return False
-    act = _acting_verb(know, c.token, by_token)
     if c.trigger.cameo[:2] in know.topic_event_roots:
-        # harm done is reported as done: "decried the [looting]"; but not by the one who decries it
-        if act is not None and act.trigger.cameo[:2] != c.trigger.cameo[:2]:
-            _not_the_acts_doer(c, act)
-        return False
+        return False  # harm done is reported as done: "decried the [looting]"
+    act = _acting_verb(know, c.token, by_token)
     if act is None or act.trigger.cameo[:2] == c.trigger.cameo[:2] or act.trigger.cameo[:2] in know.endorsing_roots:
         return False
     c.framed = True
     return True
-
-
-def _not_the_acts_doer(c: Candidate, act: Candidate) -> None:
-    """ "Pakistan condemned the [attack] on the mosque": the attack is an event, but the condemner did
-    not do it. An event noun without an owner takes its clause's subject as its doer ("launched an
-    attack"); when that clause's verb is an act of another kind about the noun, its subject is that
-    act's doer only, and the noun's doer is unnamed (an owner, "Israel's raid", still names it)."""
-    if any(child.dep_ == "poss" for child in c.token.children):
-        return
-    borrowed = set(act.people.sources)
-    c.people = Participants([a for a in c.people.sources if a not in borrowed], c.people.targets)
 
 
 RULES: tuple[Rule, ...] = (compound, toll, background, frame, same_root, topic)
