@@ -372,6 +372,34 @@ CASES = [
         [("Wang", "Wang Yi", "CHN", "GOV"), ("US Secretary of State Marco Rubio", "Marco Rubio", "USA", "GOV")],
         ["State"],
     ),
+    # --- office holders by kind: defence and interior ministers, foreign ministers since 1990 -------
+    ("Shoigu said the exercises would continue.", "2016-09-01", [("Shoigu", "Sergei Shoigu", "RUS", "MIL")], []),
+    (
+        "The French defence minister visited the troops in Mali.",
+        "2014-01-20",
+        [("French defence minister", "Jean-Yves Le Drian", "FRA", "MIL")],
+        [],
+    ),
+    ("Primakov flew to Baghdad on Tuesday.", "1997-11-10", [("Primakov", "Yevgeny Primakov", "RUS", "GOV")], []),
+    (
+        "Home Secretary Theresa May announced new powers for the police.",
+        "2013-05-01",
+        [("Home Secretary Theresa May", "Theresa May", "GBR", "GOV")],
+        [],
+    ),
+    ("Gates said the surge was working.", "2007-09-10", [("Gates", "Robert Gates", "USA", "MIL")], []),
+    (
+        "Iran's interior minister said the vote count was over.",
+        "2017-05-21",
+        [("Iran's interior minister", "Abdolreza Rahmani Fazli", "IRN", "GOV")],
+        [],
+    ),
+    # two office holders named Ivanov in 2002 (foreign and defence): not guessed between
+    ("Ivanov said Moscow would not yield.", "2002-05-01", [("Moscow", None, "RUS", "GOV")], ["Ivanov"]),
+    # a month is no office holder's surname
+    ("Talks resumed in May.", "2014-03-01", [], ["May"]),
+    # a place after "in" is no office holder's surname (Ricardo Lagos, Chile's president 2000-2006)
+    ("Police in Lagos arrested 20 protesters.", "2003-10-27", [], ["Lagos"]),
     ("Talks in Malaysia ended on Sunday.", "2025-10-27", [], ["Malaysia"]),
     ("The leaders met in South Korea.", "2025-10-27", [], ["South Korea"]),
 ]

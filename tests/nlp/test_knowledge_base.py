@@ -13,7 +13,7 @@ def test_builtin_files_load_with_every_kind():
     assert len(kb.countries) >= 200
     assert len(kb.organizations) >= 80
     assert len(kb.tenures) >= 600
-    assert {"HOS", "HOG", "FM", "HEAD"} <= {t.position for t in kb.tenures}
+    assert {"HOS", "HOG", "FM", "HEAD", "DM", "IM"} <= {t.position for t in kb.tenures}
     assert kb.country_names["U.S."] == "USA" and kb.country_names["America"] == "USA"
     assert kb.demonyms["Emirati"] == ["ARE"]
     assert kb.capitals["Beijing"] == "CHN"
@@ -40,6 +40,27 @@ def test_short_names(name, shorts):
     kb = load_kb()
     (tenure, *_) = kb.people(name)
     assert shorts <= short_names(tenure)
+
+
+def test_offices_by_kind_have_their_sector_and_holders():
+    """Defence (DM) and interior (IM) ministers are a kind of office like heads of state: the titles
+    naming them give their sector, and a title with a country finds the holder on a date."""
+    from datetime import date
+
+    kb = load_kb()
+    assert {"DM", "IM"} <= {t.position for t in kb.tenures}
+    assert kb.position_sector("DM") == "MIL"
+    assert kb.position_sector("IM") == "GOV" and kb.position_sector("FM") == "GOV"
+    cases = [
+        ("defense secretary", "USA", date(2005, 3, 1), "Donald Rumsfeld"),
+        ("defence minister", "RUS", date(2016, 1, 1), "Sergei Shoigu"),
+        ("home secretary", "GBR", date(2012, 6, 1), "Theresa May"),
+        ("interior minister", "DEU", date(2016, 1, 1), "Thomas de Maizière"),
+        ("foreign minister", "CHN", date(2000, 1, 1), "Tang Jiaxuan"),
+        ("secretary of state", "USA", date(1995, 1, 1), "Warren Christopher"),
+    ]
+    for phrase, iso, day, name in cases:
+        assert [t.name for t in kb.holders(iso, kb.titles[phrase], day)] == [name], (phrase, iso, day)
 
 
 def test_user_file_adds_people(tmp_path):

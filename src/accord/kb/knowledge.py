@@ -96,6 +96,12 @@ class KnowledgeBase:
     def people(self, surface: str) -> list[Tenure]:
         return self.person_names.get(surface, [])
 
+    def position_sector(self, position: str) -> str:
+        """The CAMEO sector of an office (HOS, FM, DM …): the one sector the titles naming it share
+        ("defence minister" and "secretary of defense" are MIL), else GOV."""
+        sectors = {t.sector for t in self.titles.values() if position in t.positions}
+        return sectors.pop() if len(sectors) == 1 else "GOV"
+
     def holders(self, country: str, title: Title, day: date) -> list[Tenure]:
         """Who held the office `title` names ("President", "foreign minister") for `country` on `day`."""
         held = [t for t in self._tenures_by_country.get(country, []) if t.holds_on(day)]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...kb import KnowledgeBase, Title
 from ..lookups import text_of
+from ..times.lexicon import load_lexicon
 from .matches import NATIONALITY, DocMatches, index_matches, without_stances
 from .references import SUBJECT_DEPS, Cues, Reference, RefKind
 from .standalone import StandaloneNames
@@ -117,7 +118,7 @@ class Recognizer:
     def _people(self, found: DocMatches, taken: _Taken) -> None:
         """1. People: KB names, surnames, and spaCy PERSON entities, with what stands around them."""
         doc = found.doc
-        for head in _person_heads(found):
+        for head in _person_heads(found, self.standalone.locatives):
             if taken.overlaps(head):
                 continue
             first, titles, nats, org, former = self._scan_left(found, head.start, taken.consumed, allow_titles=True)
@@ -338,7 +339,33 @@ class Recognizer:
         return nxt is not None and nxt.label_ == "TITLE" and head.label_ in ("TITLE", "BODY")
 
 
-def _person_heads(found: DocMatches) -> list[Span]:
+# spaCy entities a surname inside is no person: "Cook Islands", a place longer than the surname (a lone
+# surname spaCy calls a place, "President Buhari's", is still the person)
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _used_as_name(surname: Span, locatives: set[str]) -> bool:
+    """Is a surname match used as a person's name here: a noun or part of a PERSON entity, not a
+    calendar word spaCy reads as a date ("in May" is no Theresa May), not inside a longer place name,
+    and not a place spaCy names after a locative preposition ("police in Lagos" is no Ricardo Lagos);
+    "May met" (a modal) and "Struck by …" (a verb) are no names either."""
+    doc = surname.doc
+    kinds = {t.ent_type_ for t in surname}
+    if "PERSON" in kinds:
+        return True
+    calendar = load_lexicon()
+    if "DATE" in kinds and any(calendar.kind(t.lower_, "month") or calendar.kind(t.lower_, "weekday") for t in surname):
+        return False
+    for ent in doc.ents:
+        if ent.label_ in _PLACES and ent.start <= surname.start and surname.end <= ent.end and len(ent) > len(surname):
+            return False
+    root = surname.root
+    if kinds & _PLACES and root.dep_ == "pobj" and root.head.lower_ in locatives:
+        return False
+    return all(t.pos_ in ("PROPN", "NOUN") for t in surname)
+
+
+def _person_heads(found: DocMatches, locatives: set[str]) -> list[Span]:
     """Every person's name once, in text order: KB names, surnames (unless spaCy found a longer name
     around them), and spaCy's PERSON entities the lexicon did not cover, titles trimmed off."""
     doc, matches = found.doc, found.spans
@@ -360,7 +387,10 @@ def _person_heads(found: DocMatches) -> list[Span]:
             # "Hassan" inside "Omar Hassan al-Bashir" is not Jordan's Jafar Hassan: a longer
             # name spaCy found around a surname match is a different person.
             wider = next((e for e in people if e.start <= m.start and m.end <= e.end and len(e) > len(m)), None)
-            heads.append(m if wider is None else Span(doc, wider.start, wider.end, label="NER_PERSON"))
+            if wider is not None:
+                heads.append(Span(doc, wider.start, wider.end, label="NER_PERSON"))
+            elif _used_as_name(m, locatives):
+                heads.append(m)
     taken = {i for h in heads for i in range(h.start, h.end)}
     heads += [
         Span(doc, e.start, e.end, label="NER_PERSON")

@@ -9,7 +9,9 @@ from datetime import date
 from ...kb import KnowledgeBase, Tenure, Title, role_words_fit, short_names, strip_the, title_fits
 from .references import Reference
 
-POSITION_ORDER = {"HOS": 0, "HOG": 1, "FM": 2, "HEAD": 3}
+# Which office names a person who holds two at once: head of state, of government, foreign, IGO head,
+# defence (DM), interior (IM).
+POSITION_ORDER = {"HOS": 0, "HOG": 1, "FM": 2, "HEAD": 3, "DM": 4, "IM": 5}
 
 
 @dataclass(eq=False)
@@ -117,7 +119,13 @@ class Resolver:
         role: str | None
         sector: str | None
         if in_office:
-            role, sector = t.role, ("IGO" if org else (title.sector if title and title.kind == "title" else "GOV"))
+            role = t.role
+            if org is not None:
+                sector = "IGO"
+            elif title is not None and title.kind == "title":
+                sector = title.sector
+            else:  # no title in the text: the office's own ("Shoigu" in 2015 is a defence minister, MIL)
+                sector = self.kb.position_sector(t.position)
         elif title is not None and title.kind == "title" and title_fits(title, t):
             role, sector = f"former {t.role}", "ELI"
         else:
