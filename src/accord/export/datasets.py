@@ -20,6 +20,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from ..store.rows import tone_columns
 from .tables import COLUMNS
 
 TABLES = ("documents", "actors", "quotes", "events", "times", "places")
@@ -103,7 +104,6 @@ def dataset_rows(
 
 
 def _document(c: dict[str, Any]) -> dict[str, Any]:
-    tone = c.get("tone") or {}
     return {
         "id": c["id"],
         "title": c["title"],
@@ -115,13 +115,7 @@ def _document(c: dict[str, Any]) -> dict[str, Any]:
         "num_quotes": len(c["quotes"]),
         "num_events": len(c["events"]),
         "story": None,
-        "tone": tone.get("tone"),
-        "tone_positive": tone.get("positive"),
-        "tone_negative": tone.get("negative"),
-        "tone_polarity": tone.get("polarity"),
-        "tone_self_group": tone.get("self_group_density"),
-        "word_count": tone.get("word_count"),
-    }
+    } | tone_columns(c.get("tone"))
 
 
 def _rows(c: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
