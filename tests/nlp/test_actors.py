@@ -402,6 +402,83 @@ CASES = [
     ("Police in Lagos arrested 20 protesters.", "2003-10-27", [], ["Lagos"]),
     ("Talks in Malaysia ended on Sunday.", "2025-10-27", [], ["Malaysia"]),
     ("The leaders met in South Korea.", "2025-10-27", [], ["South Korea"]),
+    # --- parties (PTY whichever side they are on; GOV for a one-party state's ruling party) -------
+    (
+        "The BJP accused the Congress party of corruption.",
+        "2024-05-01",
+        [("BJP", "Bharatiya Janata Party", "IND", "PTY"), ("Congress party", "Indian National Congress", "IND", "PTY")],
+        [],
+    ),
+    (
+        "The AfD attacked the SPD and the CDU on Monday.",
+        "2025-02-01",
+        [("SPD", None, "DEU", "PTY"), ("CDU", None, "DEU", "PTY"), ("AfD", "Alternative for Germany", "DEU", "PTY")],
+        [],
+    ),
+    ("Likud attacked Yesh Atid.", "2023-03-01", [("Likud", None, "ISR", "PTY"), ("Yesh Atid", None, "ISR", "PTY")], []),
+    (
+        "The African National Congress met the Democratic Alliance.",
+        "2024-06-01",
+        [("African National Congress", None, "ZAF", "PTY"), ("Democratic Alliance", None, "ZAF", "PTY")],
+        [],
+    ),
+    (
+        "ZANU-PF accused the MDC of violence.",
+        "2008-06-01",
+        [("ZANU-PF", None, "ZWE", "PTY"), ("MDC", None, "ZWE", "PTY")],
+        [],
+    ),
+    ("The GOP blocked the bill.", "2024-05-01", [("GOP", "US Republican Party", "USA", "PTY")], []),
+    ("The Chinese Communist Party warned Taipei.", "2024-05-01", [("Chinese Communist Party", None, "CHN", "GOV")], []),
+    (
+        "Pakistan Tehreek-e-Insaf protested the ruling.",
+        "2024-05-01",
+        [("Pakistan Tehreek-e-Insaf", None, "PAK", "PTY")],
+        [],
+    ),
+    # --- NGOs: international ones have no country, national ones their own --------------------------
+    (
+        "Amnesty International and Médecins Sans Frontières condemned the strikes.",
+        "2024-05-01",
+        [("Amnesty International", None, None, "NGO"), ("Médecins Sans Frontières", None, None, "NGO")],
+        [],
+    ),
+    ("Greenpeace criticised the plan.", "2024-05-01", [("Greenpeace", None, None, "NGO")], []),
+    (
+        "The Palestine Red Crescent Society evacuated the wounded.",
+        "2024-05-01",
+        [("Palestine Red Crescent Society", None, "PSE", "NGO")],
+        [],
+    ),
+    # --- armed groups by country --------------------------------------------------------------------
+    ("The TTP claimed the attack.", "2024-05-01", [("TTP", "Tehrik-i-Taliban Pakistan", "PAK", "REB")], []),
+    (
+        "The Balochistan Liberation Army attacked a train.",
+        "2025-03-11",
+        [("Balochistan Liberation Army", None, "PAK", "SEP")],
+        [],
+    ),
+    ("The New People's Army ambushed soldiers.", "2024-05-01", [("New People's Army", None, "PHL", "REB")], []),
+    (
+        "The Kachin Independence Army seized a town.",
+        "2024-05-01",
+        [("Kachin Independence Army", None, "MMR", "REB")],
+        [],
+    ),
+    ("The Azov Brigade repelled an assault.", "2024-05-01", [("Azov Brigade", None, "UKR", "MIL")], []),
+    (
+        "The Sinaloa Cartel fought the CJNG.",
+        "2024-05-01",
+        [("Sinaloa Cartel", None, "MEX", "CRM"), ("CJNG", None, "MEX", "CRM")],
+        [],
+    ),
+    ("ADF rebels attacked a village.", "2024-05-01", [("ADF rebels", "Allied Democratic Forces", "COD", "REB")], []),
+    (
+        "The Popular Mobilization Forces entered the town.",
+        "2017-10-16",
+        [("Popular Mobilization Forces", None, "IRQ", "MIL")],
+        [],
+    ),
 ]
 
 
@@ -542,3 +619,25 @@ def test_the_compiled_name_patterns_match_as_the_names_do(pipeline):
         assert sorted(lexicon.lower(doc)) == sorted(reference["LOWER"](doc))
         found += len(lexicon.exact(doc)) + len(lexicon.lower(doc))
     assert found > 100
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        ("The Labour Party won the vote.", "Labour"),
+        ("The Democrats blocked the bill.", "Democrats"),
+        ("The Conservatives and the Liberals formed a coalition.", "Conservatives"),
+        ("The Conservatives and the Liberals formed a coalition.", "Liberals"),
+        ("The Greens left the government.", "Greens"),
+        ("The Democratic Party chose a new leader.", "Democratic Party"),
+        ("The People's Party won the election.", "People's Party"),
+    ],
+)
+def test_a_party_name_many_countries_share_gets_no_country_alone(pipeline, text, short):
+    """ "Labour", "the Democrats", "the Greens": several countries' parties; with no country in view, the
+    actor stays without one (no guess), whereas a country-qualified form is placed ("British Labour Party")."""
+    ex = _actors(pipeline, text, "2024-05-01")
+    assert not [(m.text, a.country) for a in ex.actors for m in a.mentions if short in m.text and a.country]
+    ex = _actors(pipeline, "The British Labour Party and the US Democrats signed a pledge.", "2024-05-01")
+    placed = {(a.name, a.country, a.sector) for a in ex.actors}
+    assert {("British Labour Party", "GBR", "PTY"), ("US Democratic Party", "USA", "PTY")} <= placed

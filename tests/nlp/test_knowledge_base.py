@@ -4,8 +4,11 @@ import pytest
 
 from accord.errors import UsageError
 from accord.kb import KnowledgeBase, builtin_files, load_kb, short_names
+from accord.kb.tables import read_table
 
 from ..conftest import ROOT
+
+DATA = ROOT / "src" / "accord" / "kb"
 
 
 def test_builtin_files_load_with_every_kind():
@@ -25,6 +28,73 @@ def test_every_official_names_a_known_country_or_organisation():
     for t in kb.tenures:
         assert (t.country in kb.countries) or (t.org in kb.organizations), t
         assert t.end is None or t.start < t.end, t
+
+
+def _cameo_types() -> set[str]:
+    """CAMEO's agent type codes (kb/codes/cameo_actors.tsv, from the CAMEO actor codebook)."""
+    table = read_table(DATA / "codes" / "cameo_actors.tsv")
+    assert table is not None
+    return {r.fields["code"] for r in table.rows() if r.fields["kind"] == "type"}
+
+
+@pytest.mark.parametrize("name", ["organizations.tsv", "parties.tsv"])
+def test_organisation_rows_are_well_formed(name):
+    """Every organisation and party row: an id no other row of either file has, a CAMEO agent type as its
+    sector, a country that countries.tsv knows (or none), and a code that starts with that country."""
+    kb = load_kb()
+    types = _cameo_types()
+    ids = [r.fields["id"] for f in ("organizations.tsv", "parties.tsv") for r in read_table(DATA / f).rows()]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    table = read_table(DATA / name)
+    assert table is not None
+    for row in table.rows():
+        r = row.fields
+        assert r["sector"] in types, (row.number, r["id"], r["sector"])
+        assert not r["country"] or r["country"] in kb.countries, (row.number, r["id"], r["country"])
+        assert not r["country"] or r["code"].startswith(r["country"] + r["sector"]), (row.number, r["id"])
+        assert r["name"].strip() and all(a.strip() == a and a for a in r["aliases"].split("|") if r["aliases"])
+
+
+def test_parties_ngos_and_armed_groups_by_country():
+    """Parties of many countries, each PTY (GOV only for a one-party state's ruling party); NGOs; armed
+    groups by country; no bare name several countries' parties share."""
+    kb = load_kb()
+    parties = [o for o in kb.organizations.values() if o.sector == "PTY"]
+    assert len(parties) >= 250 and len({o.country for o in parties}) >= 70
+    assert {o.id for o in kb.organizations.values() if o.code[3:6] == "GOV" and o.id in {"ccp", "wpk", "cpv"}} == {
+        "ccp",
+        "wpk",
+        "cpv",
+    }
+    assert sum(o.sector == "NGO" for o in kb.organizations.values()) >= 40
+    armed = [o for o in kb.organizations.values() if o.sector in ("REB", "SEP", "MIL", "CRM") and o.country]
+    assert len(armed) >= 100 and len({o.country for o in armed}) >= 35
+    for surface, org in [("BJP", "bjp"), ("GOP", "us-republicans"), ("Amnesty International", "amnesty")]:
+        assert kb.org_id(surface) == org
+    for ambiguous in (
+        "Labour Party",
+        "Labour",
+        "Democrats",
+        "Democratic Party",
+        "Conservatives",
+        "Conservative Party",
+        "Liberals",
+        "Liberal Party",
+        "Greens",
+        "the Left",
+        "Left Party",
+        "People's Party",
+        "Workers' Party",
+        "PDP",
+        "DPP",
+        "BNP",
+        "PPP",
+        "NDP",
+        "APC",
+        "PTI",
+    ):
+        org = kb.org_id(ambiguous)
+        assert org is None or kb.organizations[org].sector != "PTY", ambiguous
 
 
 @pytest.mark.parametrize(
