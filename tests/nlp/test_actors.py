@@ -436,6 +436,14 @@ CASES = [
         [("Pakistan Tehreek-e-Insaf", None, "PAK", "PTY")],
         [],
     ),
+    # the longer name wins: Algeria's party, not France's National Rally
+    (
+        "The National Rally for Democracy backed the president.",
+        "2019-03-01",
+        [("National Rally for Democracy", None, "DZA", "PTY")],
+        [],
+    ),
+    ("The Yellow Vests blocked roads across France.", "2019-01-12", [("Yellow Vests", None, "FRA", "OPP")], []),
     # --- NGOs: international ones have no country, national ones their own --------------------------
     (
         "Amnesty International and Médecins Sans Frontières condemned the strikes.",
