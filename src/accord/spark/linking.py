@@ -131,9 +131,11 @@ def _documents(spark: SparkSession, folder: str, batch: int) -> DataFrame:
     unique = read.withColumn("copy", F.row_number().over(first_copy)).where("copy = 1").drop("copy")
     when = F.coalesce("c.published", "c.anchor_date", "c.document_date")
     dated = unique.withColumn("when", when).withColumn("day", F.substring(when, 1, 10))
+    # numbering needs one ordered pass over all documents: over their keys only, not their contracts
     linking_order = Window.orderBy(F.col("when").isNull(), "when", "file", "row")
-    ranked = dated.withColumn("rank", F.row_number().over(linking_order))
-    return ranked.withColumn("batch", F.floor((F.col("rank") - 1) / F.lit(batch)))
+    ranked = dated.select("doc_key", "when", "file", "row").withColumn("rank", F.row_number().over(linking_order))
+    batches = ranked.select("doc_key", "rank", F.floor((F.col("rank") - 1) / F.lit(batch)).alias("batch"))
+    return dated.join(batches, "doc_key")
 
 
 # --- stories ---------------------------------------------------------------------------------------
