@@ -129,7 +129,7 @@ def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: Link
         else:
             group_pk = group["pk"]
             sql.update_group(conn, group_pk, _refinements(group, row, report))
-        sql.add_member(conn, group_pk, report.doc_pk, report.event_id, _source_of(by_pk[report.doc_pk]))
+        sql.add_member(conn, group_pk, report.doc_pk, report.event_id, source_of(by_pk[report.doc_pk]))
         touched.add(group_pk)
         summary.reports += 1
     sql.recount(conn, touched)
@@ -207,7 +207,7 @@ def _refinements(group: dict, row: dict, report: Report) -> dict:
     return values
 
 
-def _source_of(doc: dict) -> str:
+def source_of(doc: dict) -> str:
     """The outlet a report counts for in NumSources: its publisher, else its URL's host, else its id."""
     if doc.get("publisher"):
         return str(doc["publisher"]).strip().lower()

@@ -16,7 +16,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import UsageError
-from .linking import LinkSummary, link
+from .linking import BATCH, LinkSummary, link
 from .store import Store
 
 LOADED_COLUMNS = ["doc_key", "origin", "reader", "pipeline_version", "extraction"]
@@ -34,8 +34,10 @@ class LoadSummary:
     linked: LinkSummary | None = None
 
 
-def load(folder: str, store: Store, settings: Settings | None = None) -> LoadSummary:
-    """Store every document of the `documents` dataset under `folder` that the store lacks, and link."""
+def load(folder: str, store: Store, settings: Settings | None = None, link_batch: int = BATCH) -> LoadSummary:
+    """Store every document of the `documents` dataset under `folder` that the store lacks (in the
+    dataset's order: its files by path, each file's rows in order), and link, `link_batch` documents a
+    transaction."""
     settings = settings or Settings()
     batches = _batches(folder, settings.store_batch_size)
     summary = LoadSummary()
@@ -58,7 +60,7 @@ def load(folder: str, store: Store, settings: Settings | None = None) -> LoadSum
     finally:
         counts = {"read": summary.read, "new": summary.new, "unchanged": summary.unchanged, "failed": 0}
         store.finish_run(summary.run, counts, status)
-    summary.linked = link(store)
+    summary.linked = link(store, batch=link_batch)
     return summary
 
 

@@ -56,3 +56,11 @@ def test_index_forgets_documents_before_the_window():
     index.add(3, signature(text), None)
     index.forget_before("2025-10-13")
     assert len(index) == 2 and index.closest(signature(text))[0] in (2, 3)
+
+
+def test_of_documents_as_close_the_one_stored_first_is_the_closest():
+    index = StoryIndex()
+    text = body("a1_original.txt")
+    for pk in (7, 3, 5, 11):
+        index.add(pk, signature(text), "2025-10-01")
+    assert index.closest(signature(body("a2_copy.txt")))[0] == 3

@@ -77,11 +77,12 @@ class StoryIndex:
             del self._signatures[doc_pk], self._days[doc_pk]
 
     def closest(self, minhash: MinHash) -> tuple[int, float] | None:
-        """The indexed document with the highest estimated Jaccard at or above the threshold."""
+        """The indexed document with the highest estimated Jaccard at or above the threshold; of two as
+        close, the one stored first (lower doc_pk), so the answer does not hang on the order LSH gives."""
         best: tuple[int, float] | None = None
         for key in self._lsh.query(minhash):
             doc_pk = int(key)
             similarity = minhash.jaccard(self._signatures[doc_pk])
-            if similarity >= self.threshold and (best is None or similarity > best[1]):
+            if similarity >= self.threshold and (best is None or (-similarity, doc_pk) < (-best[1], best[0])):
                 best = (doc_pk, similarity)
         return best

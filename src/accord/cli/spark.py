@@ -1,5 +1,5 @@
 """Commands for corpora past one machine: `accord spark extract` runs on Apache Spark (accord.spark),
-and `accord load` stores what it wrote."""
+`accord spark link` links what it wrote there, and `accord load` stores it."""
 
 from __future__ import annotations
 
@@ -110,6 +110,31 @@ def spark_extract(
                 f"failed {sum(summary.failures.values())} (each named in {out}/failures): {failed}", highlight=False
             )
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@spark_app.command("link")
+def spark_link(
+    folder: str = typer.Argument(..., help="The --out folder of accord spark extract (local or a Hadoop URI)."),
+    master: str | None = MASTER,
+) -> None:
+    """Link the documents under FOLDER on Spark as the store links them after `accord load`: write the
+    datasets stories (near-duplicate documents) and merged_events (reports of one event) beside the others."""
+    with user_errors():
+        from ..spark.linking import link as run_link
+
+        spark = spark_session("accord spark link", master)
+        try:
+            counts = run_link(spark, folder)
+        except AccordError:
+            raise
+        except Exception as exc:  # the job itself failed: say so in a line
+            raise AccordError(f"the Spark job failed: {_first_line(exc)}") from None
+        err.print(
+            f"linked {counts.documents} documents: stories {counts.stories}, merged events "
+            f"{counts.merged_events} from {counts.reports} reports, written to {folder}",
+            highlight=False,
+        )
+    raise typer.Exit(EXIT_OK)
 
 
 def _first_line(exc: Exception) -> str:

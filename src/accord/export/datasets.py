@@ -6,9 +6,9 @@ The documents, actors, quotes and events tables have the columns of `accord expo
 which the export has no table for, have the contract's fields. Every row also carries the document's
 content key (`doc_key`, as the store keys it) and `month`, the publication month (`YYYY-MM` of
 `published`, else of the anchor date) the datasets are partitioned by. What needs the whole corpus is
-left for the store (`accord load` links): `story` is null, an event row is one report (`id` is its
-number in its document, `num_mentions`, `num_sources` and `num_articles` are 1, `avg_tone` is the
-document's tone), and an actor row is one actor of one document (`documents` 1, `events` the events of
+left for linking (`accord load` in the store, `accord spark link` on Spark): `story` is null, an event
+row is one report (`id` is its number in its document, `num_mentions`, `num_sources` and
+`num_articles` are 1, `avg_tone` is the document's tone), and an actor row is one actor of one document (`documents` 1, `events` the events of
 that document it takes part in). The documents table keeps the whole contract object as JSON
 (`extraction`), from which `accord load` stores the document exactly as an ingest would.
 """
