@@ -763,6 +763,30 @@ def test_a_passive_clause_does_not_borrow_the_subject_above(pipeline):
     assert sources and "Mwai Kibaki" not in sources, [(e.cameo, names.get(e.source)) for e in ex.events]
 
 
+FRAME_OWN_TARGET = [
+    ("rejected-plan-to-expel", "Peru rejected Chile's plan to expel Bolivian diplomats.", "Chile", "Bolivian diplomat"),
+    (
+        "denied-request-to-extradite",
+        "Germany rejected the Turkish government's request to extradite a critic of President Recep Tayyip Erdogan.",
+        "Turkish Government",
+        "Recep Tayyip Erdoğan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,target,not_target", [c[1:] for c in FRAME_OWN_TARGET], ids=[c[0] for c in FRAME_OWN_TARGET]
+)
+def test_a_frame_with_a_target_of_its_own_keeps_it(pipeline, text, target, not_target):
+    """ "rejected Chile's plan to expel Bolivian diplomats" is a rejection of Chile: the action inside the
+    frame gives the code, but its own target is the frame's only when the frame names none."""
+    ex = pipeline.extract_one(Document(id="f", text=text, published=D))
+    names = {a.id: a.name for a in ex.actors}
+    targets = {names.get(e.target) for e in ex.events if e.cameo_root == "12"}
+    assert targets == {target}, [(e.cameo, names.get(e.source), names.get(e.target)) for e in ex.events]
+    assert not_target not in targets
+
+
 TALK = [
     ("pair-from-context", "Putin met Schroeder in Berlin. A spokesman said the two leaders had talked about Iran.", 2),
     ("discussed-with", "The Chinese premier discussed trade with Indian officials.", 1),
