@@ -763,6 +763,20 @@ def test_a_passive_clause_does_not_borrow_the_subject_above(pipeline):
     assert sources and "Mwai Kibaki" not in sources, [(e.cameo, names.get(e.source)) for e in ex.events]
 
 
+def test_a_pronoun_owner_of_an_event_noun_is_the_clause_subject(pipeline):
+    """ "Kenyan police began [their] crackdown": an owner pronoun with no actor of its own is, as a rule, the
+    clause's subject; an owner that is neither ("Saturday's attack") names no doer."""
+    ex = pipeline.extract_one(
+        Document(id="o", text="Kenyan police began their crackdown on the protesters.", published=D)
+    )
+    names = {a.id: a.name for a in ex.actors}
+    assert any(e.cameo_root == "17" and names.get(e.source) == "Kenyan Police" for e in ex.events), [
+        (e.cameo, names.get(e.source), names.get(e.target)) for e in ex.events
+    ]
+    ex = pipeline.extract_one(Document(id="o", text="Rebels postponed Saturday's attack on the town.", published=D))
+    assert all(e.source is None for e in ex.events if e.trigger.text == "attack")
+
+
 FRAME_OWN_TARGET = [
     ("rejected-plan-to-expel", "Peru rejected Chile's plan to expel Bolivian diplomats.", "Chile", "Bolivian diplomat"),
     (

@@ -74,7 +74,11 @@ def _talk_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
 
 def _noun_participants(know: EventKnowledge, index: DocIndex, token: Token, trigger: Trigger) -> Participants:
     owner = [c for c in token.children if c.dep_ == "poss"]
-    sources = np_actors(know, index, owner[0]) if owner else _governing_subject(know, index, token)
+    sources = np_actors(know, index, owner[0]) if owner else []
+    if not sources and (not owner or owner[0].pos_ == "PRON"):
+        # "Iraqi forces have begun [their] assault": a pronoun owner no actor was found for is, as a rule,
+        # the clause's subject; an owner that is no actor and no pronoun ("Saturday's rally") names no one
+        sources = _governing_subject(know, index, token)
     targets = prep_actors(know, index, token, trigger.prep)
     info = know.kb.cameo.get(trigger.cameo)
     if not trigger.prep and info is not None and info.quad_class in know.conflict_quads:
