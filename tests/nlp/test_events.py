@@ -777,6 +777,23 @@ def test_a_pronoun_owner_of_an_event_noun_is_the_clause_subject(pipeline):
     assert all(e.source is None for e in ex.events if e.trigger.text == "attack")
 
 
+WEIGHED = [
+    ("weighing-aid", "Japan is considering sending aid to North Korea.", "North Korea"),
+    ("weighing-sanctions", "The Chilean government is considering sanctions against Peru.", "Peru"),
+]
+
+
+@pytest.mark.parametrize("text,target", [c[1:] for c in WEIGHED], ids=[c[0] for c in WEIGHED])
+def test_an_option_weighed_is_one_event_of_weighing(pipeline, text, target):
+    """ "is considering sending aid to North Korea" is a policy option weighed (014) with North Korea, not
+    also aid sent: the option is what the weighing is about (kb/conventions.tsv frame-weigh)."""
+    ex = pipeline.extract_one(Document(id="w", text=text, published=D))
+    names = {a.id: a.name for a in ex.actors}
+    found = [(e.cameo, names.get(e.target)) for e in ex.events]
+    assert found and all(code == "014" for code, _ in found), found
+    assert any(t == target for _, t in found), found
+
+
 FRAME_OWN_TARGET = [
     ("rejected-plan-to-expel", "Peru rejected Chile's plan to expel Bolivian diplomats.", "Chile", "Bolivian diplomat"),
     (

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...errors import UsageError
 from ...kb import KnowledgeBase
 
-FRAME_KINDS = ("appeal", "intent", "demand", "refuse", "threaten")  # the frames code.py knows how to apply
+FRAME_KINDS = ("appeal", "intent", "demand", "refuse", "threaten", "weigh")  # the frames code.py knows how to apply
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,13 @@ class EventKnowledge:
     topic_event_roots: frozenset[str]  # event nouns of these roots stay events inside an act's object
     endorsing_roots: frozenset[str]  # acts that affirm the event noun they are about ("welcomed the agreement")
     history_days: int  # an event dated more than this before the anchor is historical
-    frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
+    frame_of_root: dict[str, str]  # CAMEO root (or code) -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
 
     def frame_kind(self, cameo: str) -> str | None:
-        """The kind of frame (intent, refuse, demand, appeal, threaten) a trigger of code `cameo` is, or None."""
-        return self.frame_of_root.get(cameo[:2])
+        """The kind of frame (intent, refuse, demand, appeal, threaten, weigh) a trigger of code `cameo` is,
+        by its code (014) or its root (03), or None."""
+        return self.frame_of_root.get(cameo[:3]) or self.frame_of_root.get(cameo[:2])
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> EventKnowledge:
@@ -168,7 +169,7 @@ class EventKnowledge:
             endorsing_roots=many("endorsing-roots"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
-            kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},
+            kept_roots={kind: frozenset(kb.conventions.get(f"kept-{kind}") or ()) for kind in FRAME_KINDS},
         )
 
 
