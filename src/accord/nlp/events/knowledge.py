@@ -80,6 +80,7 @@ class EventKnowledge:
     crowd_protest: str
     topic_event_roots: frozenset[str]  # event nouns of these roots stay events inside an act's object
     endorsing_roots: frozenset[str]  # acts that affirm the event noun they are about ("welcomed the agreement")
+    yielding_roots: frozenset[str]  # acts that end or ease the harm they are about
     history_days: int  # an event dated more than this before the anchor is historical
     frame_of_root: dict[str, str]  # CAMEO root (or code) -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
@@ -167,6 +168,7 @@ class EventKnowledge:
             crowd_protest=one("crowd-protest"),
             topic_event_roots=many("topic-event-roots"),
             endorsing_roots=many("endorsing-roots"),
+            yielding_roots=many("yielding-roots"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
             kept_roots={kind: frozenset(kb.conventions.get(f"kept-{kind}") or ()) for kind in FRAME_KINDS},

@@ -125,14 +125,15 @@ def topic(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     for the [attack]", "blamed X for the [bombing]". CAMEO codes the act (the rejection, the violation);
     the noun names the thing acted on, which happened (if at all) elsewhere and at another time. Harm done
     ("decried the looting") and what an act endorses ("welcomed the agreement") stay events
-    (kb/conventions.tsv, topic-event-roots and endorsing-roots)."""
+    (kb/conventions.tsv, topic-event-roots and endorsing-roots), unless the act ends or eases the harm
+    ("lifted its [blockade]", "agreed to postpone the [protest]": yielding-roots), which is then its topic."""
     if c.token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if c.trigger.cameo[:2] in know.topic_event_roots:
-        return False  # harm done is reported as done: "decried the [looting]"
     act = _acting_verb(know, c.token, by_token)
     if act is None or act.trigger.cameo[:2] == c.trigger.cameo[:2] or act.trigger.cameo[:2] in know.endorsing_roots:
         return False
+    if c.trigger.cameo[:2] in know.topic_event_roots and act.trigger.cameo[:2] not in know.yielding_roots:
+        return False  # harm done is reported as done: "decried the [looting]"; but "lifted the [blockade]"
     c.framed = True
     return True
 
