@@ -704,7 +704,7 @@ TOPICS = [
     ("violated-ceasefire", "Armenian forces violated the ceasefire.", {"19"}),
     ("lifted-sanctions", "Canada lifted its sanctions on Venezuela.", {"08"}),
     ("cancelled-visit", "Japan cancelled a planned visit to Seoul.", {"16"}),
-    ("harm-decried-stays", "Hungary decried the looting of shops in Budapest.", {"11", "14"}),
+    ("harm-decried-stays", "Hungary decried the looting of Serbian shops in Budapest.", {"11", "14"}),
     ("blockade-lifted", "Turkey lifted its blockade of Armenia.", {"08"}),
     ("protest-postponed", "Kenyan teachers agreed to postpone the strike.", {"03"}),
     ("rally-as-setting-stays", "Soldiers clashed with students during a rally in Dhaka.", {"19", "14"}),
@@ -717,6 +717,16 @@ def test_an_event_noun_an_act_is_about_is_its_topic(pipeline, text, roots):
     object is its topic. Harm done stays an event, and so does an event noun in the act's setting."""
     ex = pipeline.extract_one(Document(id="t", text=text, published=D))
     assert {e.cameo[:2] for e in ex.events} == roots, [(e.cameo, e.trigger.text) for e in ex.events]
+
+
+def test_harm_an_act_is_about_is_not_done_by_its_doer(pipeline):
+    """ "Kenya condemned the attack on the embassy": the attack stays an event, but Kenya condemned it and
+    did not carry it out; its doer is only one its own phrase names ("Serbia's looting")."""
+    ex = pipeline.extract_one(Document(id="h", text="Kenya condemned the attack on the embassy.", published=D))
+    names = {a.id: a.name for a in ex.actors}
+    found = [(e.cameo, names.get(e.source), names.get(e.target)) for e in ex.events]
+    assert any(f[0][:2] == "11" and f[1] == "Kenya" for f in found), found
+    assert not any(f[0][:2] == "19" and f[1] == "Kenya" for f in found), found
 
 
 def test_a_meeting_on_a_visit_is_one_meeting_and_its_venue_no_party(pipeline):

@@ -133,7 +133,11 @@ def topic(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
     if act is None or act.trigger.cameo[:2] == c.trigger.cameo[:2] or act.trigger.cameo[:2] in know.endorsing_roots:
         return False
     if c.trigger.cameo[:2] in know.topic_event_roots and act.trigger.cameo[:2] not in know.yielding_roots:
-        return False  # harm done is reported as done: "decried the [looting]"; but "lifted the [blockade]"
+        # harm done is reported as done: "decried the [looting]" (but "lifted the [blockade]" is the lifting);
+        # its doer is its own, not the one who decries it ("Kenya condemned the attack on the embassy")
+        if not any(o.dep_ == "poss" for o in c.token.children):
+            c.people = Participants([a for a in c.people.sources if a not in act.people.sources], c.people.targets)
+        return False
     c.framed = True
     return True
 
