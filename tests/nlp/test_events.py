@@ -172,6 +172,7 @@ CASES = [
         [("07", "European Union", "Jordan", "occurred")],
     ),
     # 08 yield
+    ("turkey-lifted-blockade", "Turkey lifted its blockade of Armenia.", [("087", "Turkey", "Armenia", "occurred")]),
     ("israel-released-palestinian", "Israel released Palestinian prisoners.", [("08", "Israel", None, "occurred")]),
     ("russia-returned-ukrainian", "Russia returned Ukrainian children to Ukraine.", [("08", RU, None, "occurred")]),
     ("india-pakistan-agreed", "India and Pakistan agreed to a ceasefire.", [("0", "India", "Pakistan", None)]),

@@ -139,6 +139,8 @@ def topic(know: EventKnowledge, c: Candidate, by_token: ByToken) -> bool:
             c.people = Participants([a for a in c.people.sources if a not in act.people.sources], c.people.targets)
         return False
     c.framed = True
+    if not act.people.targets:  # "lifted its blockade [of Yemen]": the topic names whom the act is on
+        act.people = Participants(act.people.sources, [a for a in c.people.targets if a not in act.people.sources])
     return True
 
 
