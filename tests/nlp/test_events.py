@@ -755,6 +755,8 @@ SUBORDINATE = [
     ),
     ("act-behind-a-toll-stays", "Twelve people were killed after suicide bombers struck a market in Kano.", {"18"}),
     ("only-clause-stays", "After Moscow signed the treaty, crowds cheered.", {"05"}),
+    ("in-response-to", "The United Nations imposed sanctions on Iraq in response to its invasion of Kuwait.", {"16"}),
+    ("in-the-wake-of", "Canada expelled two Russian diplomats in the wake of the poisoning of a defector.", {"16"}),
 ]
 
 

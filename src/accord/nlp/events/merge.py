@@ -245,7 +245,9 @@ def _in_background(know: EventKnowledge, token: Token) -> bool:
         return False
     current = token
     for _ in range(4):
-        if current.dep_ == "pobj" and current.head.lower_ in know.background_preps:
+        if current.dep_ == "pobj" and (
+            current.head.lower_ in know.background_preps or _complex_prep(current.head) in know.background_preps
+        ):
             return True
         if current.dep_ == "pobj" and current.head.dep_ == "prep" and current.head.head.dep_ == "appos":
             return True  # "Pakistan, a key ally in [the war] against terrorism, …": a description of an actor
@@ -253,3 +255,11 @@ def _in_background(know: EventKnowledge, token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _complex_prep(prep: Token) -> str:
+    """The words of a complex preposition that ends in `prep` ("in response to", "in the wake of"), or ""."""
+    noun = prep.head
+    if prep.dep_ != "prep" or noun.dep_ != "pobj" or noun.pos_ != "NOUN" or not 0 < prep.i - noun.head.i <= 4:
+        return ""
+    return prep.doc[noun.head.i : prep.i + 1].text.lower()
