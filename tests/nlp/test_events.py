@@ -705,7 +705,7 @@ TOPICS = [
     ("violated-ceasefire", "Armenian forces violated the ceasefire.", {"19"}),
     ("lifted-sanctions", "Canada lifted its sanctions on Venezuela.", {"08"}),
     ("cancelled-visit", "Japan cancelled a planned visit to Seoul.", {"16"}),
-    ("harm-decried-stays", "Hungary decried the looting of Serbian shops in Budapest.", {"11", "14"}),
+    ("harm-decried-stays", "Hungary decried the looting of shops in Budapest.", {"11", "14"}),
     ("blockade-lifted", "Turkey lifted its blockade of Armenia.", {"08"}),
     ("protest-postponed", "Kenyan teachers agreed to postpone the strike.", {"03"}),
     ("rally-as-setting-stays", "Soldiers clashed with students during a rally in Dhaka.", {"19", "14"}),
