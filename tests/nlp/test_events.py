@@ -136,6 +136,7 @@ CASES = [
     # 06 engage in material cooperation
     ("russia-belarus-cooperated", "Russia and Belarus cooperated on air defence.", [("06", RU, "Belarus", "occurred")]),
     ("kenya-shared-intelligence", "Kenya shared intelligence with Somalia.", [("06", "Kenya", "Somalia", "occurred")]),
+    ("peru-shared-evidence", "Peru shared evidence with Bolivia.", [("064", "Peru", "Bolivia", "occurred")]),
     (
         "vietnam-cambodia-held",
         "Vietnam and Cambodia held joint military exercises.",
