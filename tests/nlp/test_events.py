@@ -810,6 +810,25 @@ def test_an_option_weighed_is_one_event_of_weighing(pipeline, text, target):
     assert any(t == target for _, t in found), found
 
 
+CLAIMED = [
+    ("claimed-own-attack", "The Houthis claimed that they had attacked the Saudi airport of Abha.", {"01"}),
+    (
+        "claimed-responsibility-for-killing",
+        "The Taliban claimed responsibility for killing two Afghan soldiers.",
+        {"01"},
+    ),
+    ("claimed-another-did-it", "Hamas claimed that Israeli troops had shelled the camp.", {"19"}),
+]
+
+
+@pytest.mark.parametrize("text,roots", [c[1:] for c in CLAIMED], ids=[c[0] for c in CLAIMED])
+def test_a_claim_of_ones_own_act_is_a_claim_of_responsibility(pipeline, text, roots):
+    """ "X claimed that they had attacked Y" claims X's own act: one event, a claim of responsibility (015)
+    framing the attack; a claim that another did it is no claim of responsibility."""
+    ex = pipeline.extract_one(Document(id="c", text=text, published=D))
+    assert {e.cameo_root for e in ex.events} == roots, [(e.cameo, e.trigger.text) for e in ex.events]
+
+
 FRAME_OWN_TARGET = [
     ("rejected-plan-to-expel", "Peru rejected Chile's plan to expel Bolivian diplomats.", "Chile", "Bolivian diplomat"),
     (

@@ -26,7 +26,8 @@ def find_candidates(know: EventKnowledge, index: DocIndex) -> list[Candidate]:
     """Every trigger in the document with its participants and status, then the reported obligations."""
     doc = index.doc
     found = [c for c in (_candidate(know, index, doc[i]) for i in _lexicon_words(know, doc)) if c is not None]
-    return found + _obligations(know, index, {c.token.i for c in found})
+    taken = {c.token.i for c in found}
+    return found + _obligations(know, index, taken) + _claimed_acts(know, index, found, taken)
 
 
 def _lexicon_words(know: EventKnowledge, doc: Doc) -> list[int]:
@@ -190,4 +191,28 @@ def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list
             targets = clause_subjects(know, index, token)
             out.append(Candidate(verb, trigger, Participants(sources, targets), "occurred"))
             taken.add(verb.i)
+    return out
+
+
+def _claimed_acts(know: EventKnowledge, index: DocIndex, found: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """ "The Houthis claimed that they had attacked the airport": a claim (kb/phrases.tsv claim-verb) whose
+    clause is the claimer's own act of violence, its subject a pronoun or the claimer, is a claim of
+    responsibility (CAMEO 015, kb/conventions.tsv claimed-act), which frames the act (merge.frame). A claim
+    that another did it ("claimed that the army had shelled the town") is no claim of responsibility."""
+    out = []
+    for c in found:
+        clause, verb = c.token, c.token.head
+        if clause.dep_ != "ccomp" or c.trigger.cameo[:2] not in know.violence_roots or verb.i in taken:
+            continue
+        if verb.lemma_.lower() not in know.claim_verbs:
+            continue
+        doers = [s for s in clause.children if s.dep_ == "nsubj"]
+        claimers = subject_actors(know, index, verb)
+        if not doers or not (doers[0].pos_ == "PRON" or (c.people.sources and set(c.people.sources) <= set(claimers))):
+            continue
+        trigger = Trigger(
+            verb.lemma_.lower(), "VERB", None, frozenset(), None, know.claimed_act, False, "claimed X did"
+        )
+        out.append(Candidate(verb, trigger, Participants(claimers, []), "occurred"))
+        taken.add(verb.i)
     return out

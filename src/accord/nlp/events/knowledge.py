@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from ...errors import UsageError
 from ...kb import KnowledgeBase
 
-FRAME_KINDS = ("appeal", "intent", "demand", "refuse", "threaten", "weigh")  # the frames code.py knows how to apply
+FRAME_KINDS = (
+    "appeal",
+    "intent",
+    "demand",
+    "refuse",
+    "threaten",
+    "weigh",
+    "claim",
+)  # the frames code.py knows how to apply
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class EventKnowledge:
     refusing_verbs: frozenset[str]
     comment_verbs: frozenset[str]
     claim_topics: dict[str, str]  # "blamed X [for] the attack": word -> the preposition of its topic
+    claim_verbs: frozenset[str]  # "claimed that they had attacked": a claim of the claimer's own act
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
     crowd_words: frozenset[str]  # "protesters", "rioters": a crowd in the street
@@ -70,6 +79,7 @@ class EventKnowledge:
     conflict_quads: frozenset[int]
     ultimatum: str
     reported_obligation: str
+    claimed_act: str  # the code of a claim of one's own act of violence (015)
     statement: str
     unnamed_source_roots: frozenset[str]  # roots (or codes) whose event naming nobody is the place's (its source)
     unnamed_target_roots: frozenset[str]  # roots (or codes) whose event naming nobody is done to the place
@@ -130,6 +140,7 @@ class EventKnowledge:
             refusing_verbs=listed("refusing-verb"),
             comment_verbs=listed("comment-verb"),
             claim_topics=dict(words.get("claim-topic", {})),
+            claim_verbs=listed("claim-verb"),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
             crowd_words=listed("crowd"),
@@ -158,6 +169,7 @@ class EventKnowledge:
             conflict_quads=frozenset(int(q) for q in many("conflict-quads")),
             ultimatum=one("ultimatum"),
             reported_obligation=one("reported-obligation"),
+            claimed_act=one("claimed-act"),
             statement=one("statement"),
             unnamed_source_roots=many("unnamed-source-roots"),
             unnamed_target_roots=many("unnamed-target-roots"),
