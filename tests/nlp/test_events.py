@@ -156,6 +156,11 @@ CASES = [
     # 07 provide aid
     ("japan-provided-aid", "Japan provided aid to Myanmar.", [("07", "Japan", "Myanmar", "occurred")]),
     (
+        "ghana-deployed-peacekeeping",
+        "Ghana is deploying 200 troops to the UN peacekeeping mission in Lebanon.",
+        [("074", "Ghana", None, None)],
+    ),
+    (
         "saudi-arabia-sent",
         "Saudi Arabia sent humanitarian aid to Sudan.",
         [("07", "Saudi Arabia", "Sudan", "occurred")],

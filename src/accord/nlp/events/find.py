@@ -50,6 +50,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
         return None
     trigger = _instrument(know, token, trigger)
     trigger = _joint(know, token, trigger)
+    trigger = _peacekeeping(know, token, trigger)
     return Candidate(token, trigger, participants(know, index, token, trigger), event_status(know, token))
 
 
@@ -166,6 +167,19 @@ def _joint(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
     if code is None:
         return trigger
     return replace(trigger, cameo=code, symmetric=True, note=f"joint {trigger.note or trigger.lemma}")
+
+
+def _peacekeeping(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
+    """ "Sent 300 troops to the UN peacekeeping mission", "the deployment of NATO peacekeeping troops": a
+    deployment for peacekeeping is military protection given (CAMEO 074), not a show of force (15); the
+    trigger's phrase, its subject aside, says so (kb/phrases.tsv, kind peacekeeping)."""
+    if trigger.cameo[:2] != know.mobilize_root:
+        return trigger
+    words = [t.lower_ for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    code = next((know.peacekeeping[w] for w in words if w in know.peacekeeping), None)
+    if code is None:
+        return trigger
+    return replace(trigger, cameo=code, note=f"{trigger.note or trigger.lemma}; peacekeeping")
 
 
 def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list[Candidate]:

@@ -39,6 +39,7 @@ class EventKnowledge:
     means: frozenset[str]
     instruments: dict[str, str]  # word -> the CAMEO code it refines violence to
     joint: dict[str, str]  # modifier -> the CAMEO code of a joint exercise
+    peacekeeping: dict[str, str]  # word -> the CAMEO code of a deployment for peacekeeping
     place_preps: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -130,6 +131,7 @@ class EventKnowledge:
             means=listed("means"),
             instruments=dict(words.get("instrument", {})),
             joint=dict(words.get("joint", {})),
+            peacekeeping=dict(words.get("peacekeeping", {})),
             place_preps=listed("place-prep"),
             future_aux=listed("future-aux"),
             hypothetical_aux=listed("hypothetical-aux"),
