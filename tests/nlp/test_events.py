@@ -834,6 +834,18 @@ def test_a_claim_of_ones_own_act_is_a_claim_of_responsibility(pipeline, text, ro
     assert {e.cameo_root for e in ex.events} == roots, [(e.cameo, e.trigger.text) for e in ex.events]
 
 
+def test_coordinated_passive_verbs_share_patient_and_agent(pipeline):
+    """ "A journalist was abducted and tortured by Indian agents": both acts are the agents' on the journalist."""
+    text = "A Pakistani journalist was abducted and tortured by Indian agents."
+    ex = pipeline.extract_one(Document(id="p", text=text, published=D))
+    names = {a.id: a.name for a in ex.actors}
+    found = {(e.cameo, names.get(e.source), names.get(e.target)) for e in ex.events}
+    assert {
+        ("181", "Indian agent", "Journalist of Pakistan"),
+        ("1822", "Indian agent", "Journalist of Pakistan"),
+    } <= found
+
+
 FRAME_OWN_TARGET = [
     ("rejected-plan-to-expel", "Peru rejected Chile's plan to expel Bolivian diplomats.", "Chile", "Bolivian diplomat"),
     (
