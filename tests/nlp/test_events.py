@@ -801,6 +801,7 @@ def test_a_pronoun_owner_of_an_event_noun_is_the_clause_subject(pipeline):
 WEIGHED = [
     ("weighing-aid", "Japan is considering sending aid to North Korea.", "North Korea"),
     ("weighing-sanctions", "The Chilean government is considering sanctions against Peru.", "Peru"),
+    ("exploring-possibility", "Japan is exploring the possibility of sending aid to Nepal.", "Nepal"),
 ]
 
 
