@@ -138,6 +138,11 @@ CASES = [
     ("kenya-shared-intelligence", "Kenya shared intelligence with Somalia.", [("06", "Kenya", "Somalia", "occurred")]),
     ("peru-shared-evidence", "Peru shared evidence with Bolivia.", [("064", "Peru", "Bolivia", "occurred")]),
     (
+        "chile-sent-condolence-message",
+        "Chile sent a condolence message to Peru.",
+        [("018", "Chile", "Peru", "occurred")],
+    ),
+    (
         "vietnam-cambodia-held",
         "Vietnam and Cambodia held joint military exercises.",
         [("06", "Vietnam", "Cambodia", None)],

@@ -120,7 +120,7 @@ def _refuses_comment(know: EventKnowledge, token: Token) -> bool:
 
 
 def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
-    """The direct object's head, looking through "two days of [talks]" and compounds."""
+    """The direct object's head, looking through "two days of [talks]", "a [condolence] message" and compounds."""
     lemmas: set[str] = set()
     for child in token.children:
         if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in know.object_preps:
@@ -130,6 +130,8 @@ def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
         if child.dep_ in OBJECT_DEPS or (token.pos_ != "VERB" and child.dep_ == "compound"):
             lemmas.add(child.lemma_.lower())
             lemmas.add(child.lower_)
+            if token.pos_ == "VERB" and child.lemma_.lower() in know.light_nouns:
+                lemmas |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
             if child.lemma_.lower() in know.measure_nouns:
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (c for c in of.children if c.dep_ == "pobj"):

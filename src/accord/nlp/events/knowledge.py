@@ -27,6 +27,7 @@ class EventKnowledge:
     kb: KnowledgeBase
     # word lists (kb/phrases.tsv)
     measure_nouns: frozenset[str]
+    light_nouns: frozenset[str]  # "sent a [condolence] message": the modifier is the object
     quantity_nouns: frozenset[str]
     background_preps: frozenset[str]
     target_preps: frozenset[str]
@@ -119,6 +120,7 @@ class EventKnowledge:
         return cls(
             kb=kb,
             measure_nouns=listed("measure-noun"),
+            light_nouns=listed("light-noun"),
             quantity_nouns=listed("quantity-noun"),
             background_preps=listed("background-prep"),
             target_preps=listed("target-prep"),
