@@ -30,7 +30,8 @@ CASES = [
         "Al-Shabaab claimed responsibility for the raid on the airport.",
         [("015", "al-Shabab", None, None)],
     ),
-    ("iran-declined-to-sign", "Iran declined to sign the accord.", [("057", "Iran", None, "negated")]),
+    ("iran-declined-to-sign", "Iran declined to sign the accord.", [("12", "Iran", None, "occurred")]),
+    ("cuomo-declined-to-resign", "Governor Andrew Cuomo declined to resign.", [("12", "Andrew Cuomo", None, None)]),
     (
         "japan-expressed-concern",
         "Japan expressed concern over the missile launch.",

@@ -63,7 +63,7 @@ def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
     rows = triggers.get((token.lemma_.lower(), pos)) or triggers.get((token.lower_, pos))
     if not rows:
         return None
-    fitting = [row for row in rows if _fits(know, token, row)]
+    fitting = [row for row in (_declined_act(know, token, r) for r in rows) if _fits(know, token, row)]
     if not fitting:
         return None
     best = max(fitting, key=lambda row: row.specificity)
@@ -110,6 +110,14 @@ def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
             for c in token.children
         )
     return True
+
+
+def _declined_act(know: EventKnowledge, token: Token, row: Trigger) -> Trigger:
+    """ "Declined to [resign]" refuses an act, as "refused to" does: a "decline comment" row (011) of a verb
+    whose infinitive is an act, not a comment, codes the refusal (kb/conventions.tsv declined-act)."""
+    if not row.cameo.startswith(DECLINE_COMMENT) or _refuses_comment(know, token):
+        return row
+    return replace(row, cameo=know.declined_act, note="declined to act")
 
 
 def _refuses_comment(know: EventKnowledge, token: Token) -> bool:

@@ -82,6 +82,7 @@ class EventKnowledge:
     ultimatum: str
     reported_obligation: str
     claimed_act: str  # the code of a claim of one's own act of violence (015)
+    declined_act: str  # "declined to resign": the code of a refusal to act (120)
     statement: str
     unnamed_source_roots: frozenset[str]  # roots (or codes) whose event naming nobody is the place's (its source)
     unnamed_target_roots: frozenset[str]  # roots (or codes) whose event naming nobody is done to the place
@@ -174,6 +175,7 @@ class EventKnowledge:
             ultimatum=one("ultimatum"),
             reported_obligation=one("reported-obligation"),
             claimed_act=one("claimed-act"),
+            declined_act=one("declined-act"),
             statement=one("statement"),
             unnamed_source_roots=many("unnamed-source-roots"),
             unnamed_target_roots=many("unnamed-target-roots"),
