@@ -768,6 +768,11 @@ SUBORDINATE = [
     ("act-behind-a-toll-stays", "Twelve people were killed after suicide bombers struck a market in Kano.", {"18"}),
     ("only-clause-stays", "After Moscow signed the treaty, crowds cheered.", {"05"}),
     ("in-response-to", "The United Nations imposed sanctions on Iraq in response to its invasion of Kuwait.", {"16"}),
+    (
+        "in-protest-of",
+        "Chechen refugees began a hunger strike in protest of the Russian government's refusal to talk.",
+        {"14"},
+    ),
     ("in-the-wake-of", "Canada expelled two Russian diplomats in the wake of the poisoning of a defector.", {"16"}),
 ]
 
