@@ -769,6 +769,11 @@ SUBORDINATE = [
     ("only-clause-stays", "After Moscow signed the treaty, crowds cheered.", {"05"}),
     ("in-response-to", "The United Nations imposed sanctions on Iraq in response to its invasion of Kuwait.", {"16"}),
     (
+        "purpose-of-a-noun",
+        "Putin hosted Abe for talks aimed at establishing diplomatic relations with Tokyo.",
+        {"04"},
+    ),
+    (
         "in-protest-of",
         "Chechen refugees began a hunger strike in protest of the Russian government's refusal to talk.",
         {"14"},

@@ -62,6 +62,7 @@ class EventKnowledge:
     when_marks: frozenset[str]  # "[when] England was in peril in 1940, …": a clause of the same time
     natural_causes: frozenset[str]  # "a tsunami [killed]": a trigger done by a natural force is no event
     subordinate_marks: frozenset[str]  # "[after] X fired on protesters": a clause of background or condition
+    purpose_participles: frozenset[str]  # "a meeting [aimed] at establishing ties": a noun's purpose
     setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
@@ -156,6 +157,7 @@ class EventKnowledge:
             when_marks=listed("when-mark"),
             natural_causes=listed("natural-cause"),
             subordinate_marks=listed("subordinate-mark"),
+            purpose_participles=listed("purpose-participle"),
             setting_preps=listed("setting-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),

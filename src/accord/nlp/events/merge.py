@@ -200,7 +200,11 @@ def _subordinate(know: EventKnowledge, token: Token) -> bool:
         c.dep_ in ("mark", "advmod") and c.lower_ in know.subordinate_marks for c in clause.children
     ):
         return True
-    return clause.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if clause.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return True
+    # "a meeting aimed at [establishing] ties", "measures designed to [bolster] ties": a noun's purpose
+    above = clause.head.head if clause.dep_ == "pcomp" else clause.head if clause.dep_ == "xcomp" else None
+    return above is not None and above.dep_ == "acl" and above.lower_ in know.purpose_participles
 
 
 def _protest_of(token: Token, protests: ByToken) -> Candidate | None:
