@@ -59,8 +59,11 @@ def _frame_action(know: EventKnowledge, index: DocIndex, c: Candidate, kind: str
         people.targets += inner.people.sources  # "demanded that the US cancel": the US is asked
     elif kind in ASKING:
         people.targets += _clause_targets(know, index, c, kind)
-    if not (kind in ASKING and people.targets):
-        people.targets += inner.people.targets  # "urged Iran to free the hostages": Iran is asked, not the hostages
+    if not people.targets:
+        # "urged Iran to free the hostages": Iran is asked, not the hostages; "rejected Turkey's request to
+        # extradite a critic": Turkey's request is rejected, not the critic. The action's targets are the
+        # frame's only when the frame names none of its own.
+        people.targets += inner.people.targets
     if kind == "intent" and coded.status == "occurred":
         coded.status = "planned"
     coded.rule = f"{coded.rule}+{inner.rule}"

@@ -26,7 +26,8 @@ def find_candidates(know: EventKnowledge, index: DocIndex) -> list[Candidate]:
     """Every trigger in the document with its participants and status, then the reported obligations."""
     doc = index.doc
     found = [c for c in (_candidate(know, index, doc[i]) for i in _lexicon_words(know, doc)) if c is not None]
-    return found + _obligations(know, index, {c.token.i for c in found})
+    taken = {c.token.i for c in found}
+    return found + _obligations(know, index, taken) + _claimed_acts(know, index, found, taken)
 
 
 def _lexicon_words(know: EventKnowledge, doc: Doc) -> list[int]:
@@ -49,6 +50,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
         return None
     trigger = _instrument(know, token, trigger)
     trigger = _joint(know, token, trigger)
+    trigger = _peacekeeping(know, token, trigger)
     return Candidate(token, trigger, participants(know, index, token, trigger), event_status(know, token))
 
 
@@ -61,7 +63,7 @@ def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
     rows = triggers.get((token.lemma_.lower(), pos)) or triggers.get((token.lower_, pos))
     if not rows:
         return None
-    fitting = [row for row in rows if _fits(know, token, row)]
+    fitting = [row for row in (_declined_act(know, token, r) for r in rows) if _fits(know, token, row)]
     if not fitting:
         return None
     best = max(fitting, key=lambda row: row.specificity)
@@ -110,6 +112,14 @@ def _fits(know: EventKnowledge, token: Token, row: Trigger) -> bool:
     return True
 
 
+def _declined_act(know: EventKnowledge, token: Token, row: Trigger) -> Trigger:
+    """ "Declined to [resign]" refuses an act, as "refused to" does: a "decline comment" row (011) of a verb
+    whose infinitive is an act, not a comment, codes the refusal (kb/conventions.tsv declined-act)."""
+    if not row.cameo.startswith(DECLINE_COMMENT) or _refuses_comment(know, token):
+        return row
+    return replace(row, cameo=know.declined_act, note="declined to act")
+
+
 def _refuses_comment(know: EventKnowledge, token: Token) -> bool:
     """Is a "decline comment" trigger a refusal to comment? "declined to [comment]" and a bare "declined" are;
     "declined to [resign]" refuses an act of the subject's own (kb/phrases.tsv, comment-verb)."""
@@ -118,7 +128,7 @@ def _refuses_comment(know: EventKnowledge, token: Token) -> bool:
 
 
 def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
-    """The direct object's head, looking through "two days of [talks]" and compounds."""
+    """The direct object's head, looking through "two days of [talks]", "a [condolence] message" and compounds."""
     lemmas: set[str] = set()
     for child in token.children:
         if token.pos_ == "VERB" and child.dep_ == "prep" and child.lower_ in know.object_preps:
@@ -128,6 +138,8 @@ def _object_lemmas(know: EventKnowledge, token: Token) -> set[str]:
         if child.dep_ in OBJECT_DEPS or (token.pos_ != "VERB" and child.dep_ == "compound"):
             lemmas.add(child.lemma_.lower())
             lemmas.add(child.lower_)
+            if token.pos_ == "VERB" and child.lemma_.lower() in know.light_nouns:
+                lemmas |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
             if child.lemma_.lower() in know.measure_nouns:
                 for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (c for c in of.children if c.dep_ == "pobj"):
@@ -167,6 +179,19 @@ def _joint(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
     return replace(trigger, cameo=code, symmetric=True, note=f"joint {trigger.note or trigger.lemma}")
 
 
+def _peacekeeping(know: EventKnowledge, token: Token, trigger: Trigger) -> Trigger:
+    """ "Sent 300 troops to the UN peacekeeping mission", "the deployment of NATO peacekeeping troops": a
+    deployment for peacekeeping is military protection given (CAMEO 074), not a show of force (15); the
+    trigger's phrase, its subject aside, says so (kb/phrases.tsv, kind peacekeeping)."""
+    if trigger.cameo[:2] != know.mobilize_root:
+        return trigger
+    words = [t.lower_ for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    code = next((know.peacekeeping[w] for w in words if w in know.peacekeeping), None)
+    if code is None:
+        return trigger
+    return replace(trigger, cameo=code, note=f"{trigger.note or trigger.lemma}; peacekeeping")
+
+
 def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list[Candidate]:
     """ "The Red Cross said US forces must ensure security": a reported obligation is a demand of the
     speaker on the clause's subject (CAMEO 10), framed like "demanded that US forces ensure"."""
@@ -190,4 +215,28 @@ def _obligations(know: EventKnowledge, index: DocIndex, taken: set[int]) -> list
             targets = clause_subjects(know, index, token)
             out.append(Candidate(verb, trigger, Participants(sources, targets), "occurred"))
             taken.add(verb.i)
+    return out
+
+
+def _claimed_acts(know: EventKnowledge, index: DocIndex, found: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """ "The Houthis claimed that they had attacked the airport": a claim (kb/phrases.tsv claim-verb) whose
+    clause is the claimer's own act of violence, its subject a pronoun or the claimer, is a claim of
+    responsibility (CAMEO 015, kb/conventions.tsv claimed-act), which frames the act (merge.frame). A claim
+    that another did it ("claimed that the army had shelled the town") is no claim of responsibility."""
+    out = []
+    for c in found:
+        clause, verb = c.token, c.token.head
+        if clause.dep_ != "ccomp" or c.trigger.cameo[:2] not in know.violence_roots or verb.i in taken:
+            continue
+        if verb.lemma_.lower() not in know.claim_verbs:
+            continue
+        doers = [s for s in clause.children if s.dep_ == "nsubj"]
+        claimers = subject_actors(know, index, verb)
+        if not doers or not (doers[0].pos_ == "PRON" or (c.people.sources and set(c.people.sources) <= set(claimers))):
+            continue
+        trigger = Trigger(
+            verb.lemma_.lower(), "VERB", None, frozenset(), None, know.claimed_act, False, "claimed X did"
+        )
+        out.append(Candidate(verb, trigger, Participants(claimers, []), "occurred"))
+        taken.add(verb.i)
     return out

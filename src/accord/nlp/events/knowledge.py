@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from ...errors import UsageError
 from ...kb import KnowledgeBase
 
-FRAME_KINDS = ("appeal", "intent", "demand", "refuse", "threaten")  # the frames code.py knows how to apply
+FRAME_KINDS = (
+    "appeal",
+    "intent",
+    "demand",
+    "refuse",
+    "threaten",
+    "weigh",
+    "claim",
+)  # the frames code.py knows how to apply
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,7 @@ class EventKnowledge:
     kb: KnowledgeBase
     # word lists (kb/phrases.tsv)
     measure_nouns: frozenset[str]
+    light_nouns: frozenset[str]  # "sent a [condolence] message": the modifier is the object
     quantity_nouns: frozenset[str]
     background_preps: frozenset[str]
     target_preps: frozenset[str]
@@ -31,6 +40,7 @@ class EventKnowledge:
     means: frozenset[str]
     instruments: dict[str, str]  # word -> the CAMEO code it refines violence to
     joint: dict[str, str]  # modifier -> the CAMEO code of a joint exercise
+    peacekeeping: dict[str, str]  # word -> the CAMEO code of a deployment for peacekeeping
     place_preps: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -41,6 +51,7 @@ class EventKnowledge:
     refusing_verbs: frozenset[str]
     comment_verbs: frozenset[str]
     claim_topics: dict[str, str]  # "blamed X [for] the attack": word -> the preposition of its topic
+    claim_verbs: frozenset[str]  # "claimed that they had attacked": a claim of the claimer's own act
     accident_words: frozenset[str]  # a toll or a blast naming nobody may be an accident, not violence
     role_preps: frozenset[str]  # "Ambassador [to] Bahrain": a role's own phrase
     crowd_words: frozenset[str]  # "protesters", "rioters": a crowd in the street
@@ -51,6 +62,7 @@ class EventKnowledge:
     when_marks: frozenset[str]  # "[when] England was in peril in 1940, …": a clause of the same time
     natural_causes: frozenset[str]  # "a tsunami [killed]": a trigger done by a natural force is no event
     subordinate_marks: frozenset[str]  # "[after] X fired on protesters": a clause of background or condition
+    purpose_participles: frozenset[str]  # "a meeting [aimed] at establishing ties": a noun's purpose
     setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
@@ -70,6 +82,8 @@ class EventKnowledge:
     conflict_quads: frozenset[int]
     ultimatum: str
     reported_obligation: str
+    claimed_act: str  # the code of a claim of one's own act of violence (015)
+    declined_act: str  # "declined to resign": the code of a refusal to act (120)
     statement: str
     unnamed_source_roots: frozenset[str]  # roots (or codes) whose event naming nobody is the place's (its source)
     unnamed_target_roots: frozenset[str]  # roots (or codes) whose event naming nobody is done to the place
@@ -80,13 +94,15 @@ class EventKnowledge:
     crowd_protest: str
     topic_event_roots: frozenset[str]  # event nouns of these roots stay events inside an act's object
     endorsing_roots: frozenset[str]  # acts that affirm the event noun they are about ("welcomed the agreement")
+    yielding_roots: frozenset[str]  # acts that end or ease the harm they are about
     history_days: int  # an event dated more than this before the anchor is historical
-    frame_of_root: dict[str, str]  # CAMEO root -> the kind of frame its triggers are
+    frame_of_root: dict[str, str]  # CAMEO root (or code) -> the kind of frame its triggers are
     kept_roots: dict[str, frozenset[str]]  # frame kind -> roots an action inside it keeps ("intent to threaten")
 
     def frame_kind(self, cameo: str) -> str | None:
-        """The kind of frame (intent, refuse, demand, appeal, threaten) a trigger of code `cameo` is, or None."""
-        return self.frame_of_root.get(cameo[:2])
+        """The kind of frame (intent, refuse, demand, appeal, threaten, weigh) a trigger of code `cameo` is,
+        by its code (014) or its root (03), or None."""
+        return self.frame_of_root.get(cameo[:3]) or self.frame_of_root.get(cameo[:2])
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> EventKnowledge:
@@ -106,6 +122,7 @@ class EventKnowledge:
         return cls(
             kb=kb,
             measure_nouns=listed("measure-noun"),
+            light_nouns=listed("light-noun"),
             quantity_nouns=listed("quantity-noun"),
             background_preps=listed("background-prep"),
             target_preps=listed("target-prep"),
@@ -118,6 +135,7 @@ class EventKnowledge:
             means=listed("means"),
             instruments=dict(words.get("instrument", {})),
             joint=dict(words.get("joint", {})),
+            peacekeeping=dict(words.get("peacekeeping", {})),
             place_preps=listed("place-prep"),
             future_aux=listed("future-aux"),
             hypothetical_aux=listed("hypothetical-aux"),
@@ -128,6 +146,7 @@ class EventKnowledge:
             refusing_verbs=listed("refusing-verb"),
             comment_verbs=listed("comment-verb"),
             claim_topics=dict(words.get("claim-topic", {})),
+            claim_verbs=listed("claim-verb"),
             accident_words=listed("accident-word"),
             role_preps=listed("role-prep"),
             crowd_words=listed("crowd"),
@@ -138,6 +157,7 @@ class EventKnowledge:
             when_marks=listed("when-mark"),
             natural_causes=listed("natural-cause"),
             subordinate_marks=listed("subordinate-mark"),
+            purpose_participles=listed("purpose-participle"),
             setting_preps=listed("setting-prep"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
@@ -156,6 +176,8 @@ class EventKnowledge:
             conflict_quads=frozenset(int(q) for q in many("conflict-quads")),
             ultimatum=one("ultimatum"),
             reported_obligation=one("reported-obligation"),
+            claimed_act=one("claimed-act"),
+            declined_act=one("declined-act"),
             statement=one("statement"),
             unnamed_source_roots=many("unnamed-source-roots"),
             unnamed_target_roots=many("unnamed-target-roots"),
@@ -166,9 +188,10 @@ class EventKnowledge:
             crowd_protest=one("crowd-protest"),
             topic_event_roots=many("topic-event-roots"),
             endorsing_roots=many("endorsing-roots"),
+            yielding_roots=many("yielding-roots"),
             history_days=int(one("history-days")),
             frame_of_root={root: kind for kind in FRAME_KINDS for root in many(f"frame-{kind}")},
-            kept_roots={kind: many(f"kept-{kind}") for kind in FRAME_KINDS},
+            kept_roots={kind: frozenset(kb.conventions.get(f"kept-{kind}") or ()) for kind in FRAME_KINDS},
         )
 
 

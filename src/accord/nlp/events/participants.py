@@ -49,6 +49,7 @@ def _verb_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
         elif child.dep_ == "agent":
             sources += [a for g in child.children if g.dep_ == "pobj" for a in np_actors(know, index, g)]
     targets += prep_actors(know, index, token, trigger.prep)
+    sources, targets = _shared_passive(know, index, token, sources, targets)
     if trigger.cameo[:2] == know.disapprove_root and not any(c.dep_ == "dobj" for c in token.children):
         grievance = [a for prep in know.grievance_preps for a in prep_actors(know, index, token, prep)]
         targets = grievance or targets  # complained to the UN over Israel's raids: Israel, not the UN
@@ -57,6 +58,30 @@ def _verb_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
                 a for clause in token.children if clause.dep_ == "ccomp" for a in clause_subjects(know, index, clause)
             ]
     return Participants(unique(sources), unique(targets))
+
+
+def _shared_passive(
+    know: EventKnowledge, index: DocIndex, token: Token, sources: list[str], targets: list[str]
+) -> tuple[list[str], list[str]]:
+    """Coordinated passive verbs share their patient and their agent: in "a journalist was abducted and
+    tortured by agents", the journalist is tortured too, and the agents abducted him too."""
+    passive = [c for c in token.children if c.dep_ in ("nsubjpass", "auxpass")]
+    if not sources and passive:  # "was [abducted] and tortured by X": the last conjunct's agent
+        for conj in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBN"):
+            sources = [
+                a for g in conj.children if g.dep_ == "agent" for p in g.children for a in np_actors(know, index, p)
+            ]
+            if sources:
+                break
+    head = token.head
+    if (
+        not targets
+        and token.dep_ == "conj"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children)
+    ):  # "was abducted and [tortured]": the first conjunct's patient
+        targets = [a for c in head.children if c.dep_ == "nsubjpass" for a in np_actors(know, index, c)]
+    return sources, targets
 
 
 def _talk_participants(know: EventKnowledge, index: DocIndex, token: Token, trigger: Trigger) -> Participants:
@@ -74,7 +99,11 @@ def _talk_participants(know: EventKnowledge, index: DocIndex, token: Token, trig
 
 def _noun_participants(know: EventKnowledge, index: DocIndex, token: Token, trigger: Trigger) -> Participants:
     owner = [c for c in token.children if c.dep_ == "poss"]
-    sources = np_actors(know, index, owner[0]) if owner else _governing_subject(know, index, token)
+    sources = np_actors(know, index, owner[0]) if owner else []
+    if not sources and (not owner or owner[0].pos_ == "PRON"):
+        # "Iraqi forces have begun [their] assault": a pronoun owner no actor was found for is, as a rule,
+        # the clause's subject; an owner that is no actor and no pronoun ("Saturday's rally") names no one
+        sources = _governing_subject(know, index, token)
     targets = prep_actors(know, index, token, trigger.prep)
     info = know.kb.cameo.get(trigger.cameo)
     if not trigger.prep and info is not None and info.quad_class in know.conflict_quads:
