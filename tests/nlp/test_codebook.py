@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from accord.kb import load_kb
+from accord.kb import KnowledgeBase, load_kb
 from accord.schema import contract_schema
 
 from ..conftest import SHARED
@@ -97,7 +97,14 @@ def test_triggers_name_real_codes_and_never_plain_statements():
 
 def test_frames_name_real_codes_of_the_frames_root():
     kb = load_kb()
-    roots = {"intent": {"03", "13"}, "threaten": {"13"}, "refuse": {"12"}, "demand": {"10"}, "appeal": {"02"}}
+    roots = {
+        "intent": {"03", "13"},
+        "threaten": {"13"},
+        "refuse": {"12"},
+        "demand": {"10"},
+        "appeal": {"02"},
+        "attempt": {"18"},
+    }
     assert set(kb.frames) == set(roots)
     for frame, rows in kb.frames.items():
         for inner, code in rows.items():
@@ -113,3 +120,45 @@ def test_framed_takes_the_longest_matching_prefix():
     assert kb.framed("demand", "0871") == "107"
     assert kb.framed("demand", "0873") == "1056"
     assert kb.framed("intent", "010") is None
+
+
+def test_topic_rows_refine_a_parent_to_one_of_its_children():
+    """kb/topics.tsv: every row's child is a real code one digit below its real parent, and the protest
+    families (141-145) each have the four kinds of change CAMEO names."""
+    kb = load_kb()
+    assert set(kb.topics) == {"112", "141", "142", "143", "144", "145"}
+    for parent, rows in kb.topics.items():
+        assert parent in kb.cameo, parent
+        for word, child in rows.items():
+            assert word == word.lower() and word.strip() == word, (parent, word)
+            assert child in kb.cameo and child[:-1] == parent, (parent, word, child)
+    for parent in ("141", "142", "143", "144", "145"):
+        assert set(kb.topics[parent].values()) == {parent + d for d in "1234"}, parent
+    assert set(kb.topics["112"].values()) == {f"112{d}" for d in "12345"}
+
+
+def test_a_user_file_adds_topic_rows():
+    kb = KnowledgeBase()
+    kb.add_file("mine.tsv", "parent\ttopic\tcameo\n112\tvote buying|Ballot Stuffing\t1121\n")
+    assert kb.topics["112"] == {"vote buying": "1121", "ballot stuffing": "1121"}
+
+
+# Codes below a root that no row of the knowledge base can give, each with the reason. Two-digit roots are
+# never an event's code (their "0" code, 060 or 160, is), so they are not listed.
+UNREACHED = {
+    "083": "giving in to reform demands, not specified: every trigger of it names which change (0831-0833)",
+    "0834": "giving in on institutional change ('agreed to hold early elections') has no trigger yet",
+}
+
+
+def test_every_code_below_a_root_is_reachable_from_some_row():
+    """Every CAMEO code of three or four digits is the code of some trigger, phrase, frame, topic or
+    convention row, so the coder can produce it, or is one of UNREACHED with its reason."""
+    kb = load_kb()
+    reached = {row.cameo for rows in kb.triggers.values() for row in rows}
+    reached |= {value for values in kb.phrases.values() for value in values.values()}
+    reached |= {code for rows in kb.frames.values() for code in rows.values()}
+    reached |= {code for rows in kb.topics.values() for code in rows.values()}
+    reached |= {code for values in kb.conventions.values() for code in values}
+    below_roots = {code for code in kb.cameo if len(code) > 2}
+    assert below_roots - reached == set(UNREACHED)

@@ -1056,3 +1056,55 @@ def test_event_word_lists_and_conventions_are_data():
         kb.add_file(path)
     kb.add_file("mine.tsv", "convention\tvalue\nirregular-sectors\tREB|INS\n")
     assert EventKnowledge.of(kb).irregular_sectors == {"REB", "INS"}
+
+
+# CAMEO codes accusations and protests by their topic (kb/topics.tsv), an attempted assassination apart from
+# one carried out (kb/frames.tsv attempt): (name, sentence, the exact codes of its events)
+TOPIC_CODES = [
+    ("accused-of-corruption", "Kenya's opposition accused the finance minister of corruption.", ["1121"]),
+    ("accused-of-torture", "Human rights groups accused the Egyptian government of torture.", ["1122"]),
+    ("accused-of-aggression", "Ukraine accused Russia of aggression in the Black Sea.", ["1123"]),
+    ("accused-of-war-crimes", "The prosecutor accused Serbian generals of war crimes.", ["1124"]),
+    ("accused-of-spying", "China accused the United States of spying on its companies.", ["1125"]),
+    ("accused-of-treason", "Iran accused the journalist of espionage and treason.", ["1125"]),
+    ("accused-of-lying-stays", "Russia accused Ukraine of lying.", ["112"]),
+    (
+        "rallied-for-resignation",
+        "Opposition supporters demonstrated in Caracas for the president's resignation.",
+        ["1411"],
+    ),
+    ("protested-price-rise", "Thousands of students protested against the fuel price rise in Lagos.", ["1412"]),
+    ("protested-tax", "Farmers in Paris protested the new fuel tax.", ["1412"]),
+    ("marched-for-rights", "Activists in Cairo marched for the rights of women.", ["1413"]),
+    ("demonstrated-for-democracy", "Protesters in Hong Kong demonstrated for democracy.", ["1414"]),
+    ("hunger-strike-release", "Jailed activists in Bahrain began a hunger strike to demand their release.", ["1423"]),
+    ("strike-for-wages", "Nurses in Nairobi went on strike for higher wages.", ["1432"]),
+    (
+        "boycott-demanding-resignation",
+        "Opposition parties in Bangladesh boycotted the election demanding the resignation of the prime minister.",
+        ["1431"],
+    ),
+    (
+        "blocked-demanding-elections",
+        "Opposition supporters in Yerevan blocked streets demanding new elections.",
+        ["1444"],
+    ),
+    ("rioted-over-election", "Youths rioted in Kinshasa over the election results.", ["1454"]),
+    ("protest-without-topic-stays", "Hundreds of people protested in Minsk.", ["141"]),
+    ("tried-to-assassinate", "Taliban gunmen tried to assassinate the Afghan president.", ["185"]),
+    ("assassination-attempt", "The Pakistani president survived an assassination attempt in Rawalpindi.", ["185"]),
+    ("attempt-on-his-life", "The mayor of Kabul survived an attempt on his life.", ["185"]),
+    ("assassinated-stays", "Taliban gunmen assassinated the Afghan president.", ["186"]),
+]
+
+
+@pytest.mark.parametrize("text,codes", [c[1:] for c in TOPIC_CODES], ids=[c[0] for c in TOPIC_CODES])
+def test_topic_and_attempt_subcodes(pipeline, text, codes):
+    """An accusation or protest whose topic names a kind of change or wrong is coded at CAMEO's child code,
+    the word in its rule; one whose topic names none keeps the parent. A failed assassination is 185."""
+    ex = pipeline.extract_one(Document(id="s", text=text, published=D))
+    assert [e.cameo for e in ex.events] == codes, [(e.cameo, e.rule) for e in ex.events]
+    for e in ex.events:
+        assert ("+topic:" in e.rule) == (
+            len(e.cameo) == 4 and e.cameo[:3] in ("112", "141", "142", "143", "144", "145")
+        )

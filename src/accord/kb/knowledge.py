@@ -35,6 +35,7 @@ HEADERS = {
     "cameo": ["code", "name", "goldstein", "root", "quad_class", "plover", "plover_mode"],
     "triggers": ["lemma", "pos", "particle", "object", "prep", "cameo", "symmetric", "note"],
     "frames": ["frame", "inner", "cameo"],
+    "topics": ["parent", "topic", "cameo"],
     "participants": ["code", "target_place", "target_home", "source_place"],
     "conventions": ["convention", "value"],
     "plover": ["type", "quad_category"],
@@ -71,6 +72,7 @@ class KnowledgeBase:
         self.cameo: dict[str, CameoCode] = {}
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)  # (lemma, pos) -> rows
         self.frames: dict[str, dict[str, str]] = defaultdict(dict)  # frame -> inner code prefix -> code
+        self.topics: dict[str, dict[str, str]] = defaultdict(dict)  # parent code -> topic word -> child (kb/topics.tsv)
         self.unnamed: dict[str, Unnamed] = {}  # CAMEO code prefix -> how to fill unnamed participants
         self.conventions: dict[str, tuple[str, ...]] = {}  # coding convention -> its codes (kb/conventions.tsv)
         self.plover_types: dict[str, str] = {}  # PLOVER event type -> its quad category (kb/plover.tsv)
@@ -204,6 +206,10 @@ class KnowledgeBase:
 
     def _add_frames(self, r: Fields, path: str, number: int) -> None:
         self.frames[r["frame"]][r["inner"]] = r["cameo"]
+
+    def _add_topics(self, r: Fields, path: str, number: int) -> None:
+        for word in split_list(r["topic"]):
+            self.topics[r["parent"]][word.lower()] = r["cameo"]
 
     def _add_participants(self, r: Fields, path: str, number: int) -> None:
         try:

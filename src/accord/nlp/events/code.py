@@ -5,14 +5,17 @@ kind of event it becomes."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .candidates import Candidate, Coded, Participants, unique
 from .frames import has_own_subject
 from .index import DocIndex
 from .knowledge import EventKnowledge
 from .participants import clause_subjects, condition_subjects, np_actors, prep_actors
-from .status import conditional_threat, infinitive_complement, stated_future
+from .status import conditional_threat, event_status, infinitive_complement, stated_future
 
 ASKING = ("demand", "appeal")  # frames whose target is the one asked, not the action's target
+ATTEMPT = "attempt"  # the frame of kb/frames.tsv an attempted act takes ("tried to assassinate": 185)
 
 
 def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded:
@@ -31,6 +34,8 @@ def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded
         _frame_action(know, index, c, kind, coded)
     elif kind:
         _frame_without_action(know, index, c, kind, coded)
+    elif _attempted(know, c, coded):
+        pass  # "tried to assassinate": an attempt made, not a plan
     elif stated_future(know, c.token) and not c.framed:
         _stated_future(know, c, coded)
     people = coded.people
@@ -42,6 +47,40 @@ def code_candidate(know: EventKnowledge, index: DocIndex, c: Candidate) -> Coded
     targets = [t for t in unique(people.targets) if t not in people.sources or coded.symmetric]
     coded.people = Participants(unique(people.sources), targets)
     return coded
+
+
+def _attempted(know: EventKnowledge, c: Candidate, coded: Coded) -> bool:
+    """ "Tried to assassinate", "an assassination attempt", "a failed assassination": an act an attempt-word
+    of kb/phrases.tsv governs or modifies is coded by the attempt frame when it has a row there (CAMEO codes
+    an attempted assassination 185 apart from one carried out, 186); other attempts keep their code."""
+    framed = know.kb.framed(ATTEMPT, coded.code)
+    if framed is None or framed == coded.code or not attempted(know, c.token):
+        return False
+    coded.rule = f"{coded.rule}+{ATTEMPT}->{framed}"
+    coded.code = framed
+    if c.token.pos_ in ("VERB", "AUX"):  # "tried to assassinate": the attempt was made, as "tried" says
+        coded.status = event_status(know, c.token.head)
+    return True
+
+
+def attempted(know: EventKnowledge, token: Token) -> bool:
+    """Is the trigger an attempt: the infinitive of an attempt-word ("tried [to assassinate]", "an attempt [to
+    kill]"), a noun an attempt-word modifies ("a failed [assassination]") or one naming what an attempt-word
+    noun attempts ("an [assassination] attempt", "an attempt at [assassination]")?"""
+    words = know.attempt_words
+    head = token.head
+    if token.pos_ in ("VERB", "AUX"):
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return (infinitive_complement(token) or (token.dep_ == "acl" and to)) and _is_one(head, words)
+    if any(c.dep_ == "amod" and _is_one(c, words) for c in token.children):
+        return True
+    if token.dep_ == "pobj" and head.head is not head:
+        return _is_one(head.head, words)
+    return token.dep_ == "compound" and _is_one(head, words)
+
+
+def _is_one(token: Token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 def _frame_action(know: EventKnowledge, index: DocIndex, c: Candidate, kind: str, coded: Coded) -> None:

@@ -21,6 +21,7 @@ from .index import DocIndex
 from .knowledge import EventKnowledge
 from .parties import one_per_party
 from .setting import Setting, SettingFinder
+from .topics import refine_topic
 from .unnamed import UnnamedParticipants
 
 Pair = tuple[str | None, str | None]
@@ -50,11 +51,13 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
             # an event nobody the text names takes part in is not coded, unless its root is one CAMEO codes
             # anyway, by its place if it has one (kb/conventions.tsv): `_placed_events`, once the named events are known
             _crowd_unnamed(know, c.token, coded)
+            refine_topic(know, coded, _topic_tokens(c, coded))
             if _placed_alone(know, c, coded):
                 alone.append((c, coded, where_when, action_place))
             continue
         _irregular(know, index, coded)
         _crowd(know, index, c.token, coded)
+        refine_topic(know, coded, _topic_tokens(c, coded))
         people = _filled(know, unnamed, c, coded, action_place)
         info = know.kb.cameo.get(coded.code)
         if info is None:
@@ -183,6 +186,12 @@ def _crowd(know: EventKnowledge, index: DocIndex, token: Token, coded: Coded) ->
         return
     coded.rule = f"{coded.rule}+crowd->{code}"
     coded.code = code
+
+
+def _topic_tokens(c: Candidate, coded: Coded) -> list[Token]:
+    """Where an event's topic is named: by its trigger, or by the action a frame holds ("vowed to strike
+    [over] pay")."""
+    return [c.token] if coded.action is None else [c.token, coded.action]
 
 
 def _crowd_unnamed(know: EventKnowledge, token: Token, coded: Coded) -> None:

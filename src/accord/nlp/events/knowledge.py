@@ -64,6 +64,9 @@ class EventKnowledge:
     subordinate_marks: frozenset[str]  # "[after] X fired on protesters": a clause of background or condition
     purpose_participles: frozenset[str]  # "a meeting [aimed] at establishing ties": a noun's purpose
     setting_preps: frozenset[str]  # "clashed [during] a rally": the act's setting, not what it acts on
+    issue_preps: frozenset[str]  # "accused X [of] corruption": the phrase naming an event's topic (kb/topics.tsv)
+    issue_verbs: frozenset[str]  # "[demanding] their release": the verb whose object is a protest's topic
+    attempt_words: frozenset[str]  # "[tried] to assassinate": the act is an attempt (frame attempt)
     # coding conventions (kb/conventions.tsv)
     conventional_force: str
     unconventional_violence: str
@@ -159,6 +162,9 @@ class EventKnowledge:
             subordinate_marks=listed("subordinate-mark"),
             purpose_participles=listed("purpose-participle"),
             setting_preps=listed("setting-prep"),
+            issue_preps=listed("issue-prep"),
+            issue_verbs=listed("issue-verb"),
+            attempt_words=listed("attempt-word"),
             conventional_force=one("conventional-force"),
             unconventional_violence=one("unconventional-violence"),
             irregular_sectors=many("irregular-sectors"),
