@@ -1091,6 +1091,11 @@ TOPIC_CODES = [
     ),
     ("rioted-over-election", "Youths rioted in Kinshasa over the election results.", ["1454"]),
     ("protest-without-topic-stays", "Hundreds of people protested in Minsk.", ["141"]),
+    (
+        "one-protest-with-its-topic",
+        "Students in Ankara held a demonstration on Monday and protested against the new education law.",
+        ["1412"],
+    ),
     ("tried-to-assassinate", "Taliban gunmen tried to assassinate the Afghan president.", ["185"]),
     ("assassination-attempt", "The Pakistani president survived an assassination attempt in Rawalpindi.", ["185"]),
     ("attempt-on-his-life", "The mayor of Kabul survived an attempt on his life.", ["185"]),

@@ -41,7 +41,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
     unnamed = UnnamedParticipants(know.kb, index.ex)
     events: list[Event] = []
     alone: list[tuple[Candidate, Coded, Setting, str | None]] = []  # events naming nobody, kept for their place
-    seen: set[tuple[int, str, object]] = set()
+    seen: dict[tuple[int, str, object], int] = {}  # an event's key -> its place in `events`
     for c in candidates:
         if c.framed:
             continue
@@ -57,6 +57,7 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
             continue
         _irregular(know, index, coded)
         _crowd(know, index, c.token, coded)
+        unrefined = coded.code
         refine_topic(know, coded, _topic_tokens(c, coded))
         people = _filled(know, unnamed, c, coded, action_place)
         info = know.kb.cameo.get(coded.code)
@@ -64,13 +65,17 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
             continue
         for source, target in pairs(people, coded.symmetric):
             mutual = coded.symmetric and source is not None and target is not None
-            # one event per code and dyad in a sentence; a mutual one per unordered pair
+            # one event per code and dyad in a sentence; a mutual one per unordered pair. A topic does not
+            # make a second event of the same act ("a demonstration … to protest the decision"): the code
+            # before its topic is the key, and the event naming a topic replaces one that names none
             dyad = frozenset((source, target)) if mutual else (source, target)
-            key = (sentence_of(c.token).start, info.code, dyad)
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(_event(know, index, c, coded, info, source, target, where_when, mutual))
+            key = (sentence_of(c.token).start, unrefined, dyad)
+            event = _event(know, index, c, coded, info, source, target, where_when, mutual)
+            if key not in seen:
+                seen[key] = len(events)
+                events.append(event)
+            elif len(event.cameo) > len(events[seen[key]].cameo):
+                events[seen[key]] = event
     return events + _placed_events(know, index, unnamed, alone, events)
 
 
