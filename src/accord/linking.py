@@ -11,10 +11,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import urlparse
 
 from .analytics.duplicates import STORY_WINDOW_DAYS, StoryIndex, from_bytes, relation, signature, to_bytes
-from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_event
+from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_event, source_of
 from .model import is_mutual
 from .store import Store
 from .store import links as sql
@@ -205,14 +204,3 @@ def _refinements(group: dict, row: dict, report: Report) -> dict:
             "lon": row["lon"],
         }
     return values
-
-
-def source_of(doc: dict) -> str:
-    """The outlet a report counts for in NumSources: its publisher, else its URL's host, else its id."""
-    if doc.get("publisher"):
-        return str(doc["publisher"]).strip().lower()
-    if doc.get("url"):
-        host = urlparse(doc["url"]).netloc.lower()
-        if host:
-            return host.removeprefix("www.")
-    return f"document:{doc['id']}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlparse
 
 ANCHOR_SLACK = timedelta(days=1)
 
@@ -95,3 +96,14 @@ def actor_key(kb_id: str | None, kind: str | None, country: str | None, sector: 
     if name is None:
         return ""
     return f"{kind or ''}:{country or ''}:{sector or ''}:{name.lower()}"
+
+
+def source_of(doc: dict) -> str:
+    """The outlet a report counts for in NumSources: its publisher, else its URL's host, else its id."""
+    if doc.get("publisher"):
+        return str(doc["publisher"]).strip().lower()
+    if doc.get("url"):
+        host = urlparse(doc["url"]).netloc.lower()
+        if host:
+            return host.removeprefix("www.")
+    return f"document:{doc['id']}"

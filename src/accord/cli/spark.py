@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import typer
 
@@ -88,12 +90,8 @@ def spark_extract(
         from ..spark.job import extract as run_extract
 
         spark = spark_session("accord spark extract", master)
-        try:
+        with _spark_job():
             summary = run_extract(spark, inputs, out, settings, anchor, overwrite)
-        except AccordError:
-            raise
-        except Exception as exc:  # the job itself failed (an executor without accord, out of memory): say so
-            raise AccordError(f"the Spark job failed: {_first_line(exc)}") from None
         for missing in summary.missing:
             err.print(f"[red]failed:[/] {missing}", highlight=False)
         rows = ", ".join(f"{table} {n}" for table, n in summary.rows.items())
@@ -123,18 +121,26 @@ def spark_link(
         from ..spark.linking import link as run_link
 
         spark = spark_session("accord spark link", master)
-        try:
+        with _spark_job():
             counts = run_link(spark, folder)
-        except AccordError:
-            raise
-        except Exception as exc:  # the job itself failed: say so in a line
-            raise AccordError(f"the Spark job failed: {_first_line(exc)}") from None
         err.print(
             f"linked {counts.documents} documents: stories {counts.stories}, merged events "
             f"{counts.merged_events} from {counts.reports} reports, written to {folder}",
             highlight=False,
         )
     raise typer.Exit(EXIT_OK)
+
+
+@contextmanager
+def _spark_job() -> Iterator[None]:
+    """A failed Spark job (an executor without accord, out of memory) as one line, not its Java and Python
+    stack traces; accord's own errors pass as they are."""
+    try:
+        yield
+    except AccordError:
+        raise
+    except Exception as exc:
+        raise AccordError(f"the Spark job failed: {_first_line(exc)}") from None
 
 
 def _first_line(exc: Exception) -> str:

@@ -9,8 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..analytics.duplicates import signature
-from ..analytics.merge import actor_key
-from ..linking import source_of
+from ..analytics.merge import actor_key, source_of
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
