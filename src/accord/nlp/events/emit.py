@@ -70,12 +70,14 @@ def emit(know: EventKnowledge, index: DocIndex, candidates: list[Candidate]) -> 
             # before its topic is the key, and the event naming a topic replaces one that names none
             dyad = frozenset((source, target)) if mutual else (source, target)
             key = (sentence_of(c.token).start, unrefined, dyad)
+            if key in seen and len(info.code) <= len(events[seen[key]].cameo):
+                continue
             event = _event(know, index, c, coded, info, source, target, where_when, mutual)
-            if key not in seen:
+            if key in seen:
+                events[seen[key]] = event
+            else:
                 seen[key] = len(events)
                 events.append(event)
-            elif len(event.cameo) > len(events[seen[key]].cameo):
-                events[seen[key]] = event
     return events + _placed_events(know, index, unnamed, alone, events)
 
 

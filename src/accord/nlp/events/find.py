@@ -17,7 +17,7 @@ from .status import event_status, infinitive_complement
 
 NOT_AN_EVENT = "-"  # a lexicon row for a use of the word that is no event ("released a statement")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass")
-_TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}  # as `_trigger` reads them
+_TRIGGER_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}  # part of speech -> lexicon column
 INSTRUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 DECLINE_COMMENT = "011"  # CAMEO 011 "decline comment": a refusal to comment, not a refusal of an act
 
@@ -56,7 +56,7 @@ def _candidate(know: EventKnowledge, index: DocIndex, token: Token) -> Candidate
 
 def _trigger(know: EventKnowledge, token: Token) -> Trigger | None:
     """The most specific lexicon row that fits the token, or None (also for a row saying "no event")."""
-    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    pos = _TRIGGER_POS.get(token.pos_)
     if pos is None:
         return None
     triggers = know.kb.triggers
