@@ -39,6 +39,9 @@ SIGNAL_KINDS = frozenset(
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "at", "as", "in", "to", "and", "'s", "-"})
 
 
+_NO_KINDS: dict[str, str] = {}  # shared by every word the lexicon lacks: never written to
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Phrases (tuples of lower-case words, split like the word stream) to {kind: value}."""
@@ -47,10 +50,13 @@ class Lexicon:
     longest: int
     signals: frozenset[str]  # words that can only occur near a time expression's start (see SIGNAL_KINDS)
 
+    def kinds(self, word: str) -> dict[str, str]:
+        """One word's values by kind ({} when the lexicon has none)."""
+        return self.entries.get((word,), _NO_KINDS)
+
     def kind(self, word: str, kind: str) -> str | None:
         """The value of one word as `kind`, or None."""
-        found = self.entries.get((word,))
-        return found.get(kind) if found else None
+        return self.kinds(word).get(kind)
 
     def match(self, words: list[str], i: int, kind: str) -> tuple[int, str] | None:
         """The longest phrase of `kind` starting at words[i], as (end index, value)."""

@@ -18,8 +18,7 @@ _NON_DATE_ENTITIES = frozenset(
 # A number that can make a time expression without a month or unit word: a year, a decade, a clock
 # time, a numeric date, a spoken year ("nineteen ninety-six").
 _SIGNAL_NUMBER = re.compile(r"\d{4}s?|\d0'?s|\d+[:/.]\d+.*|\d+(?:st|nd|rd|th)|'\d\d|1[1-9]|nineteen|eighteen|twenty")
-_REACH = 6
-_NO_KINDS: dict[str, str] = {}  # every expression has a signal word within this many words of its start
+_REACH = 6  # every expression has a signal word within this many words of its start
 
 
 class WordStream:
@@ -34,8 +33,7 @@ class WordStream:
         self.n = len(words)
         # each word's lexicon entry ({kind: value}, empty when it has none), looked up once: the rules
         # ask for kinds at the same positions many times
-        entries = lex.entries
-        self._kinds = [entries.get((w,), _NO_KINDS) for w in self.w]
+        self._kinds = [lex.kinds(w) for w in self.w]
 
     def at(self, i: int) -> str:
         return self.w[i] if 0 <= i < self.n else ""
