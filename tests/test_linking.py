@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from accord.analytics.duplicates import band_keys, signature
 from accord.api import Database
 from accord.config import Settings
 from accord.ingestion import ingest
@@ -171,5 +172,42 @@ def test_a_merged_event_takes_the_precision_of_the_date_it_keeps(store_url, pipe
             "2025-05-01", "2025-05-31", "text", "month",
         )  # fmt: skip
         assert event.num_articles == 2
+    finally:
+        db.close()
+
+
+def _copies(ids_and_days: list[tuple[str, str | None]]):
+    from accord.model import Document
+
+    text = (
+        "Ghana and Togo agreed on Tuesday to patrol their shared border together. Ministers from both "
+        "countries said the patrols would begin next month and cover the crossings near Aflao."
+    )
+    return [
+        Document(id=doc_id, text=text, published=day, publisher=f"outlet {n}", reader="test")
+        for n, (doc_id, day) in enumerate(ids_and_days)
+    ]
+
+
+def _stories(db: Database) -> list[list[str]]:
+    return sorted(sorted(d["id"] for d in db.story(s.id).documents) for s in db.stories())
+
+
+def test_a_copy_linked_in_a_later_pass_finds_its_story_on_either_side_of_its_day(store_url, pipeline):
+    """Linking holds no index between passes: the candidates come from the store's band keys, so a
+    copy dated before or after an already linked document joins it within the window either side."""
+    from accord.ingestion import ingest_items
+
+    store = Store.open(store_url)
+    db = Database(store)
+    try:
+        ingest_items(_copies([("mid", "2025-03-10")]), store, Settings(), pipeline)
+        ingest_items(_copies([("before", "2025-03-04"), ("after", "2025-03-16")]), store, Settings(), pipeline)
+        ingest_items(_copies([("far", "2025-03-30"), ("undated", None)]), store, Settings(), pipeline)
+        # "far" is 14 days after "after": a story of its own; "undated" joins the latest day's window, "far"
+        assert _stories(db) == [["after", "before", "mid"], ["far", "undated"]]
+        with store.engine.connect() as conn:
+            bands = conn.execute(select(tables.story_bands.c.doc_pk)).all()
+        assert len(bands) == 5 * len(set(band_keys(signature(_copies([("x", None)])[0].text))))
     finally:
         db.close()

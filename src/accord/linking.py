@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .analytics.duplicates import STORY_WINDOW_DAYS, StoryIndex, from_bytes, relation, signature, to_bytes
+from .analytics.duplicates import STORY_WINDOW_DAYS, band_keys, closest, from_bytes, relation, signature, to_bytes
 from .analytics.merge import GroupSpan, Report, actor_key, more_specific, same_event, source_of
 from .model import is_mutual
 from .store import Store
@@ -36,61 +36,25 @@ def link(store: Store, batch: int = BATCH, stop: threading.Event | None = None) 
     """Link every stored document not yet linked, `batch` at a time, each batch one transaction; when
     `stop` is set, after the batch in hand (the next pass links the rest)."""
     summary = LinkSummary()
-    window = StoryWindow()
-    expected: int | None = None  # documents linked when this pass last committed
     while not (stop is not None and stop.is_set()):
         with store.engine.begin() as conn:
             take_write_lock(conn)  # another ingest linking at the same time waits for this batch
-            linked = sql.linked_count(conn)
-            if expected is not None and linked != expected:  # another process linked documents meanwhile
-                window = StoryWindow()
             docs = sql.unlinked_documents(conn, batch)
             if not docs:
                 return summary
-            expected = linked + len(docs)
-            stories = {}
-            for doc in docs:
-                window.move_to(conn, doc["day"])
-                stories[doc["pk"]] = _place_in_story(conn, window.index, doc, summary)
+            stories = {doc["pk"]: _place_in_story(conn, doc, summary) for doc in docs}
             _merge_events(conn, docs, stories, summary)
             summary.documents += len(docs)
     return summary
 
 
-class StoryWindow:
-    """The documents a new one is compared with: those already linked within STORY_WINDOW_DAYS of its
-    day (documents are linked in date order), loaded from the store as the day advances."""
-
-    def __init__(self) -> None:
-        self.index = StoryIndex()
-        self._loaded_until: str | None = None  # signatures of linked documents up to this day are in
-        self._undated_loaded = False
-
-    def move_to(self, conn, day: str | None) -> None:
-        """Make the index hold the linked documents within the window of `day` (None: the undated ones)."""
-        if day is None:
-            if not self._undated_loaded:  # undated documents come last and are compared with each other
-                for doc_pk, blob, doc_day in sql.signatures_between(conn, None, None):
-                    self.index.add(doc_pk, from_bytes(blob), doc_day)
-                self._undated_loaded = True
-            return
-        current = date.fromisoformat(day[:10])
-        start = (current - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
-        self.index.forget_before(start)
-        if self._loaded_until is None or self._loaded_until < day:
-            # load a window ahead at once, so the store is asked once a week rather than once a day
-            ahead = (current + timedelta(days=STORY_WINDOW_DAYS)).isoformat()
-            before_start = (current - timedelta(days=STORY_WINDOW_DAYS + 1)).isoformat()
-            low = self._loaded_until if self._loaded_until and self._loaded_until >= before_start else before_start
-            for doc_pk, blob, doc_day in sql.signatures_between(conn, low, ahead):
-                self.index.add(doc_pk, from_bytes(blob), doc_day)
-            self._loaded_until = ahead
-
-
-def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) -> int:
+def _place_in_story(conn, doc: dict, summary: LinkSummary) -> int:
+    """Put a document in the story of the closest linked document of its window (a new story if none)."""
     minhash = signature(doc["text"] or "")
-    sql.save_signature(conn, doc["pk"], to_bytes(minhash))
-    match = index.closest(minhash)
+    keys = band_keys(minhash)
+    since, until, undated = _window(conn, doc["day"])
+    candidates = ((pk, from_bytes(blob)) for pk, blob in sql.story_candidates(conn, keys, since, until, undated))
+    match = closest(minhash, candidates)
     story_pk = sql.story_of(conn, match[0]) if match else None
     if match is None or story_pk is None:
         story_pk = sql.new_story(conn, doc)
@@ -98,8 +62,25 @@ def _place_in_story(conn, index: StoryIndex, doc: dict, summary: LinkSummary) ->
         summary.new_stories += 1
     else:
         sql.add_to_story(conn, story_pk, doc, match[1], relation(match[1]))
-    index.add(doc["pk"], minhash, doc["day"])
+    sql.save_signature(conn, doc["pk"], to_bytes(minhash), keys)
     return story_pk
+
+
+def _window(conn, day: str | None) -> tuple[str | None, str | None, bool]:
+    """The linked documents a new one is compared with, as (since, until, with undated ones): a dated
+    document's are those within STORY_WINDOW_DAYS either side of its day; an undated one's (undated
+    documents are linked last) are the undated ones and those of the latest linked day's window."""
+    if day is not None:
+        current = date.fromisoformat(day[:10])
+        return _shift(current, -STORY_WINDOW_DAYS), _shift(current, STORY_WINDOW_DAYS), False
+    latest = sql.latest_linked_day(conn)
+    if latest is None:
+        return None, None, True  # no dated document is linked: the undated ones only
+    return _shift(date.fromisoformat(latest[:10]), -STORY_WINDOW_DAYS), None, True
+
+
+def _shift(day: date, days: int) -> str:
+    return (day + timedelta(days=days)).isoformat()
 
 
 def _merge_events(conn, docs: list[dict], stories: dict[int, int], summary: LinkSummary) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import inspect
 from accord.alerts import Alert, add_alert, fire
 from accord.config import Settings
 from accord.store import Store, tables
-from accord.store.database import alembic_config
+from accord.store.database import alembic_config, head_revision
 
 from ..alerts.events import add_event
 from .revisions import store_at
@@ -26,7 +26,7 @@ def test_a_store_at_0008_gains_alerts_and_tells_only_of_new_events(store_url, tm
         assert {"alerts", "notifications"} <= names
         with store.engine.connect() as conn:
             context = MigrationContext.configure(conn)
-            assert context.get_current_revision() == "0009_alerts"
+            assert context.get_current_revision() == head_revision()  # 0009 and every later one
             assert compare_metadata(context, tables.metadata) == []  # the migration made exactly tables.py
         _, existing = add_alert(store, Alert.parse(dyad="CHN-USA"))
         assert existing == 1

@@ -8,7 +8,9 @@ share few (under 0.1). STORY_THRESHOLD sits between the last two.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -49,40 +51,33 @@ def relation(similarity: float) -> str:
     return "duplicate" if similarity >= DUPLICATE_THRESHOLD else "near-duplicate"
 
 
-class StoryIndex:
-    """An LSH index of document signatures that answers "which earlier document is this closest to?".
-    Documents carry their day so that the index can forget those outside the story window, which keeps
-    its memory bounded by a week of news rather than the whole archive."""
+def _band_ranges() -> list[tuple[int, int]]:
+    """The LSH bands (start, end of the signature slice) datasketch finds best for STORY_THRESHOLD."""
+    return list(MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
-    def __init__(self, threshold: float = STORY_THRESHOLD):
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[int, MinHash] = {}
-        self._days: dict[int, str | None] = {}
-        self.threshold = threshold
 
-    def __len__(self) -> int:
-        return len(self._signatures)
+BAND_RANGES = _band_ranges()
 
-    def add(self, doc_pk: int, minhash: MinHash, day: str | None = None) -> None:
-        if doc_pk in self._signatures:
-            return
-        self._lsh.insert(str(doc_pk), minhash)
-        self._signatures[doc_pk] = minhash
-        self._days[doc_pk] = day
 
-    def forget_before(self, day: str) -> None:
-        """Drop the documents dated before `day` (undated ones stay)."""
-        for doc_pk in [pk for pk, d in self._days.items() if d is not None and d < day]:
-            self._lsh.remove(str(doc_pk))
-            del self._signatures[doc_pk], self._days[doc_pk]
+def band_keys(minhash: MinHash) -> list[int]:
+    """One signed 64-bit key per LSH band: two documents share a key when a band of their signatures is
+    equal, which is how LSH finds candidates likely above STORY_THRESHOLD. Keys are stored and looked up
+    in the store, so a linker holds no index in memory, however many documents a week of news brings."""
+    values = minhash.hashvalues.astype(">u8")
+    keys = []
+    for band, (start, end) in enumerate(BAND_RANGES):
+        digest = hashlib.blake2b(band.to_bytes(2, "big") + values[start:end].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
 
-    def closest(self, minhash: MinHash) -> tuple[int, float] | None:
-        """The indexed document with the highest estimated Jaccard at or above the threshold; of two as
-        close, the one stored first (lower doc_pk), so the answer does not hang on the order LSH gives."""
-        best: tuple[int, float] | None = None
-        for key in self._lsh.query(minhash):
-            doc_pk = int(key)
-            similarity = minhash.jaccard(self._signatures[doc_pk])
-            if similarity >= self.threshold and (best is None or (-similarity, doc_pk) < (-best[1], best[0])):
-                best = (doc_pk, similarity)
-        return best
+
+def closest(minhash: MinHash, candidates: Iterable[tuple[int, MinHash]]) -> tuple[int, float] | None:
+    """The candidate (document key, signature) with the highest estimated Jaccard at or above
+    STORY_THRESHOLD; of two as close, the one stored first (lower key), so the answer does not hang on
+    the order candidates come in."""
+    best: tuple[int, float] | None = None
+    for doc_pk, other in candidates:
+        similarity = minhash.jaccard(other)
+        if similarity >= STORY_THRESHOLD and (best is None or (-similarity, doc_pk) < (-best[1], best[0])):
+            best = (doc_pk, similarity)
+    return best

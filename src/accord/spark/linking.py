@@ -8,7 +8,7 @@ datasets' file order, which becomes the store's row order) and ranked as the sto
 publication time, undated last, then row order). The only Python is per document (accord.spark.keys):
 its MinHash signature, its outlet and its actors' identities, by accord's own functions. Then:
 
-* stories: signatures cut into the LSH bands of accord.analytics.duplicates.StoryIndex are joined on
+* stories: signatures cut into the LSH bands of accord.analytics.duplicates (BAND_RANGES) are joined on
   equal bands with the earlier documents of the story window; each document's closest earlier one (the
   highest estimated Jaccard at or above the threshold, the earlier stored on a tie) is its parent, and
   a story is a tree of parents, its root found by pointer jumping;
@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..analytics.duplicates import (
+    BAND_RANGES,
     DUPLICATE_THRESHOLD,
     NUM_PERM,
     STORY_THRESHOLD,
     STORY_WINDOW_DAYS,
-    StoryIndex,
 )
 from ..analytics.merge import ANCHOR_SLACK
 from ..errors import UsageError
@@ -148,14 +148,13 @@ def _story_members(spark: SparkSession, docs: DataFrame, per_doc: DataFrame) -> 
     from pyspark.sql import functions as F
 
     signed = docs.join(per_doc, "doc_key").select("doc_key", "file", "row", "rank", "day", "minhash")
-    lsh = StoryIndex()._lsh
     bands = signed.select(
         "doc_key",
         "file",
         "row",
         "rank",
         "day",
-        F.posexplode(F.array(*[F.slice("minhash", start + 1, end - start) for start, end in lsh.hashranges])).alias(
+        F.posexplode(F.array(*[F.slice("minhash", start + 1, end - start) for start, end in BAND_RANGES])).alias(
             "band_no", "band"
         ),
     )

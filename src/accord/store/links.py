@@ -5,10 +5,9 @@ Functions take an open Connection so the linker can do one batch of documents in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from . import tables as t
@@ -41,34 +40,38 @@ def unlinked_documents(conn: Connection, limit: int) -> list[dict[str, Any]]:
     return [by_pk[pk] for pk in chosen]
 
 
-def linked_count(conn: Connection) -> int:
-    """How many documents are linked (have a signature): a linker that finds more than it linked itself
-    knows another process linked some meanwhile."""
-    return conn.execute(select(func.count()).select_from(t.signatures)).scalar_one()
-
-
 def _day():
     d = t.documents
     return func.substr(func.coalesce(d.c.published, d.c.anchor_date, d.c.document_date), 1, 10)
 
 
-def signatures_between(
-    conn: Connection, first: str | None, last: str | None
-) -> Iterator[tuple[int, bytes, str | None]]:
-    """Signatures of linked documents dated first < day <= last (first may be None: from the start), or of
-    the undated ones when both are None."""
+def story_candidates(
+    conn: Connection, keys: list[int], since: str | None, until: str | None, undated: bool
+) -> list[tuple[int, bytes]]:
+    """Linked documents sharing an LSH band key with `keys`, as (doc_pk, signature): those dated within
+    since <= day <= until (either may be None: open), and the undated ones when `undated`."""
     day = _day()
-    query = select(t.signatures.c.doc_pk, t.signatures.c.minhash, day.label("day")).join(
-        t.documents, t.documents.c.pk == t.signatures.c.doc_pk
+    bands, sig = t.story_bands, t.signatures
+    matching = select(bands.c.doc_pk).where(bands.c.key.in_(keys)).distinct().subquery()
+    query = (
+        select(sig.c.doc_pk, sig.c.minhash)
+        .join(matching, matching.c.doc_pk == sig.c.doc_pk)
+        .join(t.documents, t.documents.c.pk == sig.c.doc_pk)
     )
-    if first is None and last is None:
-        query = query.where(day.is_(None))
-    else:
-        if first is not None:
-            query = query.where(day > first)
-        query = query.where(day <= last)
-    for doc_pk, blob, doc_day in conn.execute(query.order_by(t.signatures.c.doc_pk)):
-        yield doc_pk, bytes(blob), doc_day
+    dated = day.is_not(None)
+    if since is not None:
+        dated = and_(dated, day >= since)
+    if until is not None:
+        dated = and_(dated, day <= until)
+    query = query.where(or_(dated, day.is_(None)) if undated else dated)
+    return [(doc_pk, bytes(blob)) for doc_pk, blob in conn.execute(query)]
+
+
+def latest_linked_day(conn: Connection) -> str | None:
+    """The latest day of a linked dated document (None: none is dated)."""
+    day = _day()
+    query = select(func.max(day)).select_from(t.signatures).join(t.documents, t.documents.c.pk == t.signatures.c.doc_pk)
+    return conn.execute(query).scalar_one_or_none()
 
 
 def story_of(conn: Connection, doc_pk: int) -> int | None:
@@ -77,8 +80,10 @@ def story_of(conn: Connection, doc_pk: int) -> int | None:
     ).scalar_one_or_none()
 
 
-def save_signature(conn: Connection, doc_pk: int, minhash: bytes) -> None:
+def save_signature(conn: Connection, doc_pk: int, minhash: bytes, keys: list[int]) -> None:
+    """A linked document's signature and its LSH band keys (each once)."""
     conn.execute(insert(t.signatures).values(doc_pk=doc_pk, minhash=minhash))
+    conn.execute(insert(t.story_bands), [{"key": key, "doc_pk": doc_pk} for key in set(keys)])
 
 
 def new_story(conn: Connection, doc: dict[str, Any]) -> int:

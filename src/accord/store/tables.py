@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     Float,
@@ -221,6 +222,15 @@ signatures = Table(
     metadata,
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
     Column("minhash", LargeBinary, nullable=False),  # MinHash of word 3-grams (analytics.duplicates)
+)
+
+# One row per LSH band of a linked document's signature (analytics.duplicates.band_keys): the documents
+# sharing a key with a new one are its story candidates, found by the key's index, not held in memory.
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
 )
 
 stories = Table(
