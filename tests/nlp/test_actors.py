@@ -401,6 +401,8 @@ CASES = [
     # a place after "in" is no office holder's surname (Ricardo Lagos, Chile's president 2000-2006)
     ("Police in Lagos arrested 20 protesters.", "2003-10-27", [], ["Lagos"]),
     ("Talks in Malaysia ended on Sunday.", "2025-10-27", [], ["Malaysia"]),
+    # a surname inside a longer place name is no person (Boris Johnson, UK prime minister 2019-2022)
+    ("Flooding hit Johnson City on Tuesday.", "2020-03-01", [], ["Johnson"]),
     ("The leaders met in South Korea.", "2025-10-27", [], ["South Korea"]),
     # --- parties (PTY whichever side they are on; GOV for a one-party state's ruling party) -------
     (

@@ -349,20 +349,32 @@ def _used_as_name(surname: Span, locatives: set[str]) -> bool:
     calendar word spaCy reads as a date ("in May" is no Theresa May), not inside a longer place name,
     and not a place spaCy names after a locative preposition ("police in Lagos" is no Ricardo Lagos);
     "May met" (a modal) and "Struck by …" (a verb) are no names either."""
-    doc = surname.doc
     kinds = {t.ent_type_ for t in surname}
     if "PERSON" in kinds:
         return True
     calendar = load_lexicon()
     if "DATE" in kinds and any(calendar.kind(t.lower_, "month") or calendar.kind(t.lower_, "weekday") for t in surname):
         return False
-    for ent in doc.ents:
-        if ent.label_ in _PLACES and ent.start <= surname.start and surname.end <= ent.end and len(ent) > len(surname):
-            return False
+    if _inside_longer_place(surname):
+        return False
     root = surname.root
     if kinds & _PLACES and root.dep_ == "pobj" and root.head.lower_ in locatives:
         return False
     return all(t.pos_ in ("PROPN", "NOUN") for t in surname)
+
+
+def _inside_longer_place(span: Span) -> bool:
+    """Whether a place entity longer than `span` contains it: the entity of its first token, found from
+    the tokens' entity tags around it (not by listing the document's entities, which costs the whole text)."""
+    doc, start = span.doc, span.start
+    if doc[start].ent_iob_ == "O" or doc[start].ent_type_ not in _PLACES:
+        return False
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = span.start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return span.end <= end and end - start > len(span)
 
 
 def _person_heads(found: DocMatches, locatives: set[str]) -> list[Span]:
