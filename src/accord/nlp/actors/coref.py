@@ -9,6 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..lookups import tokens_with
 from .references import SUBJECT_DEPS, Cues
 from .resolve import ActorDraft, Resolver
 
@@ -125,9 +126,7 @@ def _reported_pronouns(doc: Doc, groups: list[ActorDraft]) -> None:
     for draft in groups:
         for start, _end in draft.mentions:
             starts.setdefault(start, draft)
-    for token in doc:
-        if token.lower_ not in GROUP_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
-            continue
+    for token in tokens_with(doc, LOWER=GROUP_PRONOUNS, DEP=("nsubj", "nsubjpass", "poss")):
         clause = token.head if token.dep_ != "poss" else token.head.head
         if token.dep_ == "poss" and token.head.dep_ not in ("nsubj", "nsubjpass"):
             continue

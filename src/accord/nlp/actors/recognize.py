@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ...kb import KnowledgeBase, Title
-from ..lookups import text_of
+from ..lookups import text_of, tokens_with
 from ..times.lexicon import load_lexicon
 from .matches import NATIONALITY, DocMatches, index_matches, without_stances
 from .references import SUBJECT_DEPS, Cues, Reference, RefKind
@@ -109,7 +109,7 @@ class Recognizer:
         refs = _spell_out_acronyms(doc, taken.refs)
         cues = Cues(
             collectives=[m for m in matches if m.label_ == "COLLECTIVE"],
-            pronouns=[t for t in doc if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS | {"nsubj"}],
+            pronouns=tokens_with(doc, LOWER=("he", "she"), DEP=SUBJECT_DEPS | {"nsubj"}),
         )
         return Recognition(sorted(refs, key=lambda r: r.start), cues, found)
 

@@ -47,8 +47,11 @@ class StandaloneNames:
 
     def us_state_context(self, doc: Doc) -> bool:
         """Words that make "Georgia" or "Washington" the US state, unless the country is in view too."""
-        words = {t.lower_ for t in doc}
-        return bool(words & self.us_state_words) and not words & self.georgia_country_words
+        words = set(doc.to_array("LOWER").tolist()) if len(doc) else set()
+        strings = doc.vocab.strings
+        return any(strings[w] in words for w in self.us_state_words) and not any(
+            strings[w] in words for w in self.georgia_country_words
+        )
 
     def _demonym(self, m: Span, iso: str, found: DocMatches) -> Reference | None:
         doc, root = found.doc, m.root

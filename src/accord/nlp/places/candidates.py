@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lookups import text_of
+from ..lookups import text_of, tokens_with
 from .gazetteer import Gazetteer, NameHit, abbreviation_key, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -120,15 +120,22 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     person_parts = _person_name_parts(doc)
     text = text_of(doc)  # spaCy builds it afresh on every access
     found: list[Candidate] = []
-    i = 0
-    while i < len(doc):
+    after = 0  # the first token not inside an accepted candidate
+    for i in _capitalised(doc, text):  # a name starts with a capital: the other tokens cannot start one
+        if i < after:
+            continue
         cand = _match_at(doc, text, i, gaz)
         if cand is not None and _accept(doc, cand, ent_of, person_parts, gaz):
             found.append(cand)
-            i = cand.last
-        else:
-            i += 1
+            after = cand.last
     return _repeat_mentions(doc, _add_entities(doc, found, gaz, person_parts), ent_of, person_parts)
+
+
+def _capitalised(doc: Doc, text: str) -> list[int]:
+    """The tokens starting with a capital letter, from their offsets (no Token made for the others)."""
+    if not len(doc):
+        return []
+    return [i for i, offset in enumerate(doc.to_array("IDX").tolist()) if text[offset].isupper()]
 
 
 def _match_at(doc: Doc, text: str, i: int, gaz: Gazetteer) -> Candidate | None:
@@ -294,8 +301,8 @@ def _repeat_mentions(
         return found
     covered = {k for c in found for k in range(c.first, c.last)}
     added: list[Candidate] = []
-    for token in doc:
-        if token.i in covered or token.text not in known:
+    for token in tokens_with(doc, ORTH=known):
+        if token.i in covered:
             continue
         for model in known[token.text]:
             size = model.last - model.first

@@ -22,7 +22,7 @@ from ...config import Settings
 from ...kb import load_kb
 from ...model import Extraction, Quote, Speaker
 from ...model import Span as TextSpan
-from ..lookups import sentence_of, text_of
+from ..lookups import sentence_of, text_of, tokens_with
 from .attribution import Attribution, Attributor
 from .marks import MARKS, QuotedSpan, find_quoted_spans
 
@@ -158,8 +158,8 @@ class QuoteExtractor:
     # --- indirect ----------------------------------------------------------------------------
 
     def _indirect(self, doc: Doc, direct: Stretches):
-        for token in doc:
-            if not self.attributor.is_cue(token) or token.pos_ == "NOUN":
+        for token in tokens_with(doc, POS=("VERB", "AUX")):
+            if not self.attributor.is_cue(token):
                 continue
             content = self._reported_clause(token)
             if content is None:
@@ -170,8 +170,8 @@ class QuoteExtractor:
             if end - start < 8 or self._mostly_quoted(start, end, direct, text_of(doc)):
                 continue
             yield start, end, Attribution(self.attributor.cue_span(token), self.attributor.speaker_of(token))
-        for token in doc:
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        for token in tokens_with(doc, LOWER=("according",)):
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found = self._according_to(doc, token, direct)
                 if found is not None:
                     yield found
