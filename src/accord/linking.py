@@ -8,7 +8,9 @@ write lock, so two ingests linking at once take turns instead of linking a docum
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,17 +44,19 @@ def link(store: Store, batch: int = BATCH, stop: threading.Event | None = None) 
             docs = sql.unlinked_documents(conn, batch)
             if not docs:
                 return summary
-            stories = {doc["pk"]: _place_in_story(conn, doc, summary) for doc in docs}
+            # undated documents come last in a batch: the latest dated day is asked once, when the first one comes
+            latest_day = functools.cache(lambda conn=conn: sql.latest_linked_day(conn))
+            stories = {doc["pk"]: _place_in_story(conn, doc, latest_day, summary) for doc in docs}
             _merge_events(conn, docs, stories, summary)
             summary.documents += len(docs)
     return summary
 
 
-def _place_in_story(conn, doc: dict, summary: LinkSummary) -> int:
+def _place_in_story(conn, doc: dict, latest_day: Callable[[], str | None], summary: LinkSummary) -> int:
     """Put a document in the story of the closest linked document of its window (a new story if none)."""
     minhash = signature(doc["text"] or "")
     keys = band_keys(minhash)
-    since, until, undated = _window(conn, doc["day"])
+    since, until, undated = _window(doc["day"], latest_day)
     candidates = ((pk, from_bytes(blob)) for pk, blob in sql.story_candidates(conn, keys, since, until, undated))
     match = closest(minhash, candidates)
     story_pk = sql.story_of(conn, match[0]) if match else None
@@ -66,14 +70,14 @@ def _place_in_story(conn, doc: dict, summary: LinkSummary) -> int:
     return story_pk
 
 
-def _window(conn, day: str | None) -> tuple[str | None, str | None, bool]:
+def _window(day: str | None, latest_day: Callable[[], str | None]) -> tuple[str | None, str | None, bool]:
     """The linked documents a new one is compared with, as (since, until, with undated ones): a dated
     document's are those within STORY_WINDOW_DAYS either side of its day; an undated one's (undated
     documents are linked last) are the undated ones and those of the latest linked day's window."""
     if day is not None:
         current = date.fromisoformat(day[:10])
         return _shift(current, -STORY_WINDOW_DAYS), _shift(current, STORY_WINDOW_DAYS), False
-    latest = sql.latest_linked_day(conn)
+    latest = latest_day()
     if latest is None:
         return None, None, True  # no dated document is linked: the undated ones only
     return _shift(date.fromisoformat(latest[:10]), -STORY_WINDOW_DAYS), None, True
