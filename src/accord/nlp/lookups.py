@@ -1,7 +1,8 @@
 """Per-document lookups spaCy recomputes on every call, computed once: the text (`Doc.text` joins every
-token each time it is read) and the sentence a token is in (`Token.sent` walks the sentences); and the
-tokens with given attribute values, found in spaCy's attribute array rather than by making a Python
-Token of every word. Found by profiling the extractors, where these were the largest costs."""
+token each time it is read), the entities (`Doc.ents` rebuilds them from every token's tag) and the
+sentence a token is in (`Token.sent` walks the sentences); and the tokens with given attribute values,
+found in spaCy's attribute array rather than by making a Python Token of every word. Found by profiling
+the extractors, where these were the largest costs."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 _KEY = "accord_sentence_bounds"
 _TEXT = "accord_text"
 _CHUNKS = "accord_noun_chunks"
+_ENTS = "accord_entities"
 
 
 def text_of(doc: Doc) -> str:
@@ -23,6 +25,14 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once (spaCy rebuilds the spans from every token's entity tag on each read)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
 
 
 def tokens_with(doc: Doc, **wanted: Iterable[str]) -> list[Token]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ...kb import KnowledgeBase, Title
-from ..lookups import text_of, tokens_with
+from ..lookups import entities_of, text_of, tokens_with
 from ..times.lexicon import load_lexicon
 from .matches import NATIONALITY, DocMatches, index_matches, without_stances
 from .references import SUBJECT_DEPS, Cues, Reference, RefKind
@@ -187,7 +187,7 @@ class Recognizer:
                 first,
                 head.end,
             )
-        for ent in doc.ents:
+        for ent in entities_of(doc):
             if ent.label_ != "ORG" or taken.overlaps(ent):
                 continue
             if found.covered.intersection(range(ent.start, ent.end)):
@@ -383,7 +383,7 @@ def _person_heads(found: DocMatches, locatives: set[str]) -> list[Span]:
     doc, matches = found.doc, found.spans
     title_tokens = {i for m in matches if m.label_ == "TITLE" for i in range(m.start, m.end)}
     people = []
-    for e in doc.ents:
+    for e in entities_of(doc):
         if e.label_ != "PERSON":
             continue
         start = e.start

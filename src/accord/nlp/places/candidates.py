@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lookups import text_of, tokens_with
+from ..lookups import entities_of, text_of, tokens_with
 from .gazetteer import Gazetteer, NameHit, abbreviation_key, fold
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -114,7 +114,7 @@ def _starts_upper(token: Token) -> bool:
 def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate span in text order, at most one per token."""
     ent_of: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     person_parts = _person_name_parts(doc)
@@ -169,7 +169,7 @@ def _match_at(doc: Doc, text: str, i: int, gaz: Gazetteer) -> Candidate | None:
 def _person_name_parts(doc: Doc) -> set[str]:
     """Words of the multi-word person names in the document: "Jackson" once "Michael Jackson" appears."""
     parts: set[str] = set()
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             parts.update(t.text for t in ent if _starts_upper(t))
     return parts
@@ -256,7 +256,7 @@ def _add_entities(doc: Doc, found: list[Candidate], gaz: Gazetteer, person_parts
     International Airport"), else left for the tagger to locate ("Marigny Plantation")."""
     covered = {k: c for c in found for k in range(c.first, c.last)}
     out = list(found)
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         span = _trim(ent)
