@@ -56,7 +56,7 @@ def _band_ranges() -> list[tuple[int, int]]:
     return list(MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
-BAND_RANGES = _band_ranges()
+_BAND_RANGES = _band_ranges()
 
 
 def band_keys(minhash: MinHash) -> list[int]:
@@ -65,7 +65,7 @@ def band_keys(minhash: MinHash) -> list[int]:
     in the store, so a linker holds no index in memory, however many documents a week of news brings."""
     values = minhash.hashvalues.astype(">u8")
     keys = []
-    for band, (start, end) in enumerate(BAND_RANGES):
+    for band, (start, end) in enumerate(_BAND_RANGES):
         digest = hashlib.blake2b(band.to_bytes(2, "big") + values[start:end].tobytes(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big", signed=True))
     return keys

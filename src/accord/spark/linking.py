@@ -8,7 +8,7 @@ datasets' file order, which becomes the store's row order) and ranked as the sto
 publication time, undated last, then row order). The only Python is per document (accord.spark.keys):
 its MinHash signature, its outlet and its actors' identities, by accord's own functions. Then:
 
-* stories: signatures cut into the LSH bands of accord.analytics.duplicates (BAND_RANGES) are joined on
+* stories: the LSH band keys of the signatures (accord.analytics.duplicates.band_keys, as the store keeps them) are joined on
   equal bands with the earlier documents of the story window; each document's closest earlier one (the
   highest estimated Jaccard at or above the threshold, the earlier stored on a tie) is its parent, and
   a story is a tree of parents, its root found by pointer jumping;
@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..analytics.duplicates import (
-    BAND_RANGES,
     DUPLICATE_THRESHOLD,
     NUM_PERM,
     STORY_THRESHOLD,
@@ -147,17 +146,8 @@ def _story_members(spark: SparkSession, docs: DataFrame, per_doc: DataFrame) -> 
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    signed = docs.join(per_doc, "doc_key").select("doc_key", "file", "row", "rank", "day", "minhash")
-    bands = signed.select(
-        "doc_key",
-        "file",
-        "row",
-        "rank",
-        "day",
-        F.posexplode(F.array(*[F.slice("minhash", start + 1, end - start) for start, end in BAND_RANGES])).alias(
-            "band_no", "band"
-        ),
-    )
+    signed = docs.join(per_doc, "doc_key").select("doc_key", "file", "row", "rank", "day", "minhash", "bands")
+    bands = signed.select("doc_key", "file", "row", "rank", "day", F.explode("bands").alias("band"))
     a, b = bands.alias("a"), bands.alias("b")
     # the window the store compares a document with: dated ones from STORY_WINDOW_DAYS before its day;
     # an undated one (linked last) with the undated before it and the dated the window of the last day kept
@@ -170,12 +160,7 @@ def _story_members(spark: SparkSession, docs: DataFrame, per_doc: DataFrame) -> 
     )
     in_window = F.when(F.col("a.day").isNotNull(), F.col("b.day") >= a_start).otherwise(b_in_window)
     candidates = (
-        a.join(
-            b,
-            (F.col("a.band_no") == F.col("b.band_no"))
-            & (F.col("a.band") == F.col("b.band"))
-            & (F.col("b.rank") < F.col("a.rank")),
-        )
+        a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("b.rank") < F.col("a.rank")))
         .where(in_window)
         .select(
             F.col("a.doc_key").alias("doc_key"),
