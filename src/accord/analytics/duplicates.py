@@ -31,8 +31,12 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+# the hash permutations every signature uses, drawn once: datasketch draws them anew for each MinHash
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS)
     grams = shingles(text)
     if grams:
         minhash.update_batch(list(grams))
@@ -44,7 +48,8 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 
 def from_bytes(blob: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype=np.uint64).copy())
+    hashvalues = np.frombuffer(blob, dtype=np.uint64).copy()
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=hashvalues, permutations=_PERMUTATIONS)
 
 
 def relation(similarity: float) -> str:
