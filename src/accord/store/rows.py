@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from typing import Any
@@ -195,14 +196,15 @@ def insert_if_absent(conn: Connection, table: Table, row: dict[str, Any], key: s
     """Insert `row` unless a row with the same unique `key` column exists (committed by another writer
     meanwhile, say); returns the new row's primary key, or None when it was already there. One statement
     (INSERT ... ON CONFLICT DO NOTHING) on SQLite and PostgreSQL alike, so two writers never collide."""
-    dialects = {"sqlite": sqlite, "postgresql": postgresql}
-    if conn.dialect.name not in dialects:  # no ON CONFLICT: writers rely on take_write_lock alone
-        return inserted_pk(conn.execute(table.insert().values(**row)))
-    statement = (
-        dialects[conn.dialect.name]
-        .insert(table)
-        .values(**row)
-        .on_conflict_do_nothing(index_elements=[key])
-        .returning(*table.primary_key)
-    )
-    return conn.execute(statement).scalar_one_or_none()
+    if conn.dialect.name not in _DIALECTS:  # no ON CONFLICT: writers rely on take_write_lock alone
+        return inserted_pk(conn.execute(table.insert(), row))
+    return conn.execute(_insert_if_absent(conn.dialect.name, table, key), row).scalar_one_or_none()
+
+
+_DIALECTS = {"sqlite": sqlite, "postgresql": postgresql}
+
+
+@functools.cache
+def _insert_if_absent(dialect: str, table: Table, key: str):
+    """The statement, built once per table (its values are bound when it runs)."""
+    return _DIALECTS[dialect].insert(table).on_conflict_do_nothing(index_elements=[key]).returning(*table.primary_key)
