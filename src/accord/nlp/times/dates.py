@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .meaning import Anaphoric, AtTime, Calendar, Deictic
-from .numbers import read_decade, read_year
+from .numbers import read_decade
 from .stream import Parse, WordStream
 
 _SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
@@ -90,7 +90,7 @@ class DateRules(WordStream):
     def _month_word_is_month(self, i: int) -> bool:
         """ "May"/"March" as a month, not the verb; abbreviations only before a day or a year."""
         word = self.at(i)
-        dated = bool(_DAY_NUMBER.match(self.at(i + 1)) or read_year(self.w, i + 1, self.lex))
+        dated = bool(_DAY_NUMBER.match(self.at(i + 1)) or self.year(i + 1))
         if word in ("may", "march") and self.tag[i] not in ("NNP", "NNPS") and not dated:
             return False
         if word == "may" and self.at(i - 1) in ("", ".", '"', "``") and not _DAY_NUMBER.match(self.at(i + 1)):
@@ -106,14 +106,14 @@ class DateRules(WordStream):
         if day is None:
             return self._after_month(j + 1, Calendar(month=month, weekday=weekday))
         end = k + 1
-        year = read_year(self.w, self.skip(end, ","), self.lex)
+        year = self.year(self.skip(end, ","))
         if year and not self._year_is_count(year[0]):
             return year[0], Calendar(year=year[1], month=month, day=day, weekday=weekday)
         return end, Calendar(month=month, day=day, weekday=weekday)
 
     def _after_month(self, k: int, meaning: Calendar) -> Parse:
         """A year after a month (and day): "1998", ", 1998", "of 1998", "last year"."""
-        year = read_year(self.w, self.skip(k, ",", "of"), self.lex)
+        year = self.year(self.skip(k, ",", "of"))
         if year and not self._year_is_count(year[0]):
             return year[0], replace(meaning, year=year[1])
         if self.at(k) in ("this", "last", "next") and self.unit(k + 1) == "Y":
@@ -175,7 +175,7 @@ class DateRules(WordStream):
         """A year written before the ordinal: "fiscal 1990's first", "1989's third", "the 1988 third"."""
         fiscal = self.at(j) == "fiscal"
         j = self.skip(j, "fiscal")
-        found = read_year(self.w, j, self.lex)
+        found = self.year(j)
         if found is None:
             return j, None
         end, year = found
@@ -192,7 +192,7 @@ class DateRules(WordStream):
         if year is not None:
             return end, year, 0, False
         after = self.skip(self.skip(end, "of", ","), "fiscal")
-        found = read_year(self.w, after, self.lex)
+        found = self.year(after)
         if found:
             return found[0], found[1], 0, False
         if self.at(after) in ("this", "last", "next", "the") and self.unit(after + 1) == "Y":
@@ -210,7 +210,7 @@ class DateRules(WordStream):
             return None
         end = j + 1
         after = end + (self.at(end) == "of")
-        year = read_year(self.w, after, self.lex)
+        year = self.year(after)
         if year:
             return year[0], Calendar(year=year[1], season=season)
         if self.at(after) == "'s":
@@ -246,7 +246,7 @@ class DateRules(WordStream):
             return decade[0], Calendar(century=decade[1] // 10)  # "the 1800s": a century
         if decade:
             return decade[0], Calendar(decade=decade[1])
-        year = read_year(self.w, j, self.lex)
+        year = self.year(j)
         if (
             year
             and year[1] % 10 == 0
@@ -273,7 +273,7 @@ class DateRules(WordStream):
             j += 2
         elif self.at(j) == "year" and j == i:
             j += 1
-        found = read_year(self.w, j, self.lex)
+        found = self.year(j)
         if found is None:
             return None
         end, year = found
@@ -312,7 +312,7 @@ class DateRules(WordStream):
         if found is None or not self.capital(i):
             return None
         end, rule = found
-        year = read_year(self.w, end, self.lex)
+        year = self.year(end)
         if year:
             return year[0], Calendar(year=year[1], holiday=rule)
         return end, Calendar(holiday=rule)

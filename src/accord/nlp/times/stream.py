@@ -7,7 +7,7 @@ import re
 
 from .lexicon import Lexicon
 from .meaning import Meaning
-from .numbers import DECADE_WORDS
+from .numbers import DECADE_WORDS, read_year
 from .words import Words
 
 Parse = tuple[int, Meaning]  # (end word index, meaning) of a rule that matched
@@ -34,6 +34,7 @@ class WordStream:
         # each word's lexicon entry ({kind: value}, empty when it has none), looked up once: the rules
         # ask for kinds at the same positions many times
         self._kinds = [lex.kinds(w) for w in self.w]
+        self._years: dict[int, tuple[int, int] | None] = {}
 
     def at(self, i: int) -> str:
         return self.w[i] if 0 <= i < self.n else ""
@@ -46,6 +47,13 @@ class WordStream:
 
     def phrase(self, i: int, kind: str) -> tuple[int, str] | None:
         return self.lex.match(self.w, i, kind) if 0 <= i < self.n else None
+
+    def year(self, i: int) -> tuple[int, int] | None:
+        """`read_year` at `i`, remembered: the date rules ask for a year at the same positions many times."""
+        if i in self._years:
+            return self._years[i]
+        found = self._years[i] = read_year(self.w, i, self.lex)
+        return found
 
     def unit(self, i: int) -> str | None:
         return self.kind(i, "unit")
