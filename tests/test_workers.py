@@ -94,3 +94,15 @@ def test_a_spread_document_over_its_time_budget_is_a_failure_and_the_others_go_o
     ((document, failure),) = out
     assert isinstance(failure, Failure) and failure.origin == "in/w.txt" and failure.reader == "test"
     assert "over the per-document time budget" in failure.reason and "at parsing window 1 of 3" in failure.reason
+
+
+def test_the_writer_process_does_not_load_spacy():
+    """`accord ingest` with workers: the process that reads and writes never needs spaCy (the workers
+    parse), so importing what it runs leaves spaCy out — start-up the workers need not wait for."""
+    import subprocess
+    import sys
+
+    code = "import sys, accord.cli, accord.ingestion, accord.workers; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

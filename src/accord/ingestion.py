@@ -12,18 +12,21 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from .alerts import Notification, fire
 from .alerts.notify import Echo
 from .config import Settings
 from .linking import LinkSummary, link
 from .model import Document, Extraction, Failure, Skipped
-from .nlp import Pipeline
 from .nlp.language import SUPPORTED
-from .nlp.pipeline import pipeline_version
+from .nlp.loader import pipeline_version
 from .readers import read_inputs
 from .store import Store, doc_key
 from .workers import ExtractionPool
+
+if TYPE_CHECKING:
+    from .nlp import Pipeline  # spaCy: imported only where extraction runs in this process
 
 
 @dataclass
@@ -145,6 +148,8 @@ def ingest_items(
         version = pipeline_version(settings)
         extract = own_pool.extract
     else:
+        from .nlp import Pipeline
+
         local = pipeline or Pipeline(settings)
         version = local.version
         extract = partial(_paired, local, published=published)

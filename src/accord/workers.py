@@ -37,7 +37,6 @@ from .kb import check_user_files
 from .model import Document, Extraction, Failure
 from .nlp.chunks import split_for_parsing
 from .nlp.language import Verdict, judge
-from .nlp.transfer import window_from_bytes, window_to_bytes
 from .orphans import die_with_parent
 
 if TYPE_CHECKING:
@@ -115,6 +114,8 @@ def _parse_window(text: str, k: int, count: int, started: float) -> bytes | str:
     """Window `k` of `count` of a long document parsed in this worker, as bytes; or, as a str, why not
     (over the document's budget, whose clock started at `started`, or the parser failed). A window whose
     document is already over its time budget is not parsed."""
+    from .nlp.transfer import window_to_bytes  # spaCy: workers have it, the writer never imports it
+
     pipeline = _worker_pipeline()
     budget = pipeline.budget(started)
     stage = f"parsing window {k} of {count}"
@@ -134,6 +135,8 @@ def _parse_window(text: str, k: int, count: int, started: float) -> bytes | str:
 def _extract_windows(document: Document, parsed: list[bytes], verdict: Verdict, started: float) -> Extraction | Failure:
     """A long document's Extraction from its parsed windows (bytes, in order), as the pipeline makes it
     in one process; a Failure over its budget or if the extractors' input cannot be built."""
+    from .nlp.transfer import window_from_bytes
+
     pipeline = _worker_pipeline()
     with pipeline.nlp.memory_zone():
         budget = pipeline.budget(started)

@@ -9,12 +9,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline, pipeline_version
+    from .loader import pipeline_version
+    from .pipeline import Pipeline
 
 __all__ = ["Pipeline", "pipeline_version"]
+_HOMES = {"Pipeline": ".pipeline", "pipeline_version": ".loader"}  # the loader does not import spaCy
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return getattr(import_module(".pipeline", __name__), name)
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

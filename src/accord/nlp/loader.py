@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..config import Settings
 from ..errors import ModelNotInstalled
+from ..version import __version__
 
 
 @lru_cache(maxsize=4)
@@ -31,12 +33,22 @@ def _label(meta: dict) -> str:
 
 
 def installed_model_label(name: str) -> str:
-    """The label of an installed model package read from its meta.json, without loading its weights."""
+    """The label of an installed model package read from its meta.json, without loading its weights or
+    importing spaCy (the package is found, not imported)."""
+    import importlib.util
     import json
-
-    import spacy.util
+    from pathlib import Path
 
     try:
-        return _label(json.loads((spacy.util.get_package_path(name) / "meta.json").read_text(encoding="utf-8")))
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(name)
+        return _label(json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8")))
     except (OSError, ValueError, ModuleNotFoundError):
         return model_label(load_model(name))
+
+
+def pipeline_version(settings: Settings | None = None) -> str:
+    """The version stamp a Pipeline with these settings would have, read without loading the model."""
+    settings = settings or Settings()
+    return f"accord-{__version__}+{installed_model_label(settings.model)}"

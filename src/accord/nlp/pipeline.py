@@ -20,14 +20,8 @@ from .chunks import split_for_parsing
 from .components import use_memo_components
 from .extractors import build_extractors, run_extractors
 from .language import Verdict, check_languages, judge
-from .loader import installed_model_label, load_model, model_label
+from .loader import load_model, model_label
 from .tone import document_tone, tone_words
-
-
-def pipeline_version(settings: Settings | None = None) -> str:
-    """The version stamp a Pipeline with these settings would have, read without loading the model."""
-    settings = settings or Settings()
-    return f"accord-{__version__}+{installed_model_label(settings.model)}"
 
 
 class Pipeline:
