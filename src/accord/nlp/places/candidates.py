@@ -121,32 +121,40 @@ def find_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     text = text_of(doc)  # spaCy builds it afresh on every access
     found: list[Candidate] = []
     after = 0  # the first token not inside an accepted candidate
-    for i in _capitalised(doc, text):  # a name starts with a capital: the other tokens cannot start one
+    bounds = _token_bounds(doc)
+    for i in _capitalised(text, bounds[0]):  # a name starts with a capital: the other tokens cannot start one
         if i < after:
             continue
-        cand = _match_at(doc, text, i, gaz)
+        cand = _match_at(text, i, gaz, bounds)
         if cand is not None and _accept(doc, cand, ent_of, person_parts, gaz):
             found.append(cand)
             after = cand.last
     return _repeat_mentions(doc, _add_entities(doc, found, gaz, person_parts), ent_of, person_parts)
 
 
-def _capitalised(doc: Doc, text: str) -> list[int]:
-    """The tokens starting with a capital letter, from their offsets (no Token made for the others)."""
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start and end offsets (end exclusive), read from one array: the name search looks
+    at them for every capitalised token and the words after it, without making a Token for each."""
     if not len(doc):
-        return []
-    return [i for i, offset in enumerate(doc.to_array("IDX").tolist()) if text[offset].isupper()]
+        return [], []
+    starts, lengths = zip(*doc.to_array(["IDX", "LENGTH"]).tolist(), strict=True)
+    return list(starts), [start + length for start, length in zip(starts, lengths, strict=True)]
 
 
-def _match_at(doc: Doc, text: str, i: int, gaz: Gazetteer) -> Candidate | None:
+def _capitalised(text: str, starts: list[int]) -> list[int]:
+    """The tokens starting with a capital letter, from their offsets."""
+    return [i for i, offset in enumerate(starts) if text[offset].isupper()]
+
+
+def _match_at(text: str, i: int, gaz: Gazetteer, bounds: tuple[list[int], list[int]]) -> Candidate | None:
     """The longest gazetteer name or demonym starting at token i ("U.S." also in "U.S.-led")."""
-    token = doc[i]
-    if not _starts_upper(token):
+    starts, ends = bounds
+    start = starts[i]
+    if not text[start].isupper():
         return None
-    start = token.idx
     best: Candidate | None = None
-    for j in range(i, min(len(doc), i + MAX_NAME_TOKENS)):
-        end = doc[j].idx + len(doc[j])
+    for j in range(i, min(len(starts), i + MAX_NAME_TOKENS)):
+        end = ends[j]
         surface = text[start:end]
         if "\n" in surface:
             break
@@ -156,10 +164,11 @@ def _match_at(doc: Doc, text: str, i: int, gaz: Gazetteer) -> Candidate | None:
         if not gaz.is_prefix(surface):
             break
         hits = gaz.lookup(surface)
-        if hits and (_starts_upper(doc[j]) or abbreviation_key(surface)):
+        if hits and (text[starts[j]].isupper() or abbreviation_key(surface)):
             best = Candidate(start, end, i, j + 1, surface, list(hits))
-    if best is None and "-" in token.text[1:]:
-        head = token.text.split("-", 1)[0]
+    token_text = text[start : ends[i]]
+    if best is None and "-" in token_text[1:]:
+        head = token_text.split("-", 1)[0]
         hits = gaz.lookup(head)
         if hits:
             return Candidate(start, start + len(head), i, i + 1, head, list(hits))
