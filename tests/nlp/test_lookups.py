@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.nlp.lookups import tokens_with
+from accord.nlp.lookups import remember_text, text_of, tokens_with
 
 pytestmark = pytest.mark.model
 
@@ -33,3 +33,11 @@ def test_tokens_with_finds_what_reading_every_token_finds(pipeline, wanted, read
 
 def test_tokens_with_on_an_empty_document(pipeline):
     assert tokens_with(pipeline.nlp(""), LOWER=("it",)) == []
+
+
+@pytest.mark.parametrize("text", ["Biden met Xi.", "  Two  spaces,\n\nparagraphs\tand tabs. ", ""])
+def test_the_text_remembered_is_the_text_spacy_rebuilds(pipeline, text):
+    doc = pipeline.nlp(text)
+    assert doc.text == text  # what remember_text relies on: the parse reproduces its input
+    remember_text(doc, text)
+    assert text_of(doc) is text

@@ -88,3 +88,14 @@ def test_windows_settings_come_from_the_environment(monkeypatch):
     settings = Settings()
     assert (settings.window_chars, settings.doc_seconds, settings.doc_mb) == (20000, 2.5, 700)
     assert dataclasses.replace(settings, doc_mb=0).doc_mb == 0
+
+
+def test_the_joined_parse_reads_as_the_original_text(windowed):
+    """The extractors are given the document's own text for the joined parse (lookups.remember_text),
+    which holds only if the joined windows reproduce it character for character."""
+    from spacy.tokens import Doc
+
+    text = long_text() + "\n\n  trailing spaces and\ttabs  \n"
+    windows = [windowed.parse_window(w) for w in split_for_parsing(text, 1000)]
+    assert len(windows) >= 3
+    assert Doc.from_docs(windows, ensure_whitespace=False).text == text

@@ -21,6 +21,7 @@ from .components import use_memo_components
 from .extractors import build_extractors, run_extractors
 from .language import Verdict, check_languages, judge
 from .loader import load_model, model_label
+from .lookups import remember_text, text_of
 from .tone import document_tone, tone_words
 
 
@@ -142,6 +143,7 @@ class Pipeline:
             ex.warnings.append(
                 f"long text parsed in {windows} windows of at most {self.settings.window_chars:,} characters"
             )
+        remember_text(doc, document.text)
         ex.sentences = sentence_spans(doc)
         choose_anchor(ex, published)
         run_extractors(self.extractors, ex, doc, budget.check)
@@ -155,7 +157,7 @@ def _failure(document: Document, exc: OverBudget) -> Failure:
 
 def sentence_spans(doc: Doc) -> list[SentenceRef]:
     """Sentence boundaries with surrounding whitespace trimmed; whitespace-only sentences dropped."""
-    text = doc.text
+    text = text_of(doc)
     out: list[SentenceRef] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
