@@ -48,3 +48,23 @@ def test_remembered_lemmas_outlive_a_memory_zone(models):
     for _ in range(2):  # the second zone finds every lemma remembered, its strings dropped by the first
         with memo.memory_zone():
             assert [t.lemma_ for t in memo(text)] == expected
+
+
+def test_the_memories_start_again_at_their_limit_with_the_same_annotations(models, monkeypatch):
+    """Past `_LIMIT` remembered tokens each memory starts again: the ruler's must still answer for the
+    tokens of the document in hand it had met before (it raised KeyError once full), and spaCy's own
+    lemma cache is emptied with the lemmatizer's memory instead of growing for the life of a worker."""
+    import accord.nlp.components as components
+
+    plain, memo = models
+    ruler, lemmatizer = memo.get_pipe("accord_memo_attribute_ruler"), memo.get_pipe("accord_memo_lemmatizer")
+    lemmatizer.forget()
+    ruler.memo.clear()
+    monkeypatch.setattr(components, "_LIMIT", 6)
+    texts = [f"The {word} again." for word in "delegations negotiated treaties ratified ministers convened".split()]
+    texts += TEXTS
+    for text in texts:  # one at a time: the bounds hold after each document
+        before, after = plain(text), memo(text)
+        assert (before.to_array(ATTRS) == after.to_array(ATTRS)).all()
+        assert len(lemmatizer.memo) <= 6 and len(lemmatizer.source.cache) <= 6
+        assert len(ruler.memo) <= max(6, len(after))

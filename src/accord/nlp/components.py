@@ -71,8 +71,9 @@ class MemoAttributeRuler:
         unseen = list(dict.fromkeys(key for key in keys if key not in self.memo))
         if not unseen:
             return
-        if len(self.memo) + len(unseen) > _LIMIT:
+        if len(self.memo) + len(unseen) > _LIMIT:  # start again, with every key of this document
             self.memo.clear()
+            unseen = list(dict.fromkeys(keys))
         strings = doc.vocab.strings
         probe = Doc(
             doc.vocab,
@@ -113,6 +114,15 @@ class MemoLemmatizer:
             if isinstance(words, list):
                 index[pos] = frozenset(words)
 
+    def forget(self) -> None:
+        """Start the memory again, and the source's own cache with it: spaCy's rule lemmatizer keeps every
+        answer it gives in a cache that never shrinks, which in a worker running for days would grow
+        with every new word."""
+        self.memo.clear()
+        cache = getattr(self.source, "cache", None)
+        if isinstance(cache, dict):
+            cache.clear()
+
     def __call__(self, doc: Doc) -> Doc:
         """Give each token without a lemma the one the source would give it (a lemma set before stays,
         as the source leaves it unless told to overwrite)."""
@@ -127,7 +137,7 @@ class MemoLemmatizer:
             if found is None:
                 found = self.source.lemmatize(doc[i])[0]
                 if len(self.memo) >= _LIMIT:
-                    self.memo.clear()
+                    self.forget()
                 self.memo[key] = found
             # the text, not its hash, is remembered and added again: a memory zone (accord.workers) drops
             # the strings a document brought when it ends
