@@ -234,10 +234,12 @@ def plain(value: Any) -> Any:
     shared instead of deep-copied. The store converts every extraction it writes."""
     if isinstance(value, list):
         return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
     names = _field_names.get(type(value))
     if names is None:
         if not is_dataclass(value):
-            return value if not isinstance(value, dict) else {k: plain(v) for k, v in value.items()}
+            return value
         names = _field_names[type(value)] = tuple(f.name for f in fields(value))
     return {name: plain(getattr(value, name)) for name in names}
 

@@ -41,11 +41,11 @@ def installed_model_label(name: str) -> str:
 
     try:
         spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None:
-            raise ModuleNotFoundError(name)
-        return _label(json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8")))
+        if spec is not None and spec.origin is not None:
+            return _label(json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8")))
     except (OSError, ValueError, ModuleNotFoundError):
-        return model_label(load_model(name))
+        pass
+    return model_label(load_model(name))  # not an installed package (a path, say): load it
 
 
 def pipeline_version(settings: Settings | None = None) -> str:
